@@ -1,0 +1,51 @@
+//! The care guarantee in primary care (HSL 9 kap. 1 §): since 2022-07-01 only
+//! at the unit where one is listed, and not when that unit is in another
+//! region than one's home region.
+
+use crate::rulebook::Source;
+use crate::situation::Situation;
+use crate::text::tr;
+use serde::Serialize;
+
+#[derive(Clone, Debug, Serialize)]
+pub struct CareGuaranteeAnswer {
+    pub applies: bool,
+    pub contact_days: u32,
+    pub assessment_days: u32,
+    pub summary: String,
+    pub details: Vec<String>,
+    pub sources: Vec<Source>,
+}
+
+pub fn answer(s: &Situation) -> CareGuaranteeAnswer {
+    let lang = s.lang;
+    let book = &s.rulebook;
+    let contact_days = book.parameters.contact_days.at(s.today).value;
+    let assessment_days = book.parameters.assessment_days.at(s.today).value;
+    let days = [("contact", contact_days.to_string()), ("assessment", assessment_days.to_string())];
+    let home = s.person.home_region.as_deref();
+    let region_name = |code: &str| book.regions.get(code).map_or_else(|| code.to_string(), |r| r.name.clone());
+    let unit_region = s.listing.unit.as_ref().and_then(|u| u.region.as_deref().or(home));
+
+    let (applies, summary) = match (unit_region, home) {
+        (None, _) => (false, tr(lang, "guarantee.summary.not_listed", &days)),
+        (Some(unit), Some(home)) if unit != home => (
+            false,
+            tr(lang, "guarantee.summary.other_region", &[("unit_region", region_name(unit)), ("home_region", region_name(home))]),
+        ),
+        _ => (true, tr(lang, "guarantee.summary.applies", &days)),
+    };
+    let mut details = vec![
+        tr(lang, "guarantee.detail.contact", &days),
+        tr(lang, "guarantee.detail.where", &[]),
+        tr(lang, "guarantee.detail.specialist", &[]),
+    ];
+    if let (Some(planned_region), Some(home)) = (s.listing.planned.as_ref().and_then(|p| p.unit.as_ref()).and_then(|u| u.region.as_deref()), home) {
+        if planned_region != home {
+            details.push(tr(lang, "guarantee.detail.planned_other_region", &[("region", region_name(planned_region))]));
+        }
+    }
+    details.push(tr(lang, "guarantee.detail.no_priority", &[]));
+    let sources = vec![book.source("hsl-9-1"), book.source("skr-vardgaranti-2022")];
+    CareGuaranteeAnswer { applies, contact_days, assessment_days, summary, details, sources }
+}

@@ -1,0 +1,173 @@
+//! Calendar dates without a clock: the engine is told what day it is.
+//!
+//! A `Date` is a proleptic Gregorian day, stored as days since 1970-01-01 so
+//! that comparing and counting days is integer arithmetic.
+
+use serde::{Serialize, Serializer};
+use std::fmt;
+
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    days: i32,
+}
+
+impl Date {
+    /// The date `year-month-day`, or `None` when that day does not exist.
+    pub fn from_ymd(year: i32, month: u32, day: u32) -> Option<Date> {
+        if !(1..=9999).contains(&year) || !(1..=12).contains(&month) || day == 0 {
+            return None;
+        }
+        if day > days_in_month(year, month) {
+            return None;
+        }
+        Some(Date { days: days_from_civil(year, month, day) })
+    }
+
+    /// Parses exactly `YYYY-MM-DD`.
+    pub fn parse_iso(text: &str) -> Option<Date> {
+        let b = text.as_bytes();
+        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+            return None;
+        }
+        let digits = |r: std::ops::Range<usize>| -> Option<u32> {
+            let mut n = 0u32;
+            for &c in &b[r] {
+                if !c.is_ascii_digit() {
+                    return None;
+                }
+                n = n * 10 + u32::from(c - b'0');
+            }
+            Some(n)
+        };
+        let year = i32::try_from(digits(0..4)?).ok()?;
+        Date::from_ymd(year, digits(5..7)?, digits(8..10)?)
+    }
+
+    pub fn ymd(self) -> (i32, u32, u32) {
+        civil_from_days(self.days)
+    }
+
+    pub fn year(self) -> i32 {
+        self.ymd().0
+    }
+
+    pub fn add_days(self, n: i32) -> Date {
+        Date { days: self.days + n }
+    }
+
+    /// Days from `self` to `other` (positive when `other` is later).
+    pub fn days_until(self, other: Date) -> i32 {
+        other.days - self.days
+    }
+
+    /// The same date `n` years later, by Swedish time reckoning (lag 1930:173):
+    /// the same day number, or the last day of the month when that day does not
+    /// exist (2024-02-29 + 1 year = 2025-02-28).
+    pub fn add_years(self, n: i32) -> Date {
+        let (y, m, d) = self.ymd();
+        let year = (y + n).clamp(1, 9999);
+        let day = d.min(days_in_month(year, m));
+        Date { days: days_from_civil(year, m, day) }
+    }
+
+    /// 1 January of this date's year.
+    pub fn start_of_year(self) -> Date {
+        Date { days: days_from_civil(self.year(), 1, 1) }
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (y, m, d) = self.ymd();
+        write!(f, "{y:04}-{m:02}-{d:02}")
+    }
+}
+
+impl fmt::Debug for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+pub fn is_leap_year(y: i32) -> bool {
+    (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+}
+
+pub fn days_in_month(y: i32, m: u32) -> u32 {
+    match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if is_leap_year(y) => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+// Howard Hinnant's days_from_civil / civil_from_days.
+fn days_from_civil(y: i32, m: u32, d: u32) -> i32 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = m as i32;
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d as i32 - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+fn civil_from_days(z: i32) -> (i32, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let y = yoe + era * 400 + i32::from(m <= 2);
+    (y, m, d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Date {
+        Date::parse_iso(s).expect(s)
+    }
+
+    #[test]
+    fn parses_and_prints_round_trip() {
+        for s in ["1970-01-01", "2024-02-29", "2026-11-23", "0001-01-01", "9999-12-31"] {
+            assert_eq!(d(s).to_string(), s);
+        }
+    }
+
+    #[test]
+    fn rejects_impossible_and_malformed_dates() {
+        for s in ["2025-02-29", "2026-13-01", "2026-04-31", "2026-1-01", "26-11-23", "2026/11/23", "", "2026-11-2x", "0000-01-01"] {
+            assert!(Date::parse_iso(s).is_none(), "{s}");
+        }
+    }
+
+    #[test]
+    fn one_year_later_follows_swedish_time_reckoning() {
+        assert_eq!(d("2024-02-29").add_years(1), d("2025-02-28"));
+        assert_eq!(d("2024-02-29").add_years(4), d("2028-02-29"));
+        assert_eq!(d("2026-04-25").add_years(1), d("2027-04-25"));
+        assert_eq!(d("2026-12-31").add_years(1), d("2027-12-31"));
+    }
+
+    #[test]
+    fn day_arithmetic() {
+        assert_eq!(d("2026-12-31").add_days(1), d("2027-01-01"));
+        assert_eq!(d("2024-03-01").add_days(-1), d("2024-02-29"));
+        assert_eq!(d("2026-01-01").days_until(d("2027-01-01")), 365);
+        assert_eq!(d("2026-07-15").start_of_year(), d("2026-01-01"));
+    }
+}

@@ -1,0 +1,180 @@
+//! Reading untrusted JSON with a path for every problem.
+//!
+//! Situations and rulebooks are read from `serde_json::Value` by hand rather
+//! than by `#[derive(Deserialize)]`, because serde stops at the first error and
+//! the contract asks for every problem at once, each with its JSON path.
+
+use crate::date::Date;
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+/// One problem in the input: where, what (a stable code) and the values the
+/// message needs. The message itself is written later, in the person's language.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Problem {
+    pub path: String,
+    pub code: &'static str,
+    pub args: Vec<(&'static str, String)>,
+}
+
+/// An input error as the contract shows it.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct InputError {
+    pub path: String,
+    pub code: String,
+    pub message: String,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct ErrorReport {
+    pub errors: Vec<InputError>,
+}
+
+pub fn key(path: &str, name: &str) -> String {
+    if path.is_empty() {
+        name.to_string()
+    } else {
+        format!("{path}.{name}")
+    }
+}
+
+pub fn index(path: &str, i: usize) -> String {
+    format!("{path}[{i}]")
+}
+
+/// A field's value, treating an explicit `null` like an absent field.
+pub fn field<'v>(obj: &'v Map<String, Value>, name: &str) -> Option<&'v Value> {
+    obj.get(name).filter(|v| !v.is_null())
+}
+
+#[derive(Default)]
+pub struct Reader {
+    pub problems: Vec<Problem>,
+    /// Names of fields the reader does not know; reported as warnings, since
+    /// the contract lets later versions add fields.
+    pub unknown_fields: Vec<String>,
+}
+
+impl Reader {
+    pub fn problem(&mut self, path: impl Into<String>, code: &'static str) {
+        self.problem_with(path, code, Vec::new());
+    }
+
+    pub fn problem_with(&mut self, path: impl Into<String>, code: &'static str, args: Vec<(&'static str, String)>) {
+        self.problems.push(Problem { path: path.into(), code, args });
+    }
+
+    fn wrong_type(&mut self, path: &str, expected: &'static str) {
+        self.problem_with(path, "invalid_type", vec![("expected", expected.to_string())]);
+    }
+
+    pub fn object<'v>(&mut self, v: &'v Value, path: &str) -> Option<&'v Map<String, Value>> {
+        match v {
+            Value::Object(m) => Some(m),
+            _ => {
+                self.wrong_type(path, "object");
+                None
+            }
+        }
+    }
+
+    /// Notes every field of `obj` not in `known`.
+    pub fn only_fields(&mut self, obj: &Map<String, Value>, path: &str, known: &[&str]) {
+        for name in obj.keys() {
+            if !known.contains(&name.as_str()) {
+                self.unknown_fields.push(key(path, name));
+            }
+        }
+    }
+
+    pub fn required<'v>(&mut self, obj: &'v Map<String, Value>, name: &str, path: &str) -> Option<&'v Value> {
+        let v = field(obj, name);
+        if v.is_none() {
+            self.problem(key(path, name), "missing_field");
+        }
+        v
+    }
+
+    pub fn string<'v>(&mut self, v: &'v Value, path: &str) -> Option<&'v str> {
+        match v {
+            Value::String(s) => Some(s),
+            _ => {
+                self.wrong_type(path, "string");
+                None
+            }
+        }
+    }
+
+    pub fn bool(&mut self, v: &Value, path: &str) -> Option<bool> {
+        match v {
+            Value::Bool(b) => Some(*b),
+            _ => {
+                self.wrong_type(path, "boolean");
+                None
+            }
+        }
+    }
+
+    pub fn date(&mut self, v: &Value, path: &str) -> Option<Date> {
+        let s = self.string(v, path)?;
+        let d = Date::parse_iso(s);
+        if d.is_none() {
+            self.problem_with(path, "invalid_date", vec![("value", s.chars().take(40).collect())]);
+        }
+        d
+    }
+
+    /// A whole number in `min..=max`. JavaScript numbers arrive as floats, so a
+    /// float with no fraction is accepted.
+    pub fn int(&mut self, v: &Value, path: &str, min: i64, max: i64) -> Option<i64> {
+        let n = match v {
+            Value::Number(n) => n.as_i64().or_else(|| n.as_f64().filter(|f| f.fract() == 0.0 && f.abs() < 1e15).map(|f| f as i64)),
+            _ => None,
+        };
+        let Some(n) = n else {
+            self.wrong_type(path, "integer");
+            return None;
+        };
+        if n < min || n > max {
+            self.problem_with(path, "out_of_range", vec![("min", min.to_string()), ("max", max.to_string())]);
+            return None;
+        }
+        Some(n)
+    }
+
+    pub fn number(&mut self, v: &Value, path: &str, min: f64, max: f64) -> Option<f64> {
+        let Some(n) = v.as_f64() else {
+            self.wrong_type(path, "number");
+            return None;
+        };
+        if !(min..=max).contains(&n) {
+            self.problem_with(path, "out_of_range", vec![("min", min.to_string()), ("max", max.to_string())]);
+            return None;
+        }
+        Some(n)
+    }
+
+    /// One of `allowed`; otherwise the problem `code` (e.g. `unknown_reason`).
+    pub fn choice<'a>(&mut self, v: &Value, path: &str, allowed: &[&'a str], code: &'static str) -> Option<&'a str> {
+        let s = self.string(v, path)?;
+        let found = allowed.iter().find(|a| **a == s).copied();
+        if found.is_none() {
+            self.problem_with(path, code, vec![("value", s.chars().take(40).collect()), ("allowed", allowed.join(", "))]);
+        }
+        found
+    }
+
+    pub fn array<'v>(&mut self, v: &'v Value, path: &str, max_items: usize) -> Option<&'v [Value]> {
+        match v {
+            Value::Array(items) if items.len() > max_items => {
+                self.problem_with(path, "too_many_items", vec![("max", max_items.to_string())]);
+                None
+            }
+            Value::Array(items) => Some(items),
+            _ => {
+                self.wrong_type(path, "array");
+                None
+            }
+        }
+    }
+}

@@ -1,0 +1,132 @@
+//! Vårdvalskollen's engine: a person's rights in Swedish primary care, worked
+//! out from their situation and explained with the law behind each answer.
+//!
+//! `evaluate` takes the situation of CONTRACT §1 as JSON and gives the answer
+//! of §2 or the errors of §3. It is pure: no clock, no I/O, no JavaScript.
+//! The command line (`main.rs`) and WebAssembly (`wasm.rs`) are thin shells.
+
+pub mod care_guarantee;
+pub mod date;
+pub mod fees;
+pub mod fixed_doctor;
+pub mod input;
+pub mod listing;
+pub mod rulebook;
+pub mod situation;
+pub mod text;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+use date::Date;
+use input::{ErrorReport, InputError, Problem, Reader};
+use rulebook::Rulebook;
+use serde::Serialize;
+use serde_json::Value;
+use situation::Situation;
+use text::{tr, Lang};
+
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct Warning {
+    pub code: &'static str,
+    pub message: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct RulebookRef {
+    pub id: String,
+    pub title: String,
+    pub status: String,
+    pub in_force_from: Option<Date>,
+    pub overridden: bool,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Answer {
+    pub rulebook: RulebookRef,
+    pub listing: listing::ListingAnswer,
+    pub fixed_doctor: fixed_doctor::FixedDoctorAnswer,
+    pub care_guarantee: care_guarantee::CareGuaranteeAnswer,
+    pub fees: fees::FeesAnswer,
+    pub warnings: Vec<Warning>,
+}
+
+/// Answers a situation (CONTRACT §1) or lists every problem in it (§3).
+pub fn evaluate(input: &Value) -> Result<Answer, ErrorReport> {
+    let lang = situation::read_lang(input);
+    let mut reader = Reader::default();
+    let Some(s) = Situation::read(input, &mut reader) else {
+        return Err(report(lang, &reader.problems));
+    };
+    Ok(answer(&s))
+}
+
+/// `evaluate` on JSON text; text that is not JSON is one `invalid_json` error.
+pub fn evaluate_str(json: &str) -> Result<Answer, ErrorReport> {
+    match serde_json::from_str::<Value>(json) {
+        Ok(v) => evaluate(&v),
+        Err(e) => Err(invalid_json(&e)),
+    }
+}
+
+pub fn invalid_json(e: &serde_json::Error) -> ErrorReport {
+    let problem = Problem { path: String::new(), code: "invalid_json", args: vec![("line", e.line().to_string()), ("column", e.column().to_string())] };
+    report(Lang::Sv, &[problem])
+}
+
+/// The problems as the contract's error object, with messages in `lang`.
+pub fn report(lang: Lang, problems: &[Problem]) -> ErrorReport {
+    let errors = problems
+        .iter()
+        .map(|p| {
+            let mut args: Vec<(&str, String)> = p.args.clone();
+            args.push(("path", if p.path.is_empty() { tr(lang, "word.input", &[]) } else { p.path.clone() }));
+            if let Some(expected) = args.iter().find(|(n, _)| *n == "expected").map(|(_, v)| v.clone()) {
+                args.push(("type", tr(lang, &format!("type.{}", expected.replace(' ', "_")), &[])));
+            }
+            InputError { path: p.path.clone(), code: p.code.to_string(), message: tr(lang, &format!("error.{}", p.code), &args) }
+        })
+        .collect();
+    ErrorReport { errors }
+}
+
+fn answer(s: &Situation) -> Answer {
+    let lang = s.lang;
+    let mut warnings = Vec::new();
+    let listing = listing::answer(s);
+    let fixed_doctor = fixed_doctor::answer(s, &listing);
+    let care_guarantee = care_guarantee::answer(s);
+    // Under current law, show what the same visits would cost under the proposal,
+    // with the same regional override.
+    let proposal_book = (s.rulebook.id == "se").then(|| {
+        let mut book = Rulebook::builtin("sou-2019-42").unwrap_or_else(|| s.rulebook.clone());
+        if let Some(over) = &s.rulebook_override {
+            book.apply(over, "", &mut Reader::default());
+        }
+        book
+    });
+    let fees = fees::answer(s, proposal_book.as_ref(), &mut warnings);
+    for path in &s.unknown_fields {
+        fees::push_warning(&mut warnings, lang, "unknown_field", &[("path", path.clone())]);
+    }
+    let book = &s.rulebook;
+    Answer {
+        rulebook: RulebookRef {
+            id: book.id.clone(),
+            title: if lang == Lang::Sv { book.title.sv.clone() } else { book.title.en.clone() },
+            status: book.status.clone(),
+            in_force_from: book.in_force_from,
+            overridden: book.overridden,
+        },
+        listing,
+        fixed_doctor,
+        care_guarantee,
+        fees,
+        warnings,
+    }
+}
+
+/// A built-in rulebook by id, for `vardval rules`.
+pub fn rulebook(id: &str) -> Option<Rulebook> {
+    Rulebook::builtin(id)
+}

@@ -1,0 +1,242 @@
+//! Listing and changing unit: the relisting limit (HSL 7 kap. 3 b §), the
+//! window, special reasons and closed lists (RULES.md §1, §2, §5).
+
+use crate::date::Date;
+use crate::rulebook::{Source, Window};
+use crate::situation::{Change, Situation};
+use crate::text::{and_list, long_date, tr, Lang};
+use serde::Serialize;
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ListingAnswer {
+    pub can_change: bool,
+    pub counted_changes: u32,
+    pub limit: Option<u32>,
+    pub window: Window,
+    pub next_free_change: Option<Date>,
+    pub special_reason: Option<String>,
+    pub list_closed: Option<bool>,
+    /// The date the answer is about: the planned date, or `today`.
+    pub date: Date,
+    /// The dates of the changes that count, ascending.
+    pub counted: Vec<Date>,
+    /// Whether the planned listing is a first listing (from unlisted), which never counts.
+    pub first_listing: bool,
+    pub summary: String,
+    pub details: Vec<String>,
+    pub sources: Vec<Source>,
+}
+
+/// Reasons that never count against the limit, whatever the rulebook's list
+/// of special reasons: they are not the person's own choice of a new unit.
+const NEVER_COUNTED: [&str; 2] = ["first_listing", "automatic"];
+
+/// Whether a change with `reason` counts against the limit.
+pub fn counts(reason: Option<&str>, special_reasons: &[String]) -> bool {
+    match reason {
+        None => true,
+        Some(r) => !NEVER_COUNTED.contains(&r) && !special_reasons.iter().any(|s| s == r),
+    }
+}
+
+/// Whether a change made on `change` counts against a change planned on `day`.
+pub fn in_window(change: Date, day: Date, window: Window) -> bool {
+    match window {
+        // C ≤ D < C + 1 year, with the month-end rule of lag 1930:173.
+        Window::RollingYear => change <= day && day < change.add_years(1),
+        Window::CalendarYear => change <= day && change.year() == day.year(),
+    }
+}
+
+/// The counted changes in the window of `day`, ascending.
+pub fn counted_in_window(changes: &[Change], day: Date, window: Window, special_reasons: &[String]) -> Vec<Date> {
+    let mut dates: Vec<Date> = changes
+        .iter()
+        .filter(|c| counts(c.reason.as_deref(), special_reasons) && in_window(c.date, day, window))
+        .map(|c| c.date)
+        .collect();
+    dates.sort();
+    dates
+}
+
+/// The first day after `day` on which a change without a special reason is
+/// within the limit, given the counted changes in `day`'s window (ascending,
+/// at least `limit` of them): `c_{K−limit+1} + 1 year` for a rolling window.
+pub fn next_free_change(counted: &[Date], limit: u32, day: Date, window: Window) -> Option<Date> {
+    let k = counted.len();
+    let limit = limit as usize;
+    if k < limit || limit == 0 {
+        return None;
+    }
+    match window {
+        Window::RollingYear => Some(counted[k - limit].add_years(1)),
+        Window::CalendarYear => Date::from_ymd(day.year() + 1, 1, 1),
+    }
+}
+
+pub fn answer(s: &Situation) -> ListingAnswer {
+    let lang = s.lang;
+    let book = &s.rulebook;
+    let planned = s.listing.planned.as_ref();
+    let day = planned.map_or(s.today, |p| p.date);
+    let params = &book.parameters;
+    let limit_entry = params.relisting_limit.at(day);
+    let limit = limit_entry.value;
+    let window = params.relisting_window.at(day).value;
+    let specials = &params.special_reasons.at(day).value;
+
+    let counted = counted_in_window(&s.listing.changes, day, window, specials);
+    let k = counted.len() as u32;
+    let reason = planned.and_then(|p| p.reason.clone());
+    let special_reason = reason.clone().filter(|r| specials.iter().any(|x| x == r));
+    let first_listing = s.listing.unit.is_none() && s.listing.changes.is_empty() || reason.as_deref().is_some_and(|r| NEVER_COUNTED.contains(&r));
+    let exempt = special_reason.is_some() || first_listing;
+    let within_limit = limit.is_none_or(|l| k < l);
+    let planned_unit = planned.and_then(|p| p.unit.as_ref());
+    let list_closed = planned_unit.and_then(|u| u.list_closed);
+    let closed = list_closed == Some(true);
+    let can_change = !closed && (within_limit || exempt);
+    let next_free = match (within_limit || exempt, limit) {
+        (false, Some(l)) => next_free_change(&counted, l, day, window),
+        _ => None,
+    };
+
+    let when = if day == s.today { tr(lang, "word.today", &[]) } else { long_date(lang, day) };
+    let reason_name = |r: &str| reason_label(lang, r);
+    let summary = if closed {
+        tr(lang, "listing.summary.closed", &[])
+    } else if first_listing && planned.is_some() {
+        tr(lang, "listing.summary.first_listing", &[("when", when.clone())])
+    } else if let (false, Some(r)) = (within_limit, &special_reason) {
+        tr(lang, "listing.summary.special", &[("when", when.clone()), ("reason", reason_name(r))])
+    } else if within_limit || exempt {
+        tr(lang, "listing.summary.yes", &[("when", when.clone())])
+    } else {
+        let key = if window == Window::RollingYear { "listing.summary.no_rolling" } else { "listing.summary.no_calendar" };
+        tr(lang, key, &[("count", k.to_string()), ("next", next_free.map(|d| long_date(lang, d)).unwrap_or_default()), ("year", day.year().to_string())])
+    };
+
+    let mut details = Vec::new();
+    let mut sources = vec![book.source("hsl-7-3"), book.source("hsl-7-3b"), book.source("prop-2021-22-72")];
+    match limit {
+        Some(l) => {
+            let key = if window == Window::RollingYear { "listing.rule.rolling" } else { "listing.rule.calendar" };
+            details.push(tr(lang, key, &[("limit", l.to_string())]));
+            if window == Window::RollingYear {
+                details.push(tr(lang, "listing.rule.window_decision", &[]));
+                sources.push(book.source("lag-1930-173"));
+            }
+        }
+        None => details.push(tr(lang, "listing.rule.no_limit", &[])),
+    }
+    if counted.is_empty() {
+        details.push(tr(lang, "listing.counted.none", &[]));
+    } else {
+        let dates: Vec<String> = counted.iter().map(|d| long_date(lang, *d)).collect();
+        details.push(tr(lang, "listing.counted.some", &[("count", k.to_string()), ("dates", and_list(lang, &dates))]));
+    }
+    let mut not_counted: Vec<&Change> = s.listing.changes.iter().filter(|c| !counts(c.reason.as_deref(), specials)).collect();
+    not_counted.sort_by_key(|c| c.date);
+    if !not_counted.is_empty() {
+        let items: Vec<String> = not_counted.iter().map(|c| format!("{} ({})", long_date(lang, c.date), reason_name(c.reason.as_deref().unwrap_or("")))).collect();
+        details.push(tr(lang, "listing.not_counted", &[("items", and_list(lang, &items))]));
+    }
+    if let Some(next) = next_free {
+        details.push(tr(lang, "listing.next_free", &[("date", long_date(lang, next))]));
+    }
+    if special_reason.is_some() {
+        details.push(tr(lang, "listing.special.ask", &[]));
+    }
+    let special_names: Vec<String> = specials.iter().map(|r| reason_name(r)).collect();
+    details.push(tr(lang, "listing.special.list", &[("reasons", and_list(lang, &special_names))]));
+    if closed {
+        details.push(tr(lang, "listing.closed.detail", &[]));
+        sources.push(book.source("hsl-7-3c"));
+    } else if list_closed.is_none() && planned.is_some() {
+        details.push(tr(lang, "listing.closed.unknown", &[]));
+    }
+    if let (Some(unit_region), Some(home)) = (planned_unit.and_then(|u| u.region.as_deref()), s.person.home_region.as_deref()) {
+        if unit_region != home {
+            let name = book.regions.get(unit_region).map_or_else(|| unit_region.to_string(), |r| r.name.clone());
+            details.push(tr(lang, "listing.other_region", &[("region", name)]));
+            sources.push(book.source("pl-9-1"));
+        }
+    }
+    details.push(tr(lang, "listing.how", &[]));
+    details.push(tr(lang, "listing.queue", &[]));
+    details.push(tr(lang, "listing.no_priority", &[]));
+    sources.push(book.source("1177-listning"));
+
+    ListingAnswer {
+        can_change,
+        counted_changes: k,
+        limit,
+        window,
+        next_free_change: next_free,
+        special_reason,
+        list_closed,
+        date: day,
+        counted,
+        first_listing,
+        summary,
+        details,
+        sources,
+    }
+}
+
+/// The name of a reason code in `lang` ("flytt", "moving house").
+pub fn reason_label(lang: Lang, reason: &str) -> String {
+    tr(lang, &format!("reason.{reason}"), &[])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Date {
+        Date::parse_iso(s).unwrap()
+    }
+
+    #[test]
+    fn a_change_stops_counting_one_year_later() {
+        let c = d("2025-11-23");
+        assert!(in_window(c, d("2026-11-22"), Window::RollingYear));
+        assert!(!in_window(c, d("2026-11-23"), Window::RollingYear));
+        assert!(in_window(c, c, Window::RollingYear));
+    }
+
+    #[test]
+    fn a_change_on_29_february_counts_until_28_february() {
+        let c = d("2024-02-29");
+        assert!(in_window(c, d("2025-02-27"), Window::RollingYear));
+        assert!(!in_window(c, d("2025-02-28"), Window::RollingYear));
+    }
+
+    #[test]
+    fn calendar_window_resets_on_1_january() {
+        assert!(in_window(d("2026-01-01"), d("2026-12-31"), Window::CalendarYear));
+        assert!(!in_window(d("2025-12-31"), d("2026-01-01"), Window::CalendarYear));
+    }
+
+    #[test]
+    fn next_free_change_is_the_oldest_needed_change_plus_one_year() {
+        let counted = [d("2026-01-10"), d("2026-03-01"), d("2026-06-15")];
+        // K = 3, limit 2: c_{3−2+1} = c_2 = 2026-03-01.
+        assert_eq!(next_free_change(&counted, 2, d("2026-11-23"), Window::RollingYear), Some(d("2027-03-01")));
+        assert_eq!(next_free_change(&counted[..2], 2, d("2026-11-23"), Window::RollingYear), Some(d("2027-01-10")));
+        assert_eq!(next_free_change(&counted[..1], 2, d("2026-11-23"), Window::RollingYear), None);
+        assert_eq!(next_free_change(&counted, 2, d("2026-11-23"), Window::CalendarYear), Some(d("2027-01-01")));
+    }
+
+    #[test]
+    fn only_own_choices_count() {
+        let specials: Vec<String> = ["moved", "medical", "follow_doctor", "unit_closed", "other_special"].map(String::from).to_vec();
+        assert!(counts(None, &specials));
+        for r in ["moved", "medical", "follow_doctor", "unit_closed", "other_special", "first_listing", "automatic"] {
+            assert!(!counts(Some(r), &specials), "{r}");
+        }
+        // A rulebook that does not accept a reason as special counts the change.
+        assert!(counts(Some("other_special"), &specials[..4]));
+        assert!(!counts(Some("automatic"), &[]));
+    }
+}

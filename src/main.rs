@@ -1,0 +1,81 @@
+//! `vardval`: the engine on the command line. A thin shell: read, call, print.
+//!
+//!     vardval evaluate [FILE|-]   answer a situation (CONTRACT §1–3)
+//!     vardval rules [ID]          print a rulebook with its sources
+//!
+//! Exit status: 0 on success, 2 on bad input (the errors are printed as JSON).
+
+use std::io::Read;
+use std::process::ExitCode;
+use vardval::input::{ErrorReport, InputError};
+
+const USAGE: &str = "usage:
+  vardval evaluate [FILE|-]   answer a situation given as JSON (default: standard input)
+  vardval rules [ID]          print a rulebook with its parameters and sources (se, sou-2019-42)";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+        ["evaluate"] => evaluate("-"),
+        ["evaluate", file] => evaluate(file),
+        ["rules"] => rules("se"),
+        ["rules", id] => rules(id),
+        ["help" | "--help" | "-h"] => {
+            println!("{USAGE}");
+            ExitCode::SUCCESS
+        }
+        _ => {
+            eprintln!("{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn read_input(file: &str) -> Result<String, ErrorReport> {
+    let mut text = String::new();
+    let result = if file == "-" { std::io::stdin().read_to_string(&mut text).map(|_| ()) } else { std::fs::File::open(file).and_then(|mut f| f.read_to_string(&mut text)).map(|_| ()) };
+    result.map(|_| text).map_err(|e| ErrorReport {
+        errors: vec![InputError { path: String::new(), code: "unreadable_input".into(), message: format!("Kunde inte läsa {file}: {e}") }],
+    })
+}
+
+fn print_json<T: serde::Serialize>(value: &T) {
+    match serde_json::to_string_pretty(value) {
+        Ok(s) => println!("{s}"),
+        Err(e) => eprintln!("could not write JSON: {e}"),
+    }
+}
+
+fn evaluate(file: &str) -> ExitCode {
+    match read_input(file).and_then(|text| vardval::evaluate_str(&text)) {
+        Ok(answer) => {
+            print_json(&answer);
+            ExitCode::SUCCESS
+        }
+        Err(report) => {
+            print_json(&report);
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn rules(id: &str) -> ExitCode {
+    match vardval::rulebook(id) {
+        Some(book) => {
+            print_json(&book);
+            ExitCode::SUCCESS
+        }
+        None => {
+            let report = vardval::report(
+                vardval::text::Lang::Sv,
+                &[vardval::input::Problem {
+                    path: "rulebook".into(),
+                    code: "unknown_rulebook",
+                    args: vec![("value", id.chars().take(40).collect()), ("allowed", vardval::rulebook::BUILTIN_IDS.join(", "))],
+                }],
+            );
+            print_json(&report);
+            ExitCode::from(2)
+        }
+    }
+}

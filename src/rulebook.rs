@@ -1,0 +1,644 @@
+//! Rulebooks: the rules' parameters as dated, sourced data.
+//!
+//! A rulebook is read from JSON (`rules/*.json`, embedded at build time).
+//! Every parameter is a list of values, each with `valid_from`, a unit and a
+//! source, and a rule reads it by date (`Param::at`), as OpenFisca does.
+//! `sou-2019-42` is `se` with one parameter changed, and a region's override
+//! is applied the same way: one mechanism, `Rulebook::apply`.
+
+use crate::date::Date;
+use crate::input::{field, index, key, Reader};
+use serde::Serialize;
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+pub const SE_JSON: &str = include_str!("../rules/se.json");
+pub const SE_REGIONS_JSON: &str = include_str!("../rules/regions.json");
+pub const SOU_2019_42_JSON: &str = include_str!("../rules/sou-2019-42.json");
+
+/// Ids of the rulebooks the engine carries.
+pub const BUILTIN_IDS: [&str; 2] = ["se", "sou-2019-42"];
+
+/// The reasons a change may have (CONTRACT §1). Whether one is a *special*
+/// reason is the rulebook's `relisting.special_reasons`; the first listing and
+/// the region's automatic listing never count either.
+pub const CHANGE_REASONS: [&str; 7] = ["moved", "medical", "follow_doctor", "unit_closed", "other_special", "first_listing", "automatic"];
+
+#[derive(Clone, Debug, Serialize, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Source {
+    pub title: String,
+    pub url: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Dated<T> {
+    /// `None`: in force for every date (a proposal, or an override without a date).
+    pub valid_from: Option<Date>,
+    pub value: T,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    pub source: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+#[serde(transparent)]
+pub struct Param<T> {
+    entries: Vec<Dated<T>>,
+}
+
+impl<T> Default for Param<T> {
+    fn default() -> Self {
+        Param { entries: Vec::new() }
+    }
+}
+
+impl<T> Param<T> {
+    /// The value in force on `date`: the latest entry with `valid_from ≤ date`.
+    /// Before the first dated entry, the earliest one is used (a caller that
+    /// cares, like the fee ceiling, compares `valid_from` itself).
+    pub fn at(&self, date: Date) -> &Dated<T> {
+        self.entries
+            .iter()
+            .rev()
+            .find(|e| e.valid_from.is_none_or(|f| f <= date))
+            .unwrap_or(&self.entries[0])
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+#[derive(Clone, Copy, Debug, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum Window {
+    RollingYear,
+    CalendarYear,
+}
+
+#[derive(Clone, Copy, Debug, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum FreeAgeRule {
+    /// Free while younger than `free_under_age`.
+    Birthday,
+    /// Free through the calendar year one turns `free_under_age` (Sörmland).
+    CalendarYear,
+}
+
+/// A region's fees and free-age limit (`rules/regions.json`, from
+/// `../shared/data/region_fees.csv`).
+#[derive(Clone, Debug, Serialize)]
+pub struct Region {
+    pub code: String,
+    pub name: String,
+    pub doctor_visit_kr: u32,
+    pub other_unit_visit_kr: Option<u32>,
+    pub digital_visit_kr: Option<u32>,
+    /// As the source gives it: `2024-01-01`, `2024` or absent.
+    pub fee_as_of: Option<String>,
+    /// `dated`, `skr-2020`, `undated` or `region` (an override).
+    pub fee_confidence: String,
+    pub free_under_age: Option<u32>,
+    pub free_age_rule: FreeAgeRule,
+    pub other_unit_fee_unconfirmed: bool,
+    pub note: Option<String>,
+    pub source_fee: Option<String>,
+    pub source_age: Option<String>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Text {
+    pub sv: String,
+    pub en: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Rulebook {
+    pub id: String,
+    pub title: Text,
+    pub description: Text,
+    /// `law` or `proposal`.
+    pub status: String,
+    pub in_force_from: Option<Date>,
+    /// Set when a situation's override changed the built-in rulebook.
+    pub overridden: bool,
+    pub sources: BTreeMap<String, Source>,
+    pub parameters: Parameters,
+    pub regions: BTreeMap<String, Region>,
+}
+
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Parameters {
+    #[serde(rename = "relisting.limit")]
+    pub relisting_limit: Param<Option<u32>>,
+    #[serde(rename = "relisting.window")]
+    pub relisting_window: Param<Window>,
+    #[serde(rename = "relisting.special_reasons")]
+    pub special_reasons: Param<Vec<String>>,
+    #[serde(rename = "guarantee.contact_days")]
+    pub contact_days: Param<u32>,
+    #[serde(rename = "guarantee.assessment_days")]
+    pub assessment_days: Param<u32>,
+    #[serde(rename = "fees.free_from_age")]
+    pub free_from_age: Param<u32>,
+    #[serde(rename = "fees.free_under_age_fallback")]
+    pub free_under_age_fallback: Param<u32>,
+    #[serde(rename = "fees.ceiling_share")]
+    pub ceiling_share: Param<f64>,
+    #[serde(rename = "fees.ceiling_max")]
+    pub ceiling_max: Param<Option<u32>>,
+    #[serde(rename = "fees.prisbasbelopp")]
+    pub prisbasbelopp: Param<u32>,
+    #[serde(rename = "fees.listed_unit_fee")]
+    pub listed_unit_fee: Param<Option<u32>>,
+}
+
+/// The names a rulebook or an override may set under `parameters`.
+pub const PARAMETER_NAMES: [&str; 11] = [
+    "relisting.limit",
+    "relisting.window",
+    "relisting.special_reasons",
+    "guarantee.contact_days",
+    "guarantee.assessment_days",
+    "fees.free_from_age",
+    "fees.free_under_age_fallback",
+    "fees.ceiling_share",
+    "fees.ceiling_max",
+    "fees.prisbasbelopp",
+    "fees.listed_unit_fee",
+];
+
+const MAX_KR: i64 = 100_000;
+
+/// The 21 län codes in use (CONTRACT §1).
+pub const LAN_CODES: [&str; 21] = ["01", "03", "04", "05", "06", "07", "08", "09", "10", "12", "13", "14", "17", "18", "19", "20", "21", "22", "23", "24", "25"];
+
+/// The fee ceiling (högkostnadsskydd) on `date`, and whether the prisbasbelopp
+/// of that year is known (`false`: the latest known year was used).
+pub struct Ceiling {
+    pub amount: u32,
+    pub prisbasbelopp_year_known: bool,
+    pub prisbasbelopp_year_used: i32,
+}
+
+impl Rulebook {
+    /// A built-in rulebook by id.
+    pub fn builtin(id: &str) -> Option<Rulebook> {
+        let parse = |text: &str| -> Value { serde_json::from_str(text).unwrap_or(Value::Null) };
+        let mut reader = Reader::default();
+        let mut book = Rulebook::empty();
+        book.apply(&parse(SE_JSON), "", &mut reader);
+        book.apply(&parse(SE_REGIONS_JSON), "", &mut reader);
+        match id {
+            "se" => {}
+            "sou-2019-42" => book.apply(&parse(SOU_2019_42_JSON), "", &mut reader),
+            _ => return None,
+        }
+        book.check_complete("", &mut reader);
+        // The embedded files are checked by the tests; a broken one is a build bug.
+        debug_assert!(reader.problems.is_empty(), "{:?}", reader.problems);
+        Some(book)
+    }
+
+    fn empty() -> Rulebook {
+        Rulebook {
+            id: String::new(),
+            title: Text { sv: String::new(), en: String::new() },
+            description: Text { sv: String::new(), en: String::new() },
+            status: "law".into(),
+            in_force_from: None,
+            overridden: false,
+            sources: BTreeMap::new(),
+            parameters: Parameters::default(),
+            regions: BTreeMap::new(),
+        }
+    }
+
+    /// Reports a parameter that no document has set.
+    pub fn check_complete(&self, path: &str, reader: &mut Reader) {
+        let p = &self.parameters;
+        let empty = [
+            p.relisting_limit.is_empty(),
+            p.relisting_window.is_empty(),
+            p.special_reasons.is_empty(),
+            p.contact_days.is_empty(),
+            p.assessment_days.is_empty(),
+            p.free_from_age.is_empty(),
+            p.free_under_age_fallback.is_empty(),
+            p.ceiling_share.is_empty(),
+            p.ceiling_max.is_empty(),
+            p.prisbasbelopp.is_empty(),
+            p.listed_unit_fee.is_empty(),
+        ];
+        for (name, is_empty) in PARAMETER_NAMES.iter().zip(empty) {
+            if is_empty {
+                reader.problem(key(&key(path, "parameters"), name), "missing_field");
+            }
+        }
+    }
+
+    /// Applies a rulebook document or an override on top of `self`: each
+    /// parameter named replaces the one before; each region field named
+    /// replaces that field; sources are added. Problems go to `reader`.
+    pub fn apply(&mut self, doc: &Value, path: &str, reader: &mut Reader) {
+        let Some(obj) = reader.object(doc, path) else { return };
+        reader.only_fields(
+            obj,
+            path,
+            &["id", "base", "title", "description", "status", "in_force_from", "sources", "parameters", "regions", "generated_from", "generator"],
+        );
+        if let Some(v) = field(obj, "id") {
+            if let Some(s) = reader.string(v, &key(path, "id")) {
+                self.id = s.to_string();
+            }
+        }
+        for (name, target) in [("title", 0), ("description", 1)] {
+            if let Some(v) = field(obj, name) {
+                if let Some(t) = read_text(v, &key(path, name), reader) {
+                    if target == 0 {
+                        self.title = t;
+                    } else {
+                        self.description = t;
+                    }
+                }
+            }
+        }
+        if let Some(v) = field(obj, "status") {
+            if let Some(s) = reader.choice(v, &key(path, "status"), &["law", "proposal"], "invalid_value") {
+                self.status = s.to_string();
+            }
+        }
+        if obj.contains_key("in_force_from") {
+            self.in_force_from = field(obj, "in_force_from").and_then(|v| reader.date(v, &key(path, "in_force_from")));
+        }
+        if let Some(v) = field(obj, "sources") {
+            self.read_sources(v, &key(path, "sources"), reader);
+        }
+        if let Some(v) = field(obj, "parameters") {
+            self.read_parameters(v, &key(path, "parameters"), reader);
+        }
+        if let Some(v) = field(obj, "regions") {
+            self.read_regions(v, &key(path, "regions"), reader);
+        }
+    }
+
+    fn read_sources(&mut self, v: &Value, path: &str, reader: &mut Reader) {
+        let Some(obj) = reader.object(v, path) else { return };
+        for (id, s) in obj {
+            let p = key(path, id);
+            let Some(so) = reader.object(s, &p) else { continue };
+            let title = reader.required(so, "title", &p).and_then(|t| reader.string(t, &key(&p, "title")));
+            let url = field(so, "url").and_then(|u| reader.string(u, &key(&p, "url"))).unwrap_or("");
+            if let Some(title) = title {
+                self.sources.insert(id.clone(), Source { title: title.to_string(), url: url.to_string() });
+            }
+        }
+    }
+
+    fn read_parameters(&mut self, v: &Value, path: &str, reader: &mut Reader) {
+        let Some(obj) = reader.object(v, path) else { return };
+        let p = &mut self.parameters;
+        for (name, value) in obj {
+            let at = key(path, name);
+            let ok = match name.as_str() {
+                "relisting.limit" => read_param(value, &at, reader, &self.sources, &mut p.relisting_limit, |r, v, a| nullable(r, v, a, |r, v, a| r.int(v, a, 1, 100).map(|n| n as u32))),
+                "relisting.window" => read_param(value, &at, reader, &self.sources, &mut p.relisting_window, |r, v, a| {
+                    r.choice(v, a, &["rolling_year", "calendar_year"], "invalid_value").map(|w| if w == "rolling_year" { Window::RollingYear } else { Window::CalendarYear })
+                }),
+                "relisting.special_reasons" => read_param(value, &at, reader, &self.sources, &mut p.special_reasons, read_special_reasons),
+                "guarantee.contact_days" => read_param(value, &at, reader, &self.sources, &mut p.contact_days, |r, v, a| r.int(v, a, 0, 365).map(|n| n as u32)),
+                "guarantee.assessment_days" => read_param(value, &at, reader, &self.sources, &mut p.assessment_days, |r, v, a| r.int(v, a, 0, 365).map(|n| n as u32)),
+                "fees.free_from_age" => read_param(value, &at, reader, &self.sources, &mut p.free_from_age, |r, v, a| r.int(v, a, 0, 131).map(|n| n as u32)),
+                "fees.free_under_age_fallback" => read_param(value, &at, reader, &self.sources, &mut p.free_under_age_fallback, |r, v, a| r.int(v, a, 0, 131).map(|n| n as u32)),
+                "fees.ceiling_share" => read_param(value, &at, reader, &self.sources, &mut p.ceiling_share, |r, v, a| r.number(v, a, 0.0, 1.0)),
+                "fees.ceiling_max" => read_param(value, &at, reader, &self.sources, &mut p.ceiling_max, |r, v, a| nullable(r, v, a, |r, v, a| r.int(v, a, 0, MAX_KR).map(|n| n as u32))),
+                "fees.prisbasbelopp" => read_param(value, &at, reader, &self.sources, &mut p.prisbasbelopp, |r, v, a| r.int(v, a, 1, 10_000_000).map(|n| n as u32)),
+                "fees.listed_unit_fee" => read_param(value, &at, reader, &self.sources, &mut p.listed_unit_fee, |r, v, a| nullable(r, v, a, |r, v, a| r.int(v, a, 0, MAX_KR).map(|n| n as u32))),
+                _ => {
+                    reader.problem_with(at, "unknown_parameter", vec![("allowed", PARAMETER_NAMES.join(", "))]);
+                    true
+                }
+            };
+            let _ = ok;
+        }
+    }
+
+    /// Regions as an array of rows with `code` (rules/regions.json) or as an
+    /// object keyed by code (an override). Rows merge field by field.
+    fn read_regions(&mut self, v: &Value, path: &str, reader: &mut Reader) {
+        let rows: Vec<(String, Option<String>, &Value)> = match v {
+            Value::Array(items) => items
+                .iter()
+                .enumerate()
+                .map(|(i, row)| {
+                    let code = row.get("code").and_then(Value::as_str).map(str::to_string);
+                    (index(path, i), code, row)
+                })
+                .collect(),
+            Value::Object(map) => map.iter().map(|(code, row)| (key(path, code), Some(code.clone()), row)).collect(),
+            _ => {
+                reader.object(v, path);
+                return;
+            }
+        };
+        for (p, code, row) in rows {
+            let Some(code) = code else {
+                reader.problem(key(&p, "code"), "missing_field");
+                continue;
+            };
+            let is_new = !self.regions.contains_key(&code);
+            if is_new && !LAN_CODES.contains(&code.as_str()) {
+                reader.problem_with(p.clone(), "unknown_region", vec![("value", code.chars().take(10).collect())]);
+                continue;
+            }
+            let mut region = self.regions.get(&code).cloned().unwrap_or_else(|| Region {
+                code: code.clone(),
+                name: String::new(),
+                doctor_visit_kr: 0,
+                other_unit_visit_kr: None,
+                digital_visit_kr: None,
+                fee_as_of: None,
+                fee_confidence: "undated".into(),
+                free_under_age: None,
+                free_age_rule: FreeAgeRule::Birthday,
+                other_unit_fee_unconfirmed: false,
+                note: None,
+                source_fee: None,
+                source_age: None,
+            });
+            if read_region(&mut region, row, &p, is_new, reader) {
+                self.regions.insert(code, region);
+            }
+        }
+    }
+
+    pub fn source(&self, id: &str) -> Source {
+        self.sources.get(id).cloned().unwrap_or_else(|| Source { title: id.to_string(), url: String::new() })
+    }
+
+    /// The ceiling on `date`: `floor(share × prisbasbelopp / 50) × 50` kr
+    /// (HSL 17 kap. 6 §), or the region's lower ceiling.
+    pub fn ceiling(&self, date: Date) -> Ceiling {
+        let p = &self.parameters;
+        let pbb = p.prisbasbelopp.at(date);
+        let year_used = pbb.valid_from.map_or(date.year(), Date::year);
+        let share = p.ceiling_share.at(date).value;
+        // The small epsilon keeps 0.025 × 58 000 = 1 450.0 from flooring to 1 400.
+        let national = ((share * f64::from(pbb.value) / 50.0 + 1e-9).floor() as u32) * 50;
+        let amount = match p.ceiling_max.at(date).value {
+            Some(max) => national.min(max),
+            None => national,
+        };
+        Ceiling { amount, prisbasbelopp_year_known: year_used >= date.year(), prisbasbelopp_year_used: year_used }
+    }
+}
+
+fn read_text(v: &Value, path: &str, reader: &mut Reader) -> Option<Text> {
+    match v {
+        Value::String(s) => Some(Text { sv: s.clone(), en: s.clone() }),
+        _ => {
+            let obj = reader.object(v, path)?;
+            let sv = reader.required(obj, "sv", path).and_then(|s| reader.string(s, &key(path, "sv")));
+            let en = field(obj, "en").and_then(|s| reader.string(s, &key(path, "en")));
+            let sv = sv?.to_string();
+            Some(Text { en: en.map_or_else(|| sv.clone(), str::to_string), sv })
+        }
+    }
+}
+
+fn nullable<T>(reader: &mut Reader, v: &Value, path: &str, inner: impl Fn(&mut Reader, &Value, &str) -> Option<T>) -> Option<Option<T>> {
+    if v.is_null() {
+        Some(None)
+    } else {
+        inner(reader, v, path).map(Some)
+    }
+}
+
+fn read_special_reasons(reader: &mut Reader, v: &Value, path: &str) -> Option<Vec<String>> {
+    let items = reader.array(v, path, CHANGE_REASONS.len())?;
+    let mut out = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        // first_listing and automatic are never special: they do not count at all.
+        if let Some(r) = reader.choice(item, &index(path, i), &CHANGE_REASONS[..5], "unknown_reason") {
+            out.push(r.to_string());
+        }
+    }
+    Some(out)
+}
+
+/// Reads one parameter: a list of dated entries `[{valid_from, value, unit,
+/// source, note}]`, one such entry, or a bare value (in force on every date,
+/// sourced to the override). Replaces `target` when every entry is valid.
+fn read_param<T>(
+    v: &Value,
+    path: &str,
+    reader: &mut Reader,
+    sources: &BTreeMap<String, Source>,
+    target: &mut Param<T>,
+    read_value: impl Fn(&mut Reader, &Value, &str) -> Option<T>,
+) -> bool {
+    let is_entry = |x: &Value| x.as_object().is_some_and(|o| o.contains_key("value"));
+    let entries: Vec<(String, &Value)> = match v {
+        Value::Array(items) if !items.is_empty() && items.iter().all(is_entry) => items.iter().enumerate().map(|(i, e)| (index(path, i), e)).collect(),
+        _ if is_entry(v) => vec![(path.to_string(), v)],
+        _ => {
+            let before = reader.problems.len();
+            let value = read_value(reader, v, path);
+            return match value {
+                Some(value) if reader.problems.len() == before => {
+                    target.entries = vec![Dated { valid_from: None, value, unit: None, source: "override".into(), note: None }];
+                    true
+                }
+                _ => false,
+            };
+        }
+    };
+    let before = reader.problems.len();
+    let mut out: Vec<Dated<T>> = Vec::new();
+    for (p, e) in entries {
+        let Some(obj) = reader.object(e, &p) else { continue };
+        reader.only_fields(obj, &p, &["valid_from", "value", "unit", "source", "note", "confidence"]);
+        let valid_from = field(obj, "valid_from").and_then(|d| reader.date(d, &key(&p, "valid_from")));
+        let value = obj.get("value").and_then(|x| read_value(reader, x, &key(&p, "value")));
+        let unit = field(obj, "unit").and_then(|u| reader.string(u, &key(&p, "unit"))).map(str::to_string);
+        let note = field(obj, "note").and_then(|u| reader.string(u, &key(&p, "note"))).map(str::to_string);
+        let source = match field(obj, "source") {
+            Some(s) => match reader.string(s, &key(&p, "source")) {
+                Some(id) if sources.contains_key(id) => id.to_string(),
+                Some(id) => {
+                    reader.problem_with(key(&p, "source"), "unknown_source", vec![("value", id.chars().take(40).collect())]);
+                    continue;
+                }
+                None => continue,
+            },
+            None => "override".into(),
+        };
+        if let Some(value) = value {
+            out.push(Dated { valid_from, value, unit, source, note });
+        }
+    }
+    if reader.problems.len() != before || out.is_empty() {
+        return false;
+    }
+    out.sort_by_key(|e| e.valid_from);
+    target.entries = out;
+    true
+}
+
+fn read_region(region: &mut Region, row: &Value, path: &str, is_new: bool, reader: &mut Reader) -> bool {
+    let Some(obj) = reader.object(row, path) else { return false };
+    reader.only_fields(
+        obj,
+        path,
+        &[
+            "code",
+            "name",
+            "doctor_visit_kr",
+            "other_unit_visit_kr",
+            "digital_visit_kr",
+            "fee_as_of",
+            "fee_confidence",
+            "free_under_age",
+            "free_age_rule",
+            "other_unit_fee_unconfirmed",
+            "note",
+            "source_fee",
+            "source_age",
+            "source",
+        ],
+    );
+    let before = reader.problems.len();
+    let kr = |reader: &mut Reader, name: &str| -> Option<Option<u32>> {
+        obj.contains_key(name).then(|| field(obj, name).and_then(|v| reader.int(v, &key(path, name), 0, MAX_KR)).map(|n| n as u32))
+    };
+    let text = |reader: &mut Reader, name: &str| -> Option<Option<String>> {
+        obj.contains_key(name).then(|| field(obj, name).and_then(|v| reader.string(v, &key(path, name))).map(str::to_string))
+    };
+    if let Some(name) = text(reader, "name") {
+        region.name = name.unwrap_or_default();
+    }
+    match kr(reader, "doctor_visit_kr") {
+        Some(Some(fee)) => region.doctor_visit_kr = fee,
+        Some(None) | None if is_new => reader.problem(key(path, "doctor_visit_kr"), "missing_field"),
+        _ => {}
+    }
+    if let Some(fee) = kr(reader, "other_unit_visit_kr") {
+        region.other_unit_visit_kr = fee;
+    }
+    if let Some(fee) = kr(reader, "digital_visit_kr") {
+        region.digital_visit_kr = fee;
+    }
+    if let Some(age) = obj.contains_key("free_under_age").then(|| field(obj, "free_under_age").and_then(|v| reader.int(v, &key(path, "free_under_age"), 0, 131))) {
+        region.free_under_age = age.map(|n| n as u32);
+    }
+    if let Some(v) = field(obj, "free_age_rule") {
+        if let Some(r) = reader.choice(v, &key(path, "free_age_rule"), &["birthday", "calendar_year"], "invalid_value") {
+            region.free_age_rule = if r == "birthday" { FreeAgeRule::Birthday } else { FreeAgeRule::CalendarYear };
+        }
+    }
+    if let Some(v) = field(obj, "other_unit_fee_unconfirmed") {
+        if let Some(b) = reader.bool(v, &key(path, "other_unit_fee_unconfirmed")) {
+            region.other_unit_fee_unconfirmed = b;
+        }
+    }
+    if let Some(v) = field(obj, "fee_confidence") {
+        if let Some(c) = reader.choice(v, &key(path, "fee_confidence"), &["dated", "skr-2020", "undated", "region"], "invalid_value") {
+            region.fee_confidence = c.to_string();
+        }
+    } else if !is_new && (obj.contains_key("doctor_visit_kr") || obj.contains_key("digital_visit_kr") || obj.contains_key("other_unit_visit_kr")) {
+        // A region that overrides its own fees vouches for them.
+        region.fee_confidence = "region".into();
+        region.other_unit_fee_unconfirmed = false;
+    }
+    if let Some(v) = text(reader, "fee_as_of") {
+        region.fee_as_of = v;
+    }
+    if let Some(v) = text(reader, "note") {
+        region.note = v;
+    }
+    if let Some(v) = text(reader, "source_fee").or_else(|| text(reader, "source")) {
+        region.source_fee = v;
+    }
+    if let Some(v) = text(reader, "source_age") {
+        region.source_age = v;
+    }
+    reader.problems.len() == before
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Date {
+        Date::parse_iso(s).unwrap()
+    }
+
+    #[test]
+    fn embedded_rulebooks_are_complete_and_valid() {
+        for id in BUILTIN_IDS {
+            let mut reader = Reader::default();
+            let mut book = Rulebook::empty();
+            book.apply(&serde_json::from_str(SE_JSON).unwrap(), "", &mut reader);
+            book.apply(&serde_json::from_str(SE_REGIONS_JSON).unwrap(), "", &mut reader);
+            if id == "sou-2019-42" {
+                book.apply(&serde_json::from_str(SOU_2019_42_JSON).unwrap(), "", &mut reader);
+            }
+            book.check_complete("", &mut reader);
+            assert!(reader.problems.is_empty(), "{id}: {:?}", reader.problems);
+            assert!(reader.unknown_fields.is_empty(), "{id}: {:?}", reader.unknown_fields);
+            assert_eq!(book.regions.len(), 21, "{id}");
+        }
+    }
+
+    #[test]
+    fn ceiling_by_year_matches_published_figures() {
+        let se = Rulebook::builtin("se").unwrap();
+        for (year, amount) in [(2018, 1100), (2019, 1150), (2020, 1150), (2021, 1150), (2022, 1200), (2023, 1300), (2024, 1400), (2025, 1450), (2026, 1450)] {
+            let c = se.ceiling(d(&format!("{year}-06-01")));
+            assert_eq!(c.amount, amount, "{year}");
+            assert!(c.prisbasbelopp_year_known);
+        }
+        let later = se.ceiling(d("2027-03-01"));
+        assert_eq!(later.amount, 1450);
+        assert!(!later.prisbasbelopp_year_known);
+        assert_eq!(later.prisbasbelopp_year_used, 2026);
+    }
+
+    #[test]
+    fn proposal_changes_only_the_listed_unit_fee() {
+        let se = Rulebook::builtin("se").unwrap();
+        let sou = Rulebook::builtin("sou-2019-42").unwrap();
+        let day = d("2026-11-23");
+        assert_eq!(se.parameters.listed_unit_fee.at(day).value, None);
+        assert_eq!(sou.parameters.listed_unit_fee.at(day).value, Some(100));
+        assert_eq!(sou.parameters.listed_unit_fee.at(d("1990-01-01")).value, Some(100));
+        assert_eq!(sou.parameters.relisting_limit.at(day).value, Some(2));
+        assert_eq!(sou.status, "proposal");
+    }
+
+    #[test]
+    fn parameter_is_read_by_date() {
+        let se = Rulebook::builtin("se").unwrap();
+        assert_eq!(se.parameters.prisbasbelopp.at(d("2024-12-31")).value, 57300);
+        assert_eq!(se.parameters.prisbasbelopp.at(d("2025-01-01")).value, 58800);
+    }
+
+    #[test]
+    fn override_reports_every_problem_with_its_path() {
+        let mut se = Rulebook::builtin("se").unwrap();
+        let mut reader = Reader::default();
+        let doc: Value = serde_json::json!({
+            "parameters": { "relisting.limit": "two", "fees.nonsense": 1, "fees.ceiling_max": [{"valid_from": "2026-13-01", "value": 900}] },
+            "regions": { "13": { "doctor_visit_kr": -5 }, "99x": { "doctor_visit_kr": 100 } }
+        });
+        se.apply(&doc, "rulebook.override", &mut reader);
+        let got: Vec<(&str, &str)> = reader.problems.iter().map(|p| (p.path.as_str(), p.code)).collect();
+        assert!(got.contains(&("rulebook.override.parameters.relisting.limit", "invalid_type")), "{got:?}");
+        assert!(got.contains(&("rulebook.override.parameters.fees.nonsense", "unknown_parameter")), "{got:?}");
+        assert!(got.contains(&("rulebook.override.parameters.fees.ceiling_max[0].valid_from", "invalid_date")), "{got:?}");
+        assert!(got.contains(&("rulebook.override.regions.13.doctor_visit_kr", "out_of_range")), "{got:?}");
+        assert!(got.contains(&("rulebook.override.regions.99x", "unknown_region")), "{got:?}");
+    }
+}

@@ -1,0 +1,321 @@
+//! The situation a person describes (CONTRACT §1), read and checked.
+//!
+//! `Situation::read` turns untrusted JSON into typed values and reports every
+//! problem at once; the rules then work on values that are known to be sound.
+
+use crate::date::Date;
+use crate::input::{field, index, key, Reader};
+use crate::rulebook::{Rulebook, BUILTIN_IDS, CHANGE_REASONS};
+use crate::text::Lang;
+use serde_json::Value;
+
+/// At most this many visits and changes in one situation (CONTRACT §3).
+pub const MAX_ITEMS: usize = 1000;
+
+#[derive(Clone, Debug)]
+pub struct Situation {
+    pub today: Date,
+    pub lang: Lang,
+    pub rulebook: Rulebook,
+    /// The override object, kept so the 100 kr comparison applies it too.
+    pub rulebook_override: Option<Value>,
+    pub person: Person,
+    pub listing: Listing,
+    pub visits: Vec<Visit>,
+    pub fee_period: Option<FeePeriod>,
+    /// Paths of fields this version does not know (warned, not refused).
+    pub unknown_fields: Vec<String>,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Person {
+    pub age: Option<u32>,
+    pub home_region: Option<String>,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Unit {
+    pub id: Option<String>,
+    pub name: Option<String>,
+    pub region: Option<String>,
+    pub list_closed: Option<bool>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Change {
+    pub date: Date,
+    pub reason: Option<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Planned {
+    pub date: Date,
+    pub reason: Option<String>,
+    pub unit: Option<Unit>,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Listing {
+    pub unit: Option<Unit>,
+    pub changes: Vec<Change>,
+    pub planned: Option<Planned>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Where {
+    Listed,
+    OtherUnit,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    Physical,
+    Digital,
+}
+
+#[derive(Clone, Debug)]
+pub struct Visit {
+    pub date: Date,
+    pub place: Where,
+    /// The region where care is given, as given; `None` = the default (see `fees`).
+    pub region: Option<String>,
+    pub mode: Mode,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct FeePeriod {
+    pub first_visit: Date,
+    pub paid: u32,
+}
+
+/// Reads the language alone, so that the messages of every other problem can
+/// be written in it. An unknown language falls back to Swedish.
+pub fn read_lang(v: &Value) -> Lang {
+    v.get("lang").and_then(Value::as_str).and_then(Lang::from_code).unwrap_or(Lang::Sv)
+}
+
+impl Situation {
+    pub fn read(v: &Value, reader: &mut Reader) -> Option<Situation> {
+        let obj = reader.object(v, "")?;
+        reader.only_fields(obj, "", &["today", "rulebook", "lang", "person", "listing", "visits", "fee_period"]);
+        let lang = match field(obj, "lang") {
+            Some(l) => reader.choice(l, "lang", &Lang::CODES, "unknown_language").and_then(Lang::from_code).unwrap_or(Lang::Sv),
+            None => Lang::Sv,
+        };
+        let today = reader.required(obj, "today", "").and_then(|t| reader.date(t, "today"));
+        let (rulebook, rulebook_override) = read_rulebook(field(obj, "rulebook"), reader);
+        let regions_ok = |code: &str| rulebook.as_ref().map_or(true, |b| b.regions.contains_key(code));
+
+        let person = match field(obj, "person") {
+            Some(p) => read_person(p, reader, &regions_ok),
+            None => Person::default(),
+        };
+        let listing = match field(obj, "listing") {
+            Some(l) => read_listing(l, reader, today, &regions_ok),
+            None => Listing::default(),
+        };
+        let visits = match field(obj, "visits") {
+            Some(vs) => read_visits(vs, reader, &regions_ok),
+            None => Vec::new(),
+        };
+        let fee_period = field(obj, "fee_period").and_then(|f| read_fee_period(f, reader, today));
+
+        // What the rules need that the person has not given.
+        if !visits.is_empty() || fee_period.is_some() {
+            if person.age.is_none() && !reader.problems.iter().any(|p| p.path == "person.age") {
+                reader.problem("person.age", "missing_field");
+            }
+        }
+        let needs_home = visits.iter().any(|v| v.region.is_none()) || listing.unit.is_some();
+        if needs_home && person.home_region.is_none() && !reader.problems.iter().any(|p| p.path == "person.home_region") {
+            reader.problem("person.home_region", "missing_field");
+        }
+        if let Some(fp) = fee_period {
+            for (i, visit) in visits.iter().enumerate() {
+                if visit.date < fp.first_visit {
+                    reader.problem_with(key(&index("visits", i), "date"), "before_fee_period", vec![("date", fp.first_visit.to_string())]);
+                }
+            }
+            if let Some(book) = &rulebook {
+                let ceiling = book.ceiling(fp.first_visit).amount;
+                if fp.paid > ceiling {
+                    reader.problem_with("fee_period.paid", "out_of_range", vec![("min", "0".into()), ("max", ceiling.to_string())]);
+                }
+            }
+        }
+
+        if !reader.problems.is_empty() {
+            return None;
+        }
+        Some(Situation {
+            today: today?,
+            lang,
+            rulebook: rulebook?,
+            rulebook_override,
+            person,
+            listing,
+            visits,
+            fee_period,
+            unknown_fields: std::mem::take(&mut reader.unknown_fields),
+        })
+    }
+}
+
+/// `"se"`, `"sou-2019-42"` or `{ "base": "se", "override": { … } }`.
+fn read_rulebook(v: Option<&Value>, reader: &mut Reader) -> (Option<Rulebook>, Option<Value>) {
+    let Some(v) = v else { return (Rulebook::builtin("se"), None) };
+    match v {
+        Value::String(id) => match Rulebook::builtin(id) {
+            Some(book) => (Some(book), None),
+            None => {
+                reader.problem_with("rulebook", "unknown_rulebook", vec![("value", id.chars().take(40).collect()), ("allowed", BUILTIN_IDS.join(", "))]);
+                (None, None)
+            }
+        },
+        Value::Object(obj) => {
+            reader.only_fields(obj, "rulebook", &["base", "override"]);
+            let base = match field(obj, "base") {
+                Some(b) => reader.choice(b, "rulebook.base", &BUILTIN_IDS, "unknown_rulebook"),
+                None => Some("se"),
+            };
+            let mut book = base.and_then(Rulebook::builtin);
+            let over = field(obj, "override").cloned();
+            if let (Some(book), Some(over)) = (book.as_mut(), over.as_ref()) {
+                let before = reader.problems.len();
+                book.apply(over, "rulebook.override", reader);
+                book.overridden = true;
+                if reader.problems.len() != before {
+                    return (None, None);
+                }
+            }
+            (book, over)
+        }
+        _ => {
+            reader.problem_with("rulebook", "invalid_type", vec![("expected", "string or object".into())]);
+            (None, None)
+        }
+    }
+}
+
+fn read_region_code(v: &Value, path: &str, reader: &mut Reader, known: &dyn Fn(&str) -> bool) -> Option<String> {
+    let s = reader.string(v, path)?;
+    if known(s) {
+        Some(s.to_string())
+    } else {
+        reader.problem_with(path, "unknown_region", vec![("value", s.chars().take(10).collect())]);
+        None
+    }
+}
+
+fn read_person(v: &Value, reader: &mut Reader, regions_ok: &dyn Fn(&str) -> bool) -> Person {
+    let Some(obj) = reader.object(v, "person") else { return Person::default() };
+    reader.only_fields(obj, "person", &["age", "home_region"]);
+    Person {
+        age: field(obj, "age").and_then(|a| reader.int(a, "person.age", 0, 130)).map(|a| a as u32),
+        home_region: field(obj, "home_region").and_then(|r| read_region_code(r, "person.home_region", reader, regions_ok)),
+    }
+}
+
+fn read_unit(v: &Value, path: &str, reader: &mut Reader, regions_ok: &dyn Fn(&str) -> bool) -> Option<Unit> {
+    let obj = reader.object(v, path)?;
+    reader.only_fields(obj, path, &["id", "name", "region", "list_closed", "municipality"]);
+    let text = |reader: &mut Reader, name: &str| field(obj, name).and_then(|x| reader.string(x, &key(path, name))).map(|s| s.chars().take(200).collect());
+    Some(Unit {
+        id: text(reader, "id"),
+        name: text(reader, "name"),
+        region: field(obj, "region").and_then(|r| read_region_code(r, &key(path, "region"), reader, regions_ok)),
+        list_closed: field(obj, "list_closed").and_then(|b| reader.bool(b, &key(path, "list_closed"))),
+    })
+}
+
+fn read_reason(obj: &serde_json::Map<String, Value>, path: &str, reader: &mut Reader) -> Option<String> {
+    field(obj, "reason").and_then(|r| reader.choice(r, &key(path, "reason"), &CHANGE_REASONS, "unknown_reason")).map(str::to_string)
+}
+
+fn read_listing(v: &Value, reader: &mut Reader, today: Option<Date>, regions_ok: &dyn Fn(&str) -> bool) -> Listing {
+    let Some(obj) = reader.object(v, "listing") else { return Listing::default() };
+    reader.only_fields(obj, "listing", &["unit", "changes", "planned"]);
+    let unit = field(obj, "unit").and_then(|u| read_unit(u, "listing.unit", reader, regions_ok));
+    let mut changes = Vec::new();
+    if let Some(items) = field(obj, "changes").and_then(|c| reader.array(c, "listing.changes", MAX_ITEMS)) {
+        for (i, item) in items.iter().enumerate() {
+            let path = index("listing.changes", i);
+            let Some(c) = reader.object(item, &path) else { continue };
+            reader.only_fields(c, &path, &["date", "reason", "unit"]);
+            let date = reader.required(c, "date", &path).and_then(|d| reader.date(d, &key(&path, "date")));
+            let reason = read_reason(c, &path, reader);
+            if let (Some(date), Some(today)) = (date, today) {
+                if date > today {
+                    reader.problem_with(key(&path, "date"), "date_in_future", vec![("today", today.to_string())]);
+                }
+            }
+            if let Some(date) = date {
+                changes.push(Change { date, reason });
+            }
+        }
+    }
+    let planned = field(obj, "planned").and_then(|p| {
+        let path = "listing.planned";
+        let o = reader.object(p, path)?;
+        reader.only_fields(o, path, &["date", "reason", "unit"]);
+        let date = match field(o, "date") {
+            Some(d) => reader.date(d, "listing.planned.date"),
+            None => today,
+        };
+        if let (Some(date), Some(today)) = (date, today) {
+            if date < today {
+                reader.problem_with("listing.planned.date", "date_before_today", vec![("today", today.to_string())]);
+            }
+        }
+        let reason = read_reason(o, path, reader);
+        let unit = field(o, "unit").and_then(|u| read_unit(u, "listing.planned.unit", reader, regions_ok));
+        Some(Planned { date: date?, reason, unit })
+    });
+    Listing { unit, changes, planned }
+}
+
+fn read_visits(v: &Value, reader: &mut Reader, regions_ok: &dyn Fn(&str) -> bool) -> Vec<Visit> {
+    let Some(items) = reader.array(v, "visits", MAX_ITEMS) else { return Vec::new() };
+    let mut out = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let path = index("visits", i);
+        let Some(o) = reader.object(item, &path) else { continue };
+        reader.only_fields(o, &path, &["date", "where", "region", "mode"]);
+        let date = reader.required(o, "date", &path).and_then(|d| reader.date(d, &key(&path, "date")));
+        let place = match field(o, "where") {
+            Some(w) => reader.choice(w, &key(&path, "where"), &["listed", "other_unit"], "invalid_value").map(|w| if w == "listed" { Where::Listed } else { Where::OtherUnit }),
+            None => {
+                reader.problem(key(&path, "where"), "missing_field");
+                None
+            }
+        };
+        let region = field(o, "region").map(|r| read_region_code(r, &key(&path, "region"), reader, regions_ok));
+        let mode = match field(o, "mode") {
+            Some(m) => reader.choice(m, &key(&path, "mode"), &["physical", "digital"], "invalid_value").map(|m| if m == "physical" { Mode::Physical } else { Mode::Digital }),
+            None => Some(Mode::Physical),
+        };
+        if let (Some(date), Some(place), Some(mode)) = (date, place, mode) {
+            if let Some(None) = region {
+                continue;
+            }
+            out.push(Visit { date, place, region: region.flatten(), mode });
+        }
+    }
+    out
+}
+
+fn read_fee_period(v: &Value, reader: &mut Reader, today: Option<Date>) -> Option<FeePeriod> {
+    let o = reader.object(v, "fee_period")?;
+    reader.only_fields(o, "fee_period", &["first_visit", "paid"]);
+    let first_visit = reader.required(o, "first_visit", "fee_period").and_then(|d| reader.date(d, "fee_period.first_visit"));
+    if let (Some(first), Some(today)) = (first_visit, today) {
+        if first > today {
+            reader.problem_with("fee_period.first_visit", "date_in_future", vec![("today", today.to_string())]);
+        }
+    }
+    let paid = match field(o, "paid") {
+        Some(p) => reader.int(p, "fee_period.paid", 0, 100_000).map(|n| n as u32),
+        None => Some(0),
+    };
+    Some(FeePeriod { first_visit: first_visit?, paid: paid? })
+}

@@ -1,0 +1,169 @@
+//! The person's language: text catalogues (`i18n/*.json`), Swedish number and
+//! date formats.
+//!
+//! Every sentence the engine writes is a template in a catalogue, so the page,
+//! the static no-JavaScript text and the answers share one source.
+
+use crate::date::Date;
+use serde_json::Value;
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+pub const SV_JSON: &str = include_str!("../i18n/sv.json");
+pub const EN_JSON: &str = include_str!("../i18n/en.json");
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lang {
+    Sv,
+    En,
+}
+
+impl Lang {
+    pub const CODES: [&'static str; 2] = ["sv", "en"];
+
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code {
+            "sv" => Some(Lang::Sv),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+}
+
+type Catalogue = BTreeMap<String, String>;
+
+fn parse_catalogue(text: &str) -> Catalogue {
+    let value: Value = serde_json::from_str(text).unwrap_or(Value::Null);
+    let mut out = Catalogue::new();
+    if let Value::Object(map) = value {
+        for (k, v) in map {
+            match v {
+                Value::String(s) => {
+                    out.insert(k, s);
+                }
+                // An array of lines is joined: long templates stay readable in the file.
+                Value::Array(lines) => {
+                    out.insert(k, lines.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(" "));
+                }
+                _ => {}
+            }
+        }
+    }
+    out
+}
+
+pub fn catalogue(lang: Lang) -> &'static Catalogue {
+    static SV: OnceLock<Catalogue> = OnceLock::new();
+    static EN: OnceLock<Catalogue> = OnceLock::new();
+    match lang {
+        Lang::Sv => SV.get_or_init(|| parse_catalogue(SV_JSON)),
+        Lang::En => EN.get_or_init(|| parse_catalogue(EN_JSON)),
+    }
+}
+
+/// The template `key` in `lang` with each `{name}` replaced. A missing key
+/// shows itself (the tests make sure none is missing).
+pub fn tr(lang: Lang, key: &str, args: &[(&str, String)]) -> String {
+    let Some(template) = catalogue(lang).get(key) else {
+        return key.to_string();
+    };
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template.as_str();
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) => {
+                let name = &after[..close];
+                match args.iter().find(|(n, _)| *n == name) {
+                    Some((_, v)) => out.push_str(v),
+                    None => {
+                        out.push('{');
+                        out.push_str(name);
+                        out.push('}');
+                    }
+                }
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push_str(&rest[open..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// An amount in kronor: "1 450 kr" in Swedish (no-break spaces), "1,450 kr" in English.
+pub fn kr(lang: Lang, amount: u32) -> String {
+    let digits = amount.to_string();
+    let sep = match lang {
+        Lang::Sv => '\u{a0}',
+        Lang::En => ',',
+    };
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out.push_str("\u{a0}kr");
+    out
+}
+
+/// "1 februari 2027" / "1 February 2027".
+pub fn long_date(lang: Lang, date: Date) -> String {
+    let (y, m, d) = date.ymd();
+    let month = tr(lang, &format!("month.{m}"), &[]);
+    format!("{d} {month} {y}")
+}
+
+/// A list of items: "a, b och c" / "a, b and c".
+pub fn and_list(lang: Lang, items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} {} {}", init.join(", "), tr(lang, "word.and", &[]), last),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_catalogues_have_the_same_keys_and_placeholders() {
+        let sv = catalogue(Lang::Sv);
+        let en = catalogue(Lang::En);
+        assert!(sv.len() > 50, "sv catalogue looks empty: {}", sv.len());
+        let keys_sv: Vec<_> = sv.keys().collect();
+        let keys_en: Vec<_> = en.keys().collect();
+        assert_eq!(keys_sv, keys_en);
+        let placeholders = |s: &str| -> Vec<String> {
+            let mut v: Vec<String> = s.split('{').skip(1).filter_map(|p| p.split('}').next()).map(str::to_string).collect();
+            v.sort();
+            v
+        };
+        for (k, v) in sv {
+            assert_eq!(placeholders(v), placeholders(&en[k]), "placeholders of {k}");
+        }
+    }
+
+    #[test]
+    fn formats_kronor_and_dates() {
+        assert_eq!(kr(Lang::Sv, 1450), "1\u{a0}450\u{a0}kr");
+        assert_eq!(kr(Lang::Sv, 100), "100\u{a0}kr");
+        assert_eq!(kr(Lang::En, 1234567), "1,234,567\u{a0}kr");
+        let d = Date::parse_iso("2027-02-01").unwrap();
+        assert_eq!(long_date(Lang::Sv, d), "1 februari 2027");
+        assert_eq!(long_date(Lang::En, d), "1 February 2027");
+    }
+
+    #[test]
+    fn fills_placeholders() {
+        assert_eq!(tr(Lang::Sv, "word.and", &[]), "och");
+        assert_eq!(and_list(Lang::En, &["a".into(), "b".into(), "c".into()]), "a, b and c");
+    }
+}
