@@ -25,3 +25,9 @@ pub fn evaluate(situation: JsValue) -> Result<JsValue, JsValue> {
         Err(report) => Err(to_js(&report)),
     }
 }
+
+/// A built-in rulebook with its parameters, regions and sources (for the page).
+#[wasm_bindgen]
+pub fn rulebook(id: &str) -> Result<JsValue, JsValue> {
+    crate::rulebook(id).map(|book| to_js(&book)).ok_or_else(|| JsValue::from_str("unknown rulebook"))
+}

@@ -1,0 +1,76 @@
+# Vårdvalskollen. `make run` and `make test` install what is missing, build and
+# run; nothing is downloaded except from crates.io, npm and Debian.
+
+WASM_BINDGEN_VERSION := 0.2.129
+WASM_PACK_VERSION    := 0.15.1
+PORT                 ?= 8080
+
+export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+PKG  := www/pkg
+WASM := $(PKG)/vardval_bg.wasm
+# Rust ≥ 1.82 emits these WebAssembly features by default; wasm-opt must accept them.
+WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+                 --enable-mutable-globals --enable-reference-types --enable-multivalue
+RUST_SOURCES := $(shell find src rules i18n -type f) Cargo.toml Cargo.lock
+
+.PHONY: run test build setup setup-test test-rust test-browser serve bench sizes data clean
+
+run: setup build serve
+
+test: setup setup-test build test-rust test-browser
+
+# --- installing what is missing -------------------------------------------
+
+setup: node_modules/.installed
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+	@wasm-bindgen --version 2>/dev/null | grep -q " $(WASM_BINDGEN_VERSION)$$" \
+	  || cargo install --locked --force wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
+	@wasm-pack --version 2>/dev/null | grep -q " $(WASM_PACK_VERSION)$$" \
+	  || cargo install --locked --force wasm-pack --version $(WASM_PACK_VERSION)
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+setup-test:
+	@[ -x /usr/bin/chromium ] || { $(SUDO) apt-get update && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver; }
+
+# --- building ----------------------------------------------------------------
+
+build: $(WASM) target/release/vardval
+
+target/release/vardval: $(RUST_SOURCES)
+	cargo build --release --locked --bin vardval
+
+$(WASM): $(RUST_SOURCES)
+	wasm-pack build --mode no-install --target web --release --out-dir $(PKG) --out-name vardval
+	wasm-opt -Oz $(WASM_FEATURES) $(WASM) -o $(WASM)
+	@node scripts/sizes.mjs
+
+sizes: $(WASM)
+	@node scripts/sizes.mjs
+
+# rules/regions.json from ../shared/data/region_fees.csv
+data:
+	python3 scripts/region_fees.py
+
+# --- running and testing -----------------------------------------------------
+
+serve:
+	@echo "Vårdvalskollen: http://localhost:$(PORT)/  (Ctrl-C stops)"
+	node scripts/serve.mjs --port $(PORT) --root www
+
+test-rust:
+	python3 scripts/region_fees.py --check
+	cargo test --locked
+
+test-browser:
+	node --test tests/browser/
+
+bench: build
+	@echo "(benchmarks come with the nearby-units issue)"
+
+clean:
+	cargo clean
+	rm -rf $(PKG) node_modules

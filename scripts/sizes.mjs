@@ -1,0 +1,20 @@
+// Prints the sizes of what the page loads, raw and gzipped (level 9).
+// The budgets are checked by tests/browser/budgets.test.mjs.
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+
+export function sizes(path) {
+  const raw = readFileSync(path);
+  return { raw: raw.length, gzip: gzipSync(raw, { level: 9 }).length };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  for (const f of ['www/pkg/vardval_bg.wasm', 'www/pkg/vardval.js', 'www/index.html', 'www/app.js', 'www/style.css']) {
+    try {
+      const s = sizes(f);
+      console.log(`${f.padEnd(28)} ${String(s.raw).padStart(8)} B raw ${String(s.gzip).padStart(8)} B gzip`);
+    } catch {
+      /* not built yet */
+    }
+  }
+}

@@ -1,0 +1,39 @@
+#![allow(dead_code)]
+use serde_json::{json, Value};
+
+/// The answer as JSON, exactly as the command and WebAssembly give it.
+pub fn answer(situation: Value) -> Value {
+    match vardval::evaluate(&situation) {
+        Ok(a) => serde_json::to_value(a).expect("answer serialises"),
+        Err(e) => panic!("expected an answer, got errors: {:#?}", e.errors),
+    }
+}
+
+/// The (path, code) of every error.
+pub fn errors(situation: Value) -> Vec<(String, String)> {
+    match vardval::evaluate(&situation) {
+        Ok(_) => panic!("expected errors for {situation}"),
+        Err(e) => e.errors.into_iter().map(|e| (e.path, e.code)).collect(),
+    }
+}
+
+pub fn has_error(situation: Value, path: &str, code: &str) {
+    let got = errors(situation);
+    assert!(got.iter().any(|(p, c)| p == path && c == code), "expected ({path}, {code}) in {got:?}");
+}
+
+/// A relisting question on `today` with past own-choice or special changes.
+pub fn relist(today: &str, changes: &[(&str, Option<&str>)], planned: Value) -> Value {
+    let changes: Vec<Value> = changes.iter().map(|(d, r)| json!({ "date": d, "reason": r })).collect();
+    json!({
+        "today": today,
+        "person": { "age": 40, "home_region": "13" },
+        "listing": { "unit": { "id": "a", "region": "13" }, "changes": changes, "planned": planned }
+    })
+}
+
+/// A fee question: `visits` as (date, where, region or null, mode).
+pub fn fees(today: &str, age: u32, home: &str, visits: &[(&str, &str, Option<&str>, &str)]) -> Value {
+    let visits: Vec<Value> = visits.iter().map(|(d, w, r, m)| json!({ "date": d, "where": w, "region": r, "mode": m })).collect();
+    json!({ "today": today, "person": { "age": age, "home_region": home }, "visits": visits })
+}
