@@ -12,7 +12,7 @@ WASM := $(PKG)/vardval_bg.wasm
 # Rust ≥ 1.82 emits these WebAssembly features by default; wasm-opt must accept them.
 WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
                  --enable-mutable-globals --enable-reference-types --enable-multivalue
-RUST_SOURCES := $(shell find src rules i18n -type f) Cargo.toml Cargo.lock
+RUST_SOURCES := $(shell find src rules i18n -type f) build.rs Cargo.toml Cargo.lock
 
 .PHONY: run test build setup setup-test test-rust test-browser serve bench sizes data clean
 

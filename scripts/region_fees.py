@@ -24,7 +24,7 @@ def build():
     with open(SRC, newline="", encoding="utf-8") as f:
         for row in csv.DictReader(f):
             note = row["free_age_note"].strip()
-            regions.append({
+            row_out = {
                 "code": row["region_code"],
                 "name": row["region_name"],
                 "doctor_visit_kr": kr(row["doctor_visit_kr"]),
@@ -34,12 +34,15 @@ def build():
                 "fee_confidence": row["fee_confidence"],
                 "free_under_age": kr(row["free_under_age"]),
                 # Sörmland: free through the calendar year one turns 19.
-                "free_age_rule": "calendar_year" if "calendar year" in note else "birthday",
+                "free_age_rule": "calendar_year" if "calendar year" in note else None,  # absent: birthday
                 "other_unit_fee_unconfirmed": "not listed is higher" in note,
                 "note": note or None,
                 "source_fee": row["source_fee"] or None,
                 "source_age": row["source_age"] or None,
-            })
+            }
+            # Absent means null or false to the engine; leaving them out keeps
+            # the embedded copy small.
+            regions.append({k: v for k, v in row_out.items() if v is not None and v is not False})
     doc = {
         "generated_from": "../shared/data/region_fees.csv (regional fee pages and SKR's compilations, read 2026-11)",
         "generator": "scripts/region_fees.py",

@@ -138,7 +138,7 @@ fn new_period(book: &Rulebook, start: Date, charged: u32) -> Period {
 /// Prices the visits in date order under `book`, period by period.
 pub fn price(book: &Rulebook, s: &Situation, warnings: &mut Vec<Warning>) -> Priced {
     let mut order: Vec<usize> = (0..s.visits.len()).collect();
-    order.sort_by_key(|&i| s.visits[i].date); // stable: same-day visits keep their order
+    crate::sort_by_key(&mut order, |&i| s.visits[i].date); // stable: same-day visits keep their order
     let mut periods: Vec<Period> = Vec::new();
     if let Some(FeePeriod { first_visit, paid }) = s.fee_period {
         periods.push(new_period(book, first_visit, paid));
@@ -147,7 +147,7 @@ pub fn price(book: &Rulebook, s: &Situation, warnings: &mut Vec<Warning>) -> Pri
     for i in order {
         let visit = &s.visits[i];
         let code = visit_region(s, visit);
-        let Some(region) = book.regions.get(code) else { continue };
+        let Some(region) = book.region(code) else { continue };
         let (fee, mut free_reason) = visit_fee(book, s, visit, region, warnings);
         let mut charged = 0;
         if fee > 0 {
@@ -222,10 +222,10 @@ pub fn answer(s: &Situation, proposal_book: Option<&Rulebook>, warnings: &mut Ve
 
     // The fees of every region that the visits touch, with their dates.
     let mut regions: Vec<&str> = priced.visits.iter().map(|v| v.region.as_str()).collect();
-    regions.sort();
+    crate::sort_by_key(&mut regions, |r| *r);
     regions.dedup();
     for code in &regions {
-        let Some(region) = book.regions.get(*code) else { continue };
+        let Some(region) = book.region(code) else { continue };
         let digital = region.digital_visit_kr.map(|f| tr(lang, "fees.region.digital", &[("fee", kr(lang, f))])).unwrap_or_default();
         details.push(tr(
             lang,

@@ -142,13 +142,15 @@ impl Reader {
         Some(n)
     }
 
-    pub fn number(&mut self, v: &Value, path: &str, min: f64, max: f64) -> Option<f64> {
+    /// A number from 0 to 1. (Its bounds are written as text: formatting an
+    /// f64 would pull float printing into the WebAssembly module.)
+    pub fn fraction(&mut self, v: &Value, path: &str) -> Option<f64> {
         let Some(n) = v.as_f64() else {
             self.wrong_type(path, "number");
             return None;
         };
-        if !(min..=max).contains(&n) {
-            self.problem_with(path, "out_of_range", vec![("min", min.to_string()), ("max", max.to_string())]);
+        if !(0.0..=1.0).contains(&n) {
+            self.problem_with(path, "out_of_range", vec![("min", "0".into()), ("max", "1".into())]);
             return None;
         }
         Some(n)

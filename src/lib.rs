@@ -82,7 +82,7 @@ pub fn report(lang: Lang, problems: &[Problem]) -> ErrorReport {
             let mut args: Vec<(&str, String)> = p.args.clone();
             args.push(("path", if p.path.is_empty() { tr(lang, "word.input", &[]) } else { p.path.clone() }));
             if let Some(expected) = args.iter().find(|(n, _)| *n == "expected").map(|(_, v)| v.clone()) {
-                args.push(("type", tr(lang, &format!("type.{}", expected.replace(' ', "_")), &[])));
+                args.push(("type", tr(lang, &format!("type.{expected}"), &[])));
             }
             InputError { path: p.path.clone(), code: p.code.to_string(), message: tr(lang, &format!("error.{}", p.code), &args) }
         })
@@ -96,16 +96,7 @@ fn answer(s: &Situation) -> Answer {
     let listing = listing::answer(s);
     let fixed_doctor = fixed_doctor::answer(s, &listing);
     let care_guarantee = care_guarantee::answer(s);
-    // Under current law, show what the same visits would cost under the proposal,
-    // with the same regional override.
-    let proposal_book = (s.rulebook.id == "se").then(|| {
-        let mut book = Rulebook::builtin("sou-2019-42").unwrap_or_else(|| s.rulebook.clone());
-        if let Some(over) = &s.rulebook_override {
-            book.apply(over, "", &mut Reader::default());
-        }
-        book
-    });
-    let fees = fees::answer(s, proposal_book.as_ref(), &mut warnings);
+    let fees = fees::answer(s, s.proposal.as_ref(), &mut warnings);
     for path in &s.unknown_fields {
         fees::push_warning(&mut warnings, lang, "unknown_field", &[("path", path.clone())]);
     }
@@ -123,6 +114,19 @@ fn answer(s: &Situation) -> Answer {
         care_guarantee,
         fees,
         warnings,
+    }
+}
+
+/// Sorts by key, keeping the order of equal keys: an insertion sort, because
+/// the lists are short (≤ 1 000) and the standard library's sorts each add
+/// several kilobytes to the WebAssembly module for every type they sort.
+pub(crate) fn sort_by_key<T, K: Ord>(items: &mut [T], key: impl Fn(&T) -> K) {
+    for i in 1..items.len() {
+        let mut j = i;
+        while j > 0 && key(&items[j - 1]) > key(&items[j]) {
+            items.swap(j - 1, j);
+            j -= 1;
+        }
     }
 }
 

@@ -55,7 +55,7 @@ pub fn counted_in_window(changes: &[Change], day: Date, window: Window, special_
         .filter(|c| counts(c.reason.as_deref(), special_reasons) && in_window(c.date, day, window))
         .map(|c| c.date)
         .collect();
-    dates.sort();
+    crate::sort_by_key(&mut dates, |d| *d);
     dates
 }
 
@@ -136,7 +136,7 @@ pub fn answer(s: &Situation) -> ListingAnswer {
         details.push(tr(lang, "listing.counted.some", &[("count", k.to_string()), ("dates", and_list(lang, &dates))]));
     }
     let mut not_counted: Vec<&Change> = s.listing.changes.iter().filter(|c| !counts(c.reason.as_deref(), specials)).collect();
-    not_counted.sort_by_key(|c| c.date);
+    crate::sort_by_key(&mut not_counted, |c| c.date);
     if !not_counted.is_empty() {
         let items: Vec<String> = not_counted.iter().map(|c| format!("{} ({})", long_date(lang, c.date), reason_name(c.reason.as_deref().unwrap_or("")))).collect();
         details.push(tr(lang, "listing.not_counted", &[("items", and_list(lang, &items))]));
@@ -157,7 +157,7 @@ pub fn answer(s: &Situation) -> ListingAnswer {
     }
     if let (Some(unit_region), Some(home)) = (planned_unit.and_then(|u| u.region.as_deref()), s.person.home_region.as_deref()) {
         if unit_region != home {
-            let name = book.regions.get(unit_region).map_or_else(|| unit_region.to_string(), |r| r.name.clone());
+            let name = book.region(unit_region).map_or_else(|| unit_region.to_string(), |r| r.name.clone());
             details.push(tr(lang, "listing.other_region", &[("region", name)]));
             sources.push(book.source("pl-9-1"));
         }

@@ -10,11 +10,11 @@ use crate::date::Date;
 use crate::input::{field, index, key, Reader};
 use serde::Serialize;
 use serde_json::Value;
-use std::collections::BTreeMap;
 
-pub const SE_JSON: &str = include_str!("../rules/se.json");
-pub const SE_REGIONS_JSON: &str = include_str!("../rules/regions.json");
-pub const SOU_2019_42_JSON: &str = include_str!("../rules/sou-2019-42.json");
+// Minified copies of rules/*.json, written by build.rs.
+pub const SE_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/rules_se.json"));
+pub const SE_REGIONS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/rules_regions.json"));
+pub const SOU_2019_42_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/rules_sou-2019-42.json"));
 
 /// Ids of the rulebooks the engine carries.
 pub const BUILTIN_IDS: [&str; 2] = ["se", "sou-2019-42"];
@@ -26,6 +26,14 @@ pub const CHANGE_REASONS: [&str; 7] = ["moved", "medical", "follow_doctor", "uni
 
 #[derive(Clone, Debug, Serialize, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Source {
+    pub title: String,
+    pub url: String,
+}
+
+/// A source as a rulebook lists it, under the id its parameters cite.
+#[derive(Clone, Debug, Serialize)]
+pub struct NamedSource {
+    pub id: String,
     pub title: String,
     pub url: String,
 }
@@ -124,9 +132,9 @@ pub struct Rulebook {
     pub in_force_from: Option<Date>,
     /// Set when a situation's override changed the built-in rulebook.
     pub overridden: bool,
-    pub sources: BTreeMap<String, Source>,
+    pub sources: Vec<NamedSource>,
     pub parameters: Parameters,
-    pub regions: BTreeMap<String, Region>,
+    pub regions: Vec<Region>,
 }
 
 #[derive(Clone, Debug, Default, Serialize)]
@@ -196,9 +204,11 @@ impl Rulebook {
             "sou-2019-42" => book.apply(&parse(SOU_2019_42_JSON), "", &mut reader),
             _ => return None,
         }
-        book.check_complete("", &mut reader);
-        // The embedded files are checked by the tests; a broken one is a build bug.
-        debug_assert!(reader.problems.is_empty(), "{:?}", reader.problems);
+        // The embedded files are checked by the tests (embedded_rulebooks_are_complete_and_valid).
+        if cfg!(debug_assertions) {
+            book.check_complete("", &mut reader);
+            assert!(reader.problems.is_empty(), "{:?}", reader.problems);
+        }
         Some(book)
     }
 
@@ -210,9 +220,9 @@ impl Rulebook {
             status: "law".into(),
             in_force_from: None,
             overridden: false,
-            sources: BTreeMap::new(),
+            sources: Vec::new(),
             parameters: Parameters::default(),
-            regions: BTreeMap::new(),
+            regions: Vec::new(),
         }
     }
 
@@ -292,36 +302,41 @@ impl Rulebook {
             let title = reader.required(so, "title", &p).and_then(|t| reader.string(t, &key(&p, "title")));
             let url = field(so, "url").and_then(|u| reader.string(u, &key(&p, "url"))).unwrap_or("");
             if let Some(title) = title {
-                self.sources.insert(id.clone(), Source { title: title.to_string(), url: url.to_string() });
+                let source = NamedSource { id: id.clone(), title: title.to_string(), url: url.to_string() };
+                match self.sources.iter_mut().find(|s| s.id == *id) {
+                    Some(old) => *old = source,
+                    None => self.sources.push(source),
+                }
             }
         }
     }
 
     fn read_parameters(&mut self, v: &Value, path: &str, reader: &mut Reader) {
         let Some(obj) = reader.object(v, path) else { return };
+        let sources = &self.sources;
         let p = &mut self.parameters;
+        let days = |r: &mut Reader, v: &Value, a: &str| r.int(v, a, 0, 365).map(|n| n as u32);
+        let age = |r: &mut Reader, v: &Value, a: &str| r.int(v, a, 0, 131).map(|n| n as u32);
+        let kr_or_null = |r: &mut Reader, v: &Value, a: &str| if v.is_null() { Some(None) } else { r.int(v, a, 0, MAX_KR).map(|n| Some(n as u32)) };
         for (name, value) in obj {
             let at = key(path, name);
-            let ok = match name.as_str() {
-                "relisting.limit" => read_param(value, &at, reader, &self.sources, &mut p.relisting_limit, |r, v, a| nullable(r, v, a, |r, v, a| r.int(v, a, 1, 100).map(|n| n as u32))),
-                "relisting.window" => read_param(value, &at, reader, &self.sources, &mut p.relisting_window, |r, v, a| {
+            let Some(entries) = read_entries(value, &at, reader, sources) else { continue };
+            match name.as_str() {
+                "relisting.limit" => p.relisting_limit.set(entries, reader, &|r, v, a| if v.is_null() { Some(None) } else { r.int(v, a, 1, 100).map(|n| Some(n as u32)) }),
+                "relisting.window" => p.relisting_window.set(entries, reader, &|r, v, a| {
                     r.choice(v, a, &["rolling_year", "calendar_year"], "invalid_value").map(|w| if w == "rolling_year" { Window::RollingYear } else { Window::CalendarYear })
                 }),
-                "relisting.special_reasons" => read_param(value, &at, reader, &self.sources, &mut p.special_reasons, read_special_reasons),
-                "guarantee.contact_days" => read_param(value, &at, reader, &self.sources, &mut p.contact_days, |r, v, a| r.int(v, a, 0, 365).map(|n| n as u32)),
-                "guarantee.assessment_days" => read_param(value, &at, reader, &self.sources, &mut p.assessment_days, |r, v, a| r.int(v, a, 0, 365).map(|n| n as u32)),
-                "fees.free_from_age" => read_param(value, &at, reader, &self.sources, &mut p.free_from_age, |r, v, a| r.int(v, a, 0, 131).map(|n| n as u32)),
-                "fees.free_under_age_fallback" => read_param(value, &at, reader, &self.sources, &mut p.free_under_age_fallback, |r, v, a| r.int(v, a, 0, 131).map(|n| n as u32)),
-                "fees.ceiling_share" => read_param(value, &at, reader, &self.sources, &mut p.ceiling_share, |r, v, a| r.number(v, a, 0.0, 1.0)),
-                "fees.ceiling_max" => read_param(value, &at, reader, &self.sources, &mut p.ceiling_max, |r, v, a| nullable(r, v, a, |r, v, a| r.int(v, a, 0, MAX_KR).map(|n| n as u32))),
-                "fees.prisbasbelopp" => read_param(value, &at, reader, &self.sources, &mut p.prisbasbelopp, |r, v, a| r.int(v, a, 1, 10_000_000).map(|n| n as u32)),
-                "fees.listed_unit_fee" => read_param(value, &at, reader, &self.sources, &mut p.listed_unit_fee, |r, v, a| nullable(r, v, a, |r, v, a| r.int(v, a, 0, MAX_KR).map(|n| n as u32))),
-                _ => {
-                    reader.problem_with(at, "unknown_parameter", vec![("allowed", PARAMETER_NAMES.join(", "))]);
-                    true
-                }
-            };
-            let _ = ok;
+                "relisting.special_reasons" => p.special_reasons.set(entries, reader, &read_special_reasons),
+                "guarantee.contact_days" => p.contact_days.set(entries, reader, &days),
+                "guarantee.assessment_days" => p.assessment_days.set(entries, reader, &days),
+                "fees.free_from_age" => p.free_from_age.set(entries, reader, &age),
+                "fees.free_under_age_fallback" => p.free_under_age_fallback.set(entries, reader, &age),
+                "fees.ceiling_share" => p.ceiling_share.set(entries, reader, &|r, v, a| r.fraction(v, a)),
+                "fees.ceiling_max" => p.ceiling_max.set(entries, reader, &kr_or_null),
+                "fees.prisbasbelopp" => p.prisbasbelopp.set(entries, reader, &|r, v, a| r.int(v, a, 1, 10_000_000).map(|n| n as u32)),
+                "fees.listed_unit_fee" => p.listed_unit_fee.set(entries, reader, &kr_or_null),
+                _ => reader.problem_with(at, "unknown_parameter", vec![("allowed", PARAMETER_NAMES.join(", "))]),
+            }
         }
     }
 
@@ -348,12 +363,13 @@ impl Rulebook {
                 reader.problem(key(&p, "code"), "missing_field");
                 continue;
             };
-            let is_new = !self.regions.contains_key(&code);
+            let existing = self.regions.iter().position(|r| r.code == code);
+            let is_new = existing.is_none();
             if is_new && !LAN_CODES.contains(&code.as_str()) {
                 reader.problem_with(p.clone(), "unknown_region", vec![("value", code.chars().take(10).collect())]);
                 continue;
             }
-            let mut region = self.regions.get(&code).cloned().unwrap_or_else(|| Region {
+            let mut region = existing.map(|i| self.regions[i].clone()).unwrap_or_else(|| Region {
                 code: code.clone(),
                 name: String::new(),
                 doctor_visit_kr: 0,
@@ -369,13 +385,24 @@ impl Rulebook {
                 source_age: None,
             });
             if read_region(&mut region, row, &p, is_new, reader) {
-                self.regions.insert(code, region);
+                match existing {
+                    Some(i) => self.regions[i] = region,
+                    None => self.regions.push(region),
+                }
             }
         }
     }
 
+    /// The source cited as `id`, as an answer shows it.
     pub fn source(&self, id: &str) -> Source {
-        self.sources.get(id).cloned().unwrap_or_else(|| Source { title: id.to_string(), url: String::new() })
+        match self.sources.iter().find(|s| s.id == id) {
+            Some(s) => Source { title: s.title.clone(), url: s.url.clone() },
+            None => Source { title: id.to_string(), url: String::new() },
+        }
+    }
+
+    pub fn region(&self, code: &str) -> Option<&Region> {
+        self.regions.iter().find(|r| r.code == code)
     }
 
     /// The ceiling on `date`: `floor(share × prisbasbelopp / 50) × 50` kr
@@ -408,14 +435,6 @@ fn read_text(v: &Value, path: &str, reader: &mut Reader) -> Option<Text> {
     }
 }
 
-fn nullable<T>(reader: &mut Reader, v: &Value, path: &str, inner: impl Fn(&mut Reader, &Value, &str) -> Option<T>) -> Option<Option<T>> {
-    if v.is_null() {
-        Some(None)
-    } else {
-        inner(reader, v, path).map(Some)
-    }
-}
-
 fn read_special_reasons(reader: &mut Reader, v: &Value, path: &str) -> Option<Vec<String>> {
     let items = reader.array(v, path, CHANGE_REASONS.len())?;
     let mut out = Vec::new();
@@ -428,141 +447,132 @@ fn read_special_reasons(reader: &mut Reader, v: &Value, path: &str) -> Option<Ve
     Some(out)
 }
 
-/// Reads one parameter: a list of dated entries `[{valid_from, value, unit,
-/// source, note}]`, one such entry, or a bare value (in force on every date,
-/// sourced to the override). Replaces `target` when every entry is valid.
-fn read_param<T>(
-    v: &Value,
-    path: &str,
-    reader: &mut Reader,
-    sources: &BTreeMap<String, Source>,
-    target: &mut Param<T>,
-    read_value: impl Fn(&mut Reader, &Value, &str) -> Option<T>,
-) -> bool {
+/// One entry of a parameter as written, before its value is read.
+struct RawEntry<'v> {
+    valid_from: Option<Date>,
+    value: &'v Value,
+    value_path: String,
+    unit: Option<String>,
+    source: String,
+    note: Option<String>,
+}
+
+/// Reads the envelope of a parameter: a list of dated entries `[{valid_from,
+/// value, unit, source, note}]`, one such entry, or a bare value (in force on
+/// every date, sourced to the override). Not generic, so that the WebAssembly
+/// module carries it once rather than once per parameter type.
+fn read_entries<'v>(v: &'v Value, path: &str, reader: &mut Reader, sources: &[NamedSource]) -> Option<Vec<RawEntry<'v>>> {
     let is_entry = |x: &Value| x.as_object().is_some_and(|o| o.contains_key("value"));
-    let entries: Vec<(String, &Value)> = match v {
+    let listed: Vec<(String, &Value)> = match v {
         Value::Array(items) if !items.is_empty() && items.iter().all(is_entry) => items.iter().enumerate().map(|(i, e)| (index(path, i), e)).collect(),
         _ if is_entry(v) => vec![(path.to_string(), v)],
-        _ => {
-            let before = reader.problems.len();
-            let value = read_value(reader, v, path);
-            return match value {
-                Some(value) if reader.problems.len() == before => {
-                    target.entries = vec![Dated { valid_from: None, value, unit: None, source: "override".into(), note: None }];
-                    true
-                }
-                _ => false,
-            };
-        }
+        _ => return Some(vec![RawEntry { valid_from: None, value: v, value_path: path.to_string(), unit: None, source: "override".into(), note: None }]),
     };
     let before = reader.problems.len();
-    let mut out: Vec<Dated<T>> = Vec::new();
-    for (p, e) in entries {
+    let mut out = Vec::new();
+    for (p, e) in listed {
         let Some(obj) = reader.object(e, &p) else { continue };
         reader.only_fields(obj, &p, &["valid_from", "value", "unit", "source", "note", "confidence"]);
         let valid_from = field(obj, "valid_from").and_then(|d| reader.date(d, &key(&p, "valid_from")));
-        let value = obj.get("value").and_then(|x| read_value(reader, x, &key(&p, "value")));
-        let unit = field(obj, "unit").and_then(|u| reader.string(u, &key(&p, "unit"))).map(str::to_string);
-        let note = field(obj, "note").and_then(|u| reader.string(u, &key(&p, "note"))).map(str::to_string);
-        let source = match field(obj, "source") {
-            Some(s) => match reader.string(s, &key(&p, "source")) {
-                Some(id) if sources.contains_key(id) => id.to_string(),
-                Some(id) => {
-                    reader.problem_with(key(&p, "source"), "unknown_source", vec![("value", id.chars().take(40).collect())]);
-                    continue;
-                }
-                None => continue,
-            },
-            None => "override".into(),
-        };
-        if let Some(value) = value {
-            out.push(Dated { valid_from, value, unit, source, note });
+        let text = |reader: &mut Reader, name: &str| field(obj, name).and_then(|u| reader.string(u, &key(&p, name))).map(str::to_string);
+        let unit = text(reader, "unit");
+        let note = text(reader, "note");
+        let source = text(reader, "source").unwrap_or_else(|| "override".into());
+        if source != "override" && !sources.iter().any(|s| s.id == source) {
+            reader.problem_with(key(&p, "source"), "unknown_source", vec![("value", source.chars().take(40).collect())]);
+        }
+        out.push(RawEntry { valid_from, value: obj.get("value").unwrap_or(&NULL), value_path: key(&p, "value"), unit, source, note });
+    }
+    crate::sort_by_key(&mut out, |e| e.valid_from);
+    (reader.problems.len() == before).then_some(out)
+}
+
+static NULL: Value = Value::Null;
+
+type ReadValue<T> = dyn Fn(&mut Reader, &Value, &str) -> Option<T>;
+
+impl<T> Param<T> {
+    /// Replaces this parameter with `entries` (sorted by date) when every
+    /// value reads well. Kept short: it is compiled once per value type.
+    fn set(&mut self, entries: Vec<RawEntry>, reader: &mut Reader, read_value: &ReadValue<T>) {
+        let before = reader.problems.len();
+        let out: Vec<Dated<T>> = entries
+            .into_iter()
+            .filter_map(|e| read_value(reader, e.value, &e.value_path).map(|value| Dated { valid_from: e.valid_from, value, unit: e.unit, source: e.source, note: e.note }))
+            .collect();
+        if reader.problems.len() == before && !out.is_empty() {
+            self.entries = out;
         }
     }
-    if reader.problems.len() != before || out.is_empty() {
-        return false;
-    }
-    out.sort_by_key(|e| e.valid_from);
-    target.entries = out;
-    true
 }
 
 fn read_region(region: &mut Region, row: &Value, path: &str, is_new: bool, reader: &mut Reader) -> bool {
     let Some(obj) = reader.object(row, path) else { return false };
-    reader.only_fields(
-        obj,
-        path,
-        &[
-            "code",
-            "name",
-            "doctor_visit_kr",
-            "other_unit_visit_kr",
-            "digital_visit_kr",
-            "fee_as_of",
-            "fee_confidence",
-            "free_under_age",
-            "free_age_rule",
-            "other_unit_fee_unconfirmed",
-            "note",
-            "source_fee",
-            "source_age",
-            "source",
-        ],
-    );
     let before = reader.problems.len();
-    let kr = |reader: &mut Reader, name: &str| -> Option<Option<u32>> {
-        obj.contains_key(name).then(|| field(obj, name).and_then(|v| reader.int(v, &key(path, name), 0, MAX_KR)).map(|n| n as u32))
-    };
-    let text = |reader: &mut Reader, name: &str| -> Option<Option<String>> {
-        obj.contains_key(name).then(|| field(obj, name).and_then(|v| reader.string(v, &key(path, name))).map(str::to_string))
-    };
-    if let Some(name) = text(reader, "name") {
-        region.name = name.unwrap_or_default();
-    }
-    match kr(reader, "doctor_visit_kr") {
-        Some(Some(fee)) => region.doctor_visit_kr = fee,
-        Some(None) | None if is_new => reader.problem(key(path, "doctor_visit_kr"), "missing_field"),
-        _ => {}
-    }
-    if let Some(fee) = kr(reader, "other_unit_visit_kr") {
-        region.other_unit_visit_kr = fee;
-    }
-    if let Some(fee) = kr(reader, "digital_visit_kr") {
-        region.digital_visit_kr = fee;
-    }
-    if let Some(age) = obj.contains_key("free_under_age").then(|| field(obj, "free_under_age").and_then(|v| reader.int(v, &key(path, "free_under_age"), 0, 131))) {
-        region.free_under_age = age.map(|n| n as u32);
-    }
-    if let Some(v) = field(obj, "free_age_rule") {
-        if let Some(r) = reader.choice(v, &key(path, "free_age_rule"), &["birthday", "calendar_year"], "invalid_value") {
-            region.free_age_rule = if r == "birthday" { FreeAgeRule::Birthday } else { FreeAgeRule::CalendarYear };
+    let mut fees_changed = false;
+    let mut confidence_given = false;
+    for (name, v) in obj {
+        let p = key(path, name);
+        // An optional value: null clears it, otherwise `read` must accept it.
+        let kr = |reader: &mut Reader| if v.is_null() { Some(None) } else { reader.int(v, &p, 0, MAX_KR).map(|n| Some(n as u32)) };
+        let text = |reader: &mut Reader| if v.is_null() { Some(None) } else { reader.string(v, &p).map(|s| Some(s.to_string())) };
+        match name.as_str() {
+            "code" => {}
+            "name" => region.name = text(reader).flatten().unwrap_or_default(),
+            "doctor_visit_kr" => match kr(reader) {
+                Some(Some(fee)) => region.doctor_visit_kr = fee,
+                Some(None) => reader.problem(p, "missing_field"),
+                None => {}
+            },
+            "other_unit_visit_kr" | "digital_visit_kr" => {
+                if let Some(fee) = kr(reader) {
+                    *(if name == "digital_visit_kr" { &mut region.digital_visit_kr } else { &mut region.other_unit_visit_kr }) = fee;
+                }
+            }
+            "free_under_age" => {
+                if v.is_null() {
+                    region.free_under_age = None;
+                } else if let Some(age) = reader.int(v, &p, 0, 131) {
+                    region.free_under_age = Some(age as u32);
+                }
+            }
+            "free_age_rule" => {
+                if let Some(r) = reader.choice(v, &p, &["birthday", "calendar_year"], "invalid_value") {
+                    region.free_age_rule = if r == "birthday" { FreeAgeRule::Birthday } else { FreeAgeRule::CalendarYear };
+                }
+            }
+            "other_unit_fee_unconfirmed" => {
+                if let Some(b) = reader.bool(v, &p) {
+                    region.other_unit_fee_unconfirmed = b;
+                }
+            }
+            "fee_confidence" => {
+                confidence_given = true;
+                if let Some(c) = reader.choice(v, &p, &["dated", "skr-2020", "undated", "region"], "invalid_value") {
+                    region.fee_confidence = c.to_string();
+                }
+            }
+            "fee_as_of" | "note" | "source_fee" | "source" | "source_age" => {
+                if let Some(t) = text(reader) {
+                    match name.as_str() {
+                        "fee_as_of" => region.fee_as_of = t,
+                        "note" => region.note = t,
+                        "source_age" => region.source_age = t,
+                        _ => region.source_fee = t,
+                    }
+                }
+            }
+            _ => reader.unknown_fields.push(p),
         }
+        fees_changed |= name.ends_with("_kr");
     }
-    if let Some(v) = field(obj, "other_unit_fee_unconfirmed") {
-        if let Some(b) = reader.bool(v, &key(path, "other_unit_fee_unconfirmed")) {
-            region.other_unit_fee_unconfirmed = b;
-        }
+    if is_new && field(obj, "doctor_visit_kr").is_none() {
+        reader.problem(key(path, "doctor_visit_kr"), "missing_field");
     }
-    if let Some(v) = field(obj, "fee_confidence") {
-        if let Some(c) = reader.choice(v, &key(path, "fee_confidence"), &["dated", "skr-2020", "undated", "region"], "invalid_value") {
-            region.fee_confidence = c.to_string();
-        }
-    } else if !is_new && (obj.contains_key("doctor_visit_kr") || obj.contains_key("digital_visit_kr") || obj.contains_key("other_unit_visit_kr")) {
+    if !is_new && fees_changed && !confidence_given {
         // A region that overrides its own fees vouches for them.
         region.fee_confidence = "region".into();
         region.other_unit_fee_unconfirmed = false;
-    }
-    if let Some(v) = text(reader, "fee_as_of") {
-        region.fee_as_of = v;
-    }
-    if let Some(v) = text(reader, "note") {
-        region.note = v;
-    }
-    if let Some(v) = text(reader, "source_fee").or_else(|| text(reader, "source")) {
-        region.source_fee = v;
-    }
-    if let Some(v) = text(reader, "source_age") {
-        region.source_age = v;
     }
     reader.problems.len() == before
 }

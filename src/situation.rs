@@ -17,8 +17,9 @@ pub struct Situation {
     pub today: Date,
     pub lang: Lang,
     pub rulebook: Rulebook,
-    /// The override object, kept so the 100 kr comparison applies it too.
-    pub rulebook_override: Option<Value>,
+    /// Under current law (`se`), the 100 kr proposal with the same override,
+    /// for the comparison the answer shows.
+    pub proposal: Option<Rulebook>,
     pub person: Person,
     pub listing: Listing,
     pub visits: Vec<Visit>,
@@ -103,8 +104,8 @@ impl Situation {
             None => Lang::Sv,
         };
         let today = reader.required(obj, "today", "").and_then(|t| reader.date(t, "today"));
-        let (rulebook, rulebook_override) = read_rulebook(field(obj, "rulebook"), reader);
-        let regions_ok = |code: &str| rulebook.as_ref().map_or(true, |b| b.regions.contains_key(code));
+        let (rulebook, proposal) = read_rulebook(field(obj, "rulebook"), reader);
+        let regions_ok = |code: &str| rulebook.as_ref().map_or(true, |b| b.region(code).is_some());
 
         let person = match field(obj, "person") {
             Some(p) => read_person(p, reader, &regions_ok),
@@ -151,7 +152,7 @@ impl Situation {
             today: today?,
             lang,
             rulebook: rulebook?,
-            rulebook_override,
+            proposal,
             person,
             listing,
             visits,
@@ -161,12 +162,24 @@ impl Situation {
     }
 }
 
-/// `"se"`, `"sou-2019-42"` or `{ "base": "se", "override": { … } }`.
-fn read_rulebook(v: Option<&Value>, reader: &mut Reader) -> (Option<Rulebook>, Option<Value>) {
-    let Some(v) = v else { return (Rulebook::builtin("se"), None) };
+/// `"se"`, `"sou-2019-42"` or `{ "base": "se", "override": { … } }`; and,
+/// when the base is `se`, the proposal with the same override.
+fn read_rulebook(v: Option<&Value>, reader: &mut Reader) -> (Option<Rulebook>, Option<Rulebook>) {
+    let with_proposal = |book: Rulebook, over: Option<&Value>| {
+        let proposal = (book.id == "se").then(|| Rulebook::builtin("sou-2019-42")).flatten().map(|mut p| {
+            if let Some(over) = over {
+                // Already checked on `book`: the same document reads the same here.
+                p.apply(over, "", &mut Reader::default());
+                p.overridden = true;
+            }
+            p
+        });
+        (Some(book), proposal)
+    };
+    let Some(v) = v else { return Rulebook::builtin("se").map_or((None, None), |b| with_proposal(b, None)) };
     match v {
         Value::String(id) => match Rulebook::builtin(id) {
-            Some(book) => (Some(book), None),
+            Some(book) => with_proposal(book, None),
             None => {
                 reader.problem_with("rulebook", "unknown_rulebook", vec![("value", id.chars().take(40).collect()), ("allowed", BUILTIN_IDS.join(", "))]);
                 (None, None)
@@ -178,9 +191,9 @@ fn read_rulebook(v: Option<&Value>, reader: &mut Reader) -> (Option<Rulebook>, O
                 Some(b) => reader.choice(b, "rulebook.base", &BUILTIN_IDS, "unknown_rulebook"),
                 None => Some("se"),
             };
-            let mut book = base.and_then(Rulebook::builtin);
-            let over = field(obj, "override").cloned();
-            if let (Some(book), Some(over)) = (book.as_mut(), over.as_ref()) {
+            let Some(mut book) = base.and_then(Rulebook::builtin) else { return (None, None) };
+            let over = field(obj, "override");
+            if let Some(over) = over {
                 let before = reader.problems.len();
                 book.apply(over, "rulebook.override", reader);
                 book.overridden = true;
@@ -188,10 +201,10 @@ fn read_rulebook(v: Option<&Value>, reader: &mut Reader) -> (Option<Rulebook>, O
                     return (None, None);
                 }
             }
-            (book, over)
+            with_proposal(book, over)
         }
         _ => {
-            reader.problem_with("rulebook", "invalid_type", vec![("expected", "string or object".into())]);
+            reader.problem_with("rulebook", "invalid_type", vec![("expected", "string_or_object".into())]);
             (None, None)
         }
     }

@@ -6,11 +6,11 @@
 
 use crate::date::Date;
 use serde_json::Value;
-use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-pub const SV_JSON: &str = include_str!("../i18n/sv.json");
-pub const EN_JSON: &str = include_str!("../i18n/en.json");
+// Minified copies of i18n/*.json, written by build.rs.
+pub const SV_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/i18n_sv.json"));
+pub const EN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/i18n_en.json"));
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Lang {
@@ -30,7 +30,8 @@ impl Lang {
     }
 }
 
-type Catalogue = BTreeMap<String, String>;
+/// Key and template, sorted by key (serde_json's map iterates in key order).
+type Catalogue = Vec<(String, String)>;
 
 fn parse_catalogue(text: &str) -> Catalogue {
     let value: Value = serde_json::from_str(text).unwrap_or(Value::Null);
@@ -38,13 +39,9 @@ fn parse_catalogue(text: &str) -> Catalogue {
     if let Value::Object(map) = value {
         for (k, v) in map {
             match v {
-                Value::String(s) => {
-                    out.insert(k, s);
-                }
+                Value::String(s) => out.push((k, s)),
                 // An array of lines is joined: long templates stay readable in the file.
-                Value::Array(lines) => {
-                    out.insert(k, lines.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(" "));
-                }
+                Value::Array(lines) => out.push((k, lines.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(" "))),
                 _ => {}
             }
         }
@@ -64,32 +61,30 @@ pub fn catalogue(lang: Lang) -> &'static Catalogue {
 /// The template `key` in `lang` with each `{name}` replaced. A missing key
 /// shows itself (the tests make sure none is missing).
 pub fn tr(lang: Lang, key: &str, args: &[(&str, String)]) -> String {
-    let Some(template) = catalogue(lang).get(key) else {
+    let entries = catalogue(lang);
+    let Ok(found) = entries.binary_search_by(|(k, _)| k.as_str().cmp(key)) else {
         return key.to_string();
     };
+    let template = &entries[found].1;
+    // split_once rather than index slicing: no panic path in the module.
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template.as_str();
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        match after.find('}') {
-            Some(close) => {
-                let name = &after[..close];
-                match args.iter().find(|(n, _)| *n == name) {
-                    Some((_, v)) => out.push_str(v),
-                    None => {
-                        out.push('{');
-                        out.push_str(name);
-                        out.push('}');
-                    }
-                }
-                rest = &after[close + 1..];
-            }
+    while let Some((before, after)) = rest.split_once('{') {
+        out.push_str(before);
+        let Some((name, tail)) = after.split_once('}') else {
+            out.push('{');
+            rest = after;
+            break;
+        };
+        match args.iter().find(|(n, _)| *n == name) {
+            Some((_, v)) => out.push_str(v),
             None => {
-                out.push_str(&rest[open..]);
-                rest = "";
+                out.push('{');
+                out.push_str(name);
+                out.push('}');
             }
         }
+        rest = tail;
     }
     out.push_str(rest);
     out
@@ -138,16 +133,17 @@ mod tests {
         let sv = catalogue(Lang::Sv);
         let en = catalogue(Lang::En);
         assert!(sv.len() > 50, "sv catalogue looks empty: {}", sv.len());
-        let keys_sv: Vec<_> = sv.keys().collect();
-        let keys_en: Vec<_> = en.keys().collect();
+        let keys_sv: Vec<_> = sv.iter().map(|(k, _)| k).collect();
+        let keys_en: Vec<_> = en.iter().map(|(k, _)| k).collect();
         assert_eq!(keys_sv, keys_en);
+        assert!(sv.windows(2).all(|w| w[0].0 < w[1].0), "tr() looks keys up by binary search");
         let placeholders = |s: &str| -> Vec<String> {
             let mut v: Vec<String> = s.split('{').skip(1).filter_map(|p| p.split('}').next()).map(str::to_string).collect();
             v.sort();
             v
         };
-        for (k, v) in sv {
-            assert_eq!(placeholders(v), placeholders(&en[k]), "placeholders of {k}");
+        for ((k, v), (_, e)) in sv.iter().zip(en) {
+            assert_eq!(placeholders(v), placeholders(e), "placeholders of {k}");
         }
     }
 

@@ -1,6 +1,6 @@
 // The page's shell: reads the forms, asks the engine (WebAssembly), shows the
 // answer. No rule lives here; every number and sentence comes from the engine.
-import init, { evaluate, rulebook } from './pkg/vardval.js';
+import init, { evaluate } from './pkg/vardval.js';
 
 const $ = (id) => document.getElementById(id);
 

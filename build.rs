@@ -1,0 +1,18 @@
+//! Minifies the rulebooks and text catalogues that the engine embeds, so the
+//! WebAssembly module carries no indentation. The files in `rules/` and
+//! `i18n/` stay readable; a file that is not JSON stops the build here.
+
+use std::{env, fs, path::Path};
+
+const EMBEDDED: [&str; 5] = ["rules/se.json", "rules/regions.json", "rules/sou-2019-42.json", "i18n/sv.json", "i18n/en.json"];
+
+fn main() {
+    let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    for file in EMBEDDED {
+        println!("cargo:rerun-if-changed={file}");
+        let text = fs::read_to_string(file).unwrap_or_else(|e| panic!("{file}: {e}"));
+        let value: serde_json::Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{file} is not valid JSON: {e}"));
+        let name = file.replace('/', "_");
+        fs::write(Path::new(&out).join(name), value.to_string()).unwrap_or_else(|e| panic!("{file}: {e}"));
+    }
+}
