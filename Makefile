@@ -38,7 +38,11 @@ setup-test:
 
 # --- building ----------------------------------------------------------------
 
-build: $(WASM) target/release/vardval
+build: $(WASM) target/release/vardval www/data/rules-se.json
+
+www/data/rules-se.json: target/release/vardval
+	@mkdir -p www/data
+	target/release/vardval rules se > $@
 
 target/release/vardval: $(RUST_SOURCES)
 	cargo build --release --locked --bin vardval

@@ -265,7 +265,8 @@ pub fn answer(s: &Situation, proposal_book: Option<&Rulebook>, warnings: &mut Ve
     let summary = if s.visits.is_empty() {
         tr(lang, "fees.summary.general", &[("ceiling", kr(lang, ceiling_today))])
     } else {
-        let mut text = tr(lang, "fees.summary.total", &[("count", s.visits.len().to_string()), ("total", kr(lang, priced.total_charged))]);
+        let key = if s.visits.len() == 1 { "fees.summary.total_one" } else { "fees.summary.total" };
+        let mut text = tr(lang, key, &[("count", s.visits.len().to_string()), ("total", kr(lang, priced.total_charged))]);
         if let Some(p) = priced.periods.iter().rev().find(|p| p.free_card) {
             text.push(' ');
             text.push_str(&tr(lang, "fees.summary.free_card", &[("end", long_date(lang, p.end))]));

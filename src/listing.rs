@@ -108,7 +108,7 @@ pub fn answer(s: &Situation) -> ListingAnswer {
     } else if first_listing && planned.is_some() {
         tr(lang, "listing.summary.first_listing", &[("when", when.clone())])
     } else if let (false, Some(r)) = (within_limit, &special_reason) {
-        tr(lang, "listing.summary.special", &[("when", when.clone()), ("reason", reason_name(r))])
+        tr(lang, "listing.summary.special", &[("when", when.clone()), ("reason", reason_name(r)), ("count", k.to_string())])
     } else if within_limit || exempt {
         tr(lang, "listing.summary.yes", &[("when", when.clone())])
     } else {

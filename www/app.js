@@ -73,18 +73,19 @@ function fees(event) {
   const box = $('fees-answer');
   run(box, { today: today(), lang: 'sv', person: { age: Number.isNaN(age) ? $('age').value : age, home_region: $('region').value }, visits }, (a) => {
     const f = a.fees;
-    const details = [...f.details];
-    if (f.proposal) details.unshift(f.proposal.summary);
-    show(box, 'Dina avgifter', f.summary, details, f.sources);
+    show(box, 'Dina avgifter', f.summary, f.details, f.sources);
+    // What the same visits would cost under the 100 kr proposal, beside the answer.
+    if (f.proposal) box.querySelector('.summary').after(el('p', f.proposal.summary, { class: 'proposal' }));
     box.dataset.totalCharged = String(f.total_charged);
     box.dataset.proposalTotal = String(f.proposal?.total_charged ?? '');
   });
 }
 
 async function main() {
-  await init();
+  // The region names come from the rulebook the engine uses (written by `make build`).
+  const [rules] = await Promise.all([fetch('data/rules-se.json').then((r) => r.json()), init()]);
   const select = $('region');
-  for (const r of Object.values(rulebook('se').regions)) select.append(el('option', r.name, { value: r.code }));
+  for (const r of rules.regions) select.append(el('option', r.name, { value: r.code }));
   select.value = '13';
   $('relist').addEventListener('submit', relist);
   $('fees').addEventListener('submit', fees);

@@ -1,0 +1,53 @@
+// Shared set-up for the browser tests: the page served from www/ on a free
+// local port, Debian's Chromium driven by playwright-core, and a record of
+// every request the page makes.
+import { chromium } from 'playwright-core';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { startServer } from '../../scripts/serve.mjs';
+
+export const SCREENSHOTS = process.env.SCREENSHOTS_DIR ?? 'screenshots';
+
+export async function openBrowser() {
+  const server = await startServer({ port: 0, root: 'www' });
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    // The machine's network is closed: no background requests of Chromium's own.
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return {
+    origin,
+    browser,
+    async page() {
+      const page = await browser.newPage();
+      page.requests = [];
+      page.on('request', (r) => page.requests.push(r.url()));
+      page.errors = [];
+      page.on('pageerror', (e) => page.errors.push(String(e)));
+      return page;
+    },
+    async close() {
+      await browser.close();
+      await new Promise((ok) => server.close(ok));
+    },
+  };
+}
+
+/// The command line's answer to `situation` (exit status 0 or 2), as JSON.
+export function cli(situation) {
+  try {
+    return JSON.parse(execFileSync('target/release/vardval', ['evaluate', '-'], { input: JSON.stringify(situation) }));
+  } catch (e) {
+    if (e.status === 2) return JSON.parse(e.stdout);
+    throw e;
+  }
+}
+
+/// A date `days` from today in Sweden, as YYYY-MM-DD.
+export function swedishDay(days = 0) {
+  const d = new Date(Date.now() + days * 86_400_000);
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(d);
+}

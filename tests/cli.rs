@@ -1,0 +1,98 @@
+//! The `vardval` command as a user runs it: exit status and output.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn vardval(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_vardval"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("vardval starts");
+    if let Some(text) = stdin {
+        child.stdin.take().unwrap().write_all(text.as_bytes()).unwrap();
+    } else {
+        drop(child.stdin.take());
+    }
+    child.wait_with_output().unwrap()
+}
+
+fn json(out: &Output) -> serde_json::Value {
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("stdout is not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)))
+}
+
+#[test]
+fn evaluate_a_good_situation_from_a_file() {
+    let out = vardval(&["evaluate", "examples/situation.json"], None);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let a = json(&out);
+    assert_eq!(a["listing"]["can_change"], true);
+    assert_eq!(a["fees"]["periods"][0]["charged"], 1000);
+    assert_eq!(a["fees"]["proposal"]["total_charged"], 100);
+}
+
+#[test]
+fn evaluate_from_standard_input_gives_the_same_answer() {
+    let text = std::fs::read_to_string("examples/situation.json").unwrap();
+    let from_stdin = vardval(&["evaluate", "-"], Some(&text));
+    let from_file = vardval(&["evaluate", "examples/situation.json"], None);
+    assert_eq!(from_stdin.status.code(), Some(0));
+    assert_eq!(from_stdin.stdout, from_file.stdout);
+    let implicit = vardval(&["evaluate"], Some(&text));
+    assert_eq!(implicit.stdout, from_file.stdout);
+}
+
+#[test]
+fn a_bad_situation_exits_2_with_every_error() {
+    let out = vardval(&["evaluate", "-"], Some(r#"{ "today": "2026-13-01", "person": { "age": -3 } }"#));
+    assert_eq!(out.status.code(), Some(2));
+    let e = json(&out);
+    let errors = e["errors"].as_array().unwrap();
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    assert_eq!(errors[0]["path"], "today");
+    assert_eq!(errors[0]["code"], "invalid_date");
+    assert_eq!(errors[1]["path"], "person.age");
+    assert!(!errors[1]["message"].as_str().unwrap().is_empty());
+}
+
+#[test]
+fn text_that_is_not_json_exits_2() {
+    let out = vardval(&["evaluate", "-"], Some("today is monday"));
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(json(&out)["errors"][0]["code"], "invalid_json");
+}
+
+#[test]
+fn a_missing_file_exits_2_with_an_error() {
+    let out = vardval(&["evaluate", "no/such/file.json"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(json(&out)["errors"][0]["code"], "unreadable_input");
+}
+
+#[test]
+fn rules_prints_a_rulebook_with_sources() {
+    let out = vardval(&["rules", "se"], None);
+    assert_eq!(out.status.code(), Some(0));
+    let r = json(&out);
+    assert_eq!(r["id"], "se");
+    assert_eq!(r["regions"].as_array().unwrap().len(), 21);
+    assert!(r["sources"].as_array().unwrap().iter().any(|s| s["id"] == "hsl-7-3b"));
+    assert_eq!(r["parameters"]["relisting.limit"][0]["value"], 2);
+    assert_eq!(r["parameters"]["relisting.limit"][0]["source"], "hsl-7-3b");
+
+    let sou = json(&vardval(&["rules", "sou-2019-42"], None));
+    assert_eq!(sou["parameters"]["fees.listed_unit_fee"][0]["value"], 100);
+    assert_eq!(sou["status"], "proposal");
+}
+
+#[test]
+fn an_unknown_rulebook_or_command_exits_2() {
+    let out = vardval(&["rules", "nope"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(json(&out)["errors"][0]["code"], "unknown_rulebook");
+    let usage = vardval(&["frobnicate"], None);
+    assert_eq!(usage.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&usage.stderr).contains("usage"));
+}
