@@ -72,8 +72,8 @@ test-rust:
 test-browser:
 	node --test tests/browser/
 
-bench: build
-	@echo "(benchmarks come with the nearby-units issue)"
+bench:
+	cargo run --release --locked --example bench
 
 clean:
 	cargo clean

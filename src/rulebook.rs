@@ -192,22 +192,28 @@ pub struct Ceiling {
 }
 
 impl Rulebook {
-    /// A built-in rulebook by id.
+    /// A built-in rulebook by id. Read once, then cloned: reading the
+    /// embedded JSON is most of the time an answer takes.
     pub fn builtin(id: &str) -> Option<Rulebook> {
+        static BUILTIN: std::sync::OnceLock<Vec<Rulebook>> = std::sync::OnceLock::new();
+        let books = BUILTIN.get_or_init(|| BUILTIN_IDS.iter().filter_map(|id| Rulebook::read_builtin(id, &mut Reader::default())).collect());
+        books.iter().find(|b| b.id == id).cloned()
+    }
+
+    /// Reads an embedded rulebook; its problems go to `reader`, which the
+    /// tests check (embedded_rulebooks_are_complete_and_valid).
+    fn read_builtin(id: &str, reader: &mut Reader) -> Option<Rulebook> {
         let parse = |text: &str| -> Value { serde_json::from_str(text).unwrap_or(Value::Null) };
-        let mut reader = Reader::default();
         let mut book = Rulebook::empty();
-        book.apply(&parse(SE_JSON), "", &mut reader);
-        book.apply(&parse(SE_REGIONS_JSON), "", &mut reader);
+        book.apply(&parse(SE_JSON), "", reader);
+        book.apply(&parse(SE_REGIONS_JSON), "", reader);
         match id {
             "se" => {}
-            "sou-2019-42" => book.apply(&parse(SOU_2019_42_JSON), "", &mut reader),
+            "sou-2019-42" => book.apply(&parse(SOU_2019_42_JSON), "", reader),
             _ => return None,
         }
-        // The embedded files are checked by the tests (embedded_rulebooks_are_complete_and_valid).
         if cfg!(debug_assertions) {
-            book.check_complete("", &mut reader);
-            assert!(reader.problems.is_empty(), "{:?}", reader.problems);
+            book.check_complete("", reader);
         }
         Some(book)
     }
@@ -589,13 +595,7 @@ mod tests {
     fn embedded_rulebooks_are_complete_and_valid() {
         for id in BUILTIN_IDS {
             let mut reader = Reader::default();
-            let mut book = Rulebook::empty();
-            book.apply(&serde_json::from_str(SE_JSON).unwrap(), "", &mut reader);
-            book.apply(&serde_json::from_str(SE_REGIONS_JSON).unwrap(), "", &mut reader);
-            if id == "sou-2019-42" {
-                book.apply(&serde_json::from_str(SOU_2019_42_JSON).unwrap(), "", &mut reader);
-            }
-            book.check_complete("", &mut reader);
+            let book = Rulebook::read_builtin(id, &mut reader).unwrap();
             assert!(reader.problems.is_empty(), "{id}: {:?}", reader.problems);
             assert!(reader.unknown_fields.is_empty(), "{id}: {:?}", reader.unknown_fields);
             assert_eq!(book.regions.len(), 21, "{id}");

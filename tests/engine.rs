@@ -468,3 +468,23 @@ fn the_contract_example_gives_the_contract_figures() {
     assert_eq!(a["fees"]["periods"][0]["charged"], 1000);
     assert_eq!(a["fees"]["proposal"]["total_charged"], 100);
 }
+
+#[test]
+fn the_override_documented_in_docs_interface_md_works() {
+    let doc = include_str!("../docs/interface.md");
+    let start = doc.find("## Rulebooks and overrides").unwrap();
+    let block = &doc[start..];
+    let json_start = block.find("```json\n").unwrap() + 8;
+    let json_end = json_start + block[json_start..].find("```").unwrap();
+    let rulebook: Value = serde_json::from_str(&block[json_start..json_end]).expect("the documented override is JSON");
+    let mut s = fees("2026-11-23", 40, "13", &[("2026-03-02", "listed", None, "physical"), ("2026-03-03", "listed", None, "digital")]);
+    s["rulebook"] = rulebook;
+    s["listing"] = json!({ "unit": { "id": "a" }, "changes": [{ "date": "2026-01-01" }, { "date": "2026-02-01" }] });
+    let a = answer(s);
+    assert_eq!(charged(&a), vec![250, 150]);
+    assert_eq!(a["listing"]["limit"], Value::Null);
+    assert_eq!(a["listing"]["window"], "calendar_year");
+    assert_eq!(a["fees"]["periods"][0]["ceiling"], 1200);
+    assert!(a["fees"]["sources"].as_array().unwrap().iter().any(|s| s["url"] == "regionhalland.se/avgifter"));
+    assert!(!a["warnings"].as_array().unwrap().iter().any(|w| w["code"] == "unknown_field"), "{}", a["warnings"]);
+}
