@@ -38,18 +38,31 @@ setup-test:
 
 # --- building ----------------------------------------------------------------
 
-build: $(WASM) target/release/vardval www/data/rules-se.json
+PAGES := www/index.html www/en/index.html www/data/rules-se.json www/data/text-sv.json www/data/text-en.json
 
+build: $(WASM) target/release/vardval $(PAGES)
+
+# The static pages (the rules in full, for reading without JavaScript) and the
+# data the component loads: written by the engine from rules/ and i18n/.
+# The build date only chooses which dated values the static text quotes.
+www/index.html: www/page.html target/release/vardval
+	target/release/vardval page sv www/page.html $$(date +%F) > $@
+www/en/index.html: www/page.html target/release/vardval
+	@mkdir -p www/en
+	target/release/vardval page en www/page.html $$(date +%F) > $@
 www/data/rules-se.json: target/release/vardval
 	@mkdir -p www/data
 	target/release/vardval rules se > $@
+www/data/text-%.json: target/release/vardval
+	@mkdir -p www/data
+	target/release/vardval text $* > $@
 
 target/release/vardval: $(RUST_SOURCES)
 	cargo build --release --locked --bin vardval
 
 $(WASM): $(RUST_SOURCES)
 	wasm-pack build --mode no-install --target web --release --out-dir $(PKG) --out-name vardval
-	wasm-opt -Oz $(WASM_FEATURES) $(WASM) -o $(WASM)
+	wasm-opt -Oz --converge --strip-producers --strip-target-features $(WASM_FEATURES) $(WASM) -o $(WASM)
 	@node scripts/sizes.mjs
 
 sizes: $(WASM)

@@ -4,7 +4,7 @@
 
 use std::{env, fs, path::Path};
 
-const EMBEDDED: [&str; 5] = ["rules/se.json", "rules/regions.json", "rules/sou-2019-42.json", "i18n/sv.json", "i18n/en.json"];
+const EMBEDDED: [&str; 7] = ["rules/se.json", "rules/regions.json", "rules/sou-2019-42.json", "i18n/sv.json", "i18n/en.json", "i18n/page.sv.json", "i18n/page.en.json"];
 
 fn main() {
     let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR");

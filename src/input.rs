@@ -17,12 +17,36 @@ pub struct Problem {
     pub args: Vec<(&'static str, String)>,
 }
 
-/// An input error as the contract shows it.
+/// An input error as the contract shows it; `args` (added) holds the values
+/// the message was written with (`min`, `max`, `value`, …), so that a page can
+/// write its own message for the field.
 #[derive(Clone, Debug, Serialize, PartialEq)]
 pub struct InputError {
     pub path: String,
     pub code: String,
     pub message: String,
+    #[serde(skip_serializing_if = "Args::is_empty")]
+    pub args: Args,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Args(pub Vec<(&'static str, String)>);
+
+impl Args {
+    fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl Serialize for Args {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
+    }
 }
 
 #[derive(Clone, Debug, Serialize, PartialEq)]

@@ -11,6 +11,7 @@ pub mod fees;
 pub mod fixed_doctor;
 pub mod input;
 pub mod listing;
+pub mod page;
 pub mod rulebook;
 pub mod situation;
 pub mod text;
@@ -84,7 +85,7 @@ pub fn report(lang: Lang, problems: &[Problem]) -> ErrorReport {
             if let Some(expected) = args.iter().find(|(n, _)| *n == "expected").map(|(_, v)| v.clone()) {
                 args.push(("type", tr(lang, &format!("type.{expected}"), &[])));
             }
-            InputError { path: p.path.clone(), code: p.code.to_string(), message: tr(lang, &format!("error.{}", p.code), &args) }
+            InputError { path: p.path.clone(), code: p.code.to_string(), message: tr(lang, &format!("error.{}", p.code), &args), args: input::Args(p.args.clone()) }
         })
         .collect();
     ErrorReport { errors }
@@ -96,7 +97,7 @@ fn answer(s: &Situation) -> Answer {
     let listing = listing::answer(s);
     let fixed_doctor = fixed_doctor::answer(s, &listing);
     let care_guarantee = care_guarantee::answer(s);
-    let fees = fees::answer(s, s.proposal.as_ref(), &mut warnings);
+    let fees = fees::answer(s, s.proposal.as_deref(), &mut warnings);
     for path in &s.unknown_fields {
         fees::push_warning(&mut warnings, lang, "unknown_field", &[("path", path.clone())]);
     }
@@ -131,6 +132,6 @@ pub(crate) fn sort_by_key<T, K: Ord>(items: &mut [T], key: impl Fn(&T) -> K) {
 }
 
 /// A built-in rulebook by id, for `vardval rules`.
-pub fn rulebook(id: &str) -> Option<Rulebook> {
+pub fn rulebook(id: &str) -> Option<&'static Rulebook> {
     Rulebook::builtin(id)
 }

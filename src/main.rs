@@ -2,6 +2,8 @@
 //!
 //!     vardval evaluate [FILE|-]   answer a situation (CONTRACT §1–3)
 //!     vardval rules [ID]          print a rulebook with its sources
+//!     vardval page LANG TEMPLATE DATE   the static page (rules in full) for LANG
+//!     vardval text LANG           the page's text catalogue for LANG, as JSON
 //!
 //! Exit status: 0 on success, 2 on bad input (the errors are printed as JSON).
 
@@ -11,7 +13,10 @@ use vardval::input::{ErrorReport, InputError};
 
 const USAGE: &str = "usage:
   vardval evaluate [FILE|-]   answer a situation given as JSON (default: standard input)
-  vardval rules [ID]          print a rulebook with its parameters and sources (se, sou-2019-42)";
+  vardval rules [ID]          print a rulebook with its parameters and sources (se, sou-2019-42)
+  vardval page LANG TEMPLATE DATE
+                              write the static page for LANG (sv, en) from TEMPLATE, with the rules in force on DATE
+  vardval text LANG           print the text the page's component uses, as JSON";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -20,6 +25,8 @@ fn main() -> ExitCode {
         ["evaluate", file] => evaluate(file),
         ["rules"] => rules("se"),
         ["rules", id] => rules(id),
+        ["page", lang, template, date] => page(lang, template, date),
+        ["text", lang] => text(lang),
         ["help" | "--help" | "-h"] => {
             println!("{USAGE}");
             ExitCode::SUCCESS
@@ -35,7 +42,7 @@ fn read_input(file: &str) -> Result<String, ErrorReport> {
     let mut text = String::new();
     let result = if file == "-" { std::io::stdin().read_to_string(&mut text).map(|_| ()) } else { std::fs::File::open(file).and_then(|mut f| f.read_to_string(&mut text)).map(|_| ()) };
     result.map(|_| text).map_err(|e| ErrorReport {
-        errors: vec![InputError { path: String::new(), code: "unreadable_input".into(), message: format!("Kunde inte läsa {file}: {e}") }],
+        errors: vec![InputError { path: String::new(), code: "unreadable_input".into(), message: format!("Kunde inte läsa {file}: {e}"), args: Default::default() }],
     })
 }
 
@@ -57,6 +64,42 @@ fn evaluate(file: &str) -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+fn lang(code: &str) -> Option<vardval::text::Lang> {
+    let lang = vardval::text::Lang::from_code(code);
+    if lang.is_none() {
+        eprintln!("unknown language {code:?}: sv or en");
+    }
+    lang
+}
+
+fn page(code: &str, template: &str, date: &str) -> ExitCode {
+    let (Some(lang), Some(day)) = (lang(code), vardval::date::Date::parse_iso(date)) else {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    };
+    let Ok(template) = std::fs::read_to_string(template) else {
+        eprintln!("cannot read {template}");
+        return ExitCode::from(2);
+    };
+    let Some(book) = vardval::rulebook("se") else { return ExitCode::from(2) };
+    print!("{}", vardval::page::render(&template, lang, &book, day));
+    ExitCode::SUCCESS
+}
+
+/// The catalogue entries the page's component shows itself: its own labels
+/// (`ui.`), month names and reasons. The engine's answers bring the rest.
+fn text(code: &str) -> ExitCode {
+    let Some(lang) = lang(code) else { return ExitCode::from(2) };
+    let page = vardval::text::page_catalogue(lang).iter().filter(|(k, _)| k.starts_with("ui."));
+    let answers = vardval::text::catalogue(lang).iter().filter(|(k, _)| k.starts_with("month.") || k.starts_with("reason."));
+    let entries: serde_json::Map<String, serde_json::Value> = page
+        .chain(answers)
+        .map(|(k, v)| (k.clone(), serde_json::Value::from(v.as_str())))
+        .collect();
+    println!("{}", serde_json::Value::Object(entries));
+    ExitCode::SUCCESS
 }
 
 fn rules(id: &str) -> ExitCode {

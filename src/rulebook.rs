@@ -74,6 +74,10 @@ impl<T> Param<T> {
             .unwrap_or(&self.entries[0])
     }
 
+    pub fn entries(&self) -> &[Dated<T>] {
+        &self.entries
+    }
+
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }
@@ -192,17 +196,17 @@ pub struct Ceiling {
 }
 
 impl Rulebook {
-    /// A built-in rulebook by id. Read once, then cloned: reading the
-    /// embedded JSON is most of the time an answer takes.
-    pub fn builtin(id: &str) -> Option<Rulebook> {
+    /// A built-in rulebook by id, read once: reading the embedded JSON would
+    /// otherwise be most of the time an answer takes.
+    pub fn builtin(id: &str) -> Option<&'static Rulebook> {
         static BUILTIN: std::sync::OnceLock<Vec<Rulebook>> = std::sync::OnceLock::new();
         let books = BUILTIN.get_or_init(|| BUILTIN_IDS.iter().filter_map(|id| Rulebook::read_builtin(id, &mut Reader::default())).collect());
-        books.iter().find(|b| b.id == id).cloned()
+        books.iter().find(|b| b.id == id)
     }
 
-    /// Reads an embedded rulebook; its problems go to `reader`, which the
-    /// tests check (embedded_rulebooks_are_complete_and_valid).
-    fn read_builtin(id: &str, reader: &mut Reader) -> Option<Rulebook> {
+    /// Reads an embedded rulebook afresh (to apply an override to); its
+    /// problems go to `reader`, which the tests check.
+    pub fn read_builtin(id: &str, reader: &mut Reader) -> Option<Rulebook> {
         let parse = |text: &str| -> Value { serde_json::from_str(text).unwrap_or(Value::Null) };
         let mut book = Rulebook::empty();
         book.apply(&parse(SE_JSON), "", reader);
@@ -375,7 +379,13 @@ impl Rulebook {
                 reader.problem_with(p.clone(), "unknown_region", vec![("value", code.chars().take(10).collect())]);
                 continue;
             }
-            let mut region = existing.map(|i| self.regions[i].clone()).unwrap_or_else(|| Region {
+            // A row that does not read well leaves its problems in `reader`, which
+            // refuses the whole document, so a half-read row is never used.
+            if let Some(i) = existing {
+                read_region(&mut self.regions[i], row, &p, false, reader);
+                continue;
+            }
+            let mut region = Region {
                 code: code.clone(),
                 name: String::new(),
                 doctor_visit_kr: 0,
@@ -389,12 +399,9 @@ impl Rulebook {
                 note: None,
                 source_fee: None,
                 source_age: None,
-            });
-            if read_region(&mut region, row, &p, is_new, reader) {
-                match existing {
-                    Some(i) => self.regions[i] = region,
-                    None => self.regions.push(region),
-                }
+            };
+            if read_region(&mut region, row, &p, true, reader) {
+                self.regions.push(region);
             }
         }
     }
@@ -637,8 +644,8 @@ mod tests {
 
     #[test]
     fn override_reports_every_problem_with_its_path() {
-        let mut se = Rulebook::builtin("se").unwrap();
         let mut reader = Reader::default();
+        let mut se = Rulebook::read_builtin("se", &mut reader).unwrap();
         let doc: Value = serde_json::json!({
             "parameters": { "relisting.limit": "two", "fees.nonsense": 1, "fees.ceiling_max": [{"valid_from": "2026-13-01", "value": 900}] },
             "regions": { "13": { "doctor_visit_kr": -5 }, "99x": { "doctor_visit_kr": 100 } }

@@ -8,6 +8,7 @@ use crate::input::{field, index, key, Reader};
 use crate::rulebook::{Rulebook, BUILTIN_IDS, CHANGE_REASONS};
 use crate::text::Lang;
 use serde_json::Value;
+use std::borrow::Cow;
 
 /// At most this many visits and changes in one situation (CONTRACT §3).
 pub const MAX_ITEMS: usize = 1000;
@@ -16,10 +17,10 @@ pub const MAX_ITEMS: usize = 1000;
 pub struct Situation {
     pub today: Date,
     pub lang: Lang,
-    pub rulebook: Rulebook,
+    pub rulebook: Cow<'static, Rulebook>,
     /// Under current law (`se`), the 100 kr proposal with the same override,
     /// for the comparison the answer shows.
-    pub proposal: Option<Rulebook>,
+    pub proposal: Option<Cow<'static, Rulebook>>,
     pub person: Person,
     pub listing: Listing,
     pub visits: Vec<Visit>,
@@ -164,22 +165,29 @@ impl Situation {
 
 /// `"se"`, `"sou-2019-42"` or `{ "base": "se", "override": { … } }`; and,
 /// when the base is `se`, the proposal with the same override.
-fn read_rulebook(v: Option<&Value>, reader: &mut Reader) -> (Option<Rulebook>, Option<Rulebook>) {
-    let with_proposal = |book: Rulebook, over: Option<&Value>| {
-        let proposal = (book.id == "se").then(|| Rulebook::builtin("sou-2019-42")).flatten().map(|mut p| {
-            if let Some(over) = over {
+type Book = Cow<'static, Rulebook>;
+
+fn read_rulebook(v: Option<&Value>, reader: &mut Reader) -> (Option<Book>, Option<Book>) {
+    // The built-in books are shared; a book with an override is read afresh.
+    let with_proposal = |book: Book, over: Option<&Value>| {
+        let proposal = if book.id != "se" {
+            None
+        } else if let Some(over) = over {
+            Rulebook::read_builtin("sou-2019-42", &mut Reader::default()).map(|mut p| {
                 // Already checked on `book`: the same document reads the same here.
                 p.apply(over, "", &mut Reader::default());
                 p.overridden = true;
-            }
-            p
-        });
+                Cow::Owned(p)
+            })
+        } else {
+            Rulebook::builtin("sou-2019-42").map(Cow::Borrowed)
+        };
         (Some(book), proposal)
     };
-    let Some(v) = v else { return Rulebook::builtin("se").map_or((None, None), |b| with_proposal(b, None)) };
+    let Some(v) = v else { return Rulebook::builtin("se").map_or((None, None), |b| with_proposal(Cow::Borrowed(b), None)) };
     match v {
         Value::String(id) => match Rulebook::builtin(id) {
-            Some(book) => with_proposal(book, None),
+            Some(book) => with_proposal(Cow::Borrowed(book), None),
             None => {
                 reader.problem_with("rulebook", "unknown_rulebook", vec![("value", id.chars().take(40).collect()), ("allowed", BUILTIN_IDS.join(", "))]);
                 (None, None)
@@ -191,17 +199,17 @@ fn read_rulebook(v: Option<&Value>, reader: &mut Reader) -> (Option<Rulebook>, O
                 Some(b) => reader.choice(b, "rulebook.base", &BUILTIN_IDS, "unknown_rulebook"),
                 None => Some("se"),
             };
-            let Some(mut book) = base.and_then(Rulebook::builtin) else { return (None, None) };
+            let Some(base) = base else { return (None, None) };
             let over = field(obj, "override");
-            if let Some(over) = over {
-                let before = reader.problems.len();
-                book.apply(over, "rulebook.override", reader);
-                book.overridden = true;
-                if reader.problems.len() != before {
-                    return (None, None);
-                }
+            let Some(over) = over else { return Rulebook::builtin(base).map_or((None, None), |b| with_proposal(Cow::Borrowed(b), None)) };
+            let Some(mut book) = Rulebook::read_builtin(base, &mut Reader::default()) else { return (None, None) };
+            let before = reader.problems.len();
+            book.apply(over, "rulebook.override", reader);
+            book.overridden = true;
+            if reader.problems.len() != before {
+                return (None, None);
             }
-            with_proposal(book, over)
+            with_proposal(Cow::Owned(book), Some(over))
         }
         _ => {
             reader.problem_with("rulebook", "invalid_type", vec![("expected", "string_or_object".into())]);

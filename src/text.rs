@@ -8,9 +8,13 @@ use crate::date::Date;
 use serde_json::Value;
 use std::sync::OnceLock;
 
-// Minified copies of i18n/*.json, written by build.rs.
+// Minified copies of i18n/*.json, written by build.rs. The answers' text is
+// in the WebAssembly module; the page's own text (`page.*.json`) only in the
+// command that writes the page, so it costs the module nothing.
 pub const SV_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/i18n_sv.json"));
 pub const EN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/i18n_en.json"));
+pub const PAGE_SV_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/i18n_page.sv.json"));
+pub const PAGE_EN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/i18n_page.en.json"));
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Lang {
@@ -49,6 +53,7 @@ fn parse_catalogue(text: &str) -> Catalogue {
     out
 }
 
+/// The answers' catalogue.
 pub fn catalogue(lang: Lang) -> &'static Catalogue {
     static SV: OnceLock<Catalogue> = OnceLock::new();
     static EN: OnceLock<Catalogue> = OnceLock::new();
@@ -58,17 +63,38 @@ pub fn catalogue(lang: Lang) -> &'static Catalogue {
     }
 }
 
+/// The page's catalogue: labels, hints and the static text of the rules.
+pub fn page_catalogue(lang: Lang) -> &'static Catalogue {
+    static SV: OnceLock<Catalogue> = OnceLock::new();
+    static EN: OnceLock<Catalogue> = OnceLock::new();
+    match lang {
+        Lang::Sv => SV.get_or_init(|| parse_catalogue(PAGE_SV_JSON)),
+        Lang::En => EN.get_or_init(|| parse_catalogue(PAGE_EN_JSON)),
+    }
+}
+
+fn lookup<'c>(entries: &'c Catalogue, key: &str) -> Option<&'c str> {
+    entries.binary_search_by(|(k, _)| k.as_str().cmp(key)).ok().map(|i| entries[i].1.as_str())
+}
+
 /// The template `key` in `lang` with each `{name}` replaced. A missing key
 /// shows itself (the tests make sure none is missing).
 pub fn tr(lang: Lang, key: &str, args: &[(&str, String)]) -> String {
-    let entries = catalogue(lang);
-    let Ok(found) = entries.binary_search_by(|(k, _)| k.as_str().cmp(key)) else {
-        return key.to_string();
-    };
-    let template = &entries[found].1;
+    lookup(catalogue(lang), key).map_or_else(|| key.to_string(), |t| fill(t, args))
+}
+
+/// `tr` for the page's text, which may also quote the answers' text.
+pub fn tr_page(lang: Lang, key: &str, args: &[(&str, String)]) -> String {
+    match lookup(page_catalogue(lang), key) {
+        Some(t) => fill(t, args),
+        None => tr(lang, key, args),
+    }
+}
+
+fn fill(template: &str, args: &[(&str, String)]) -> String {
     // split_once rather than index slicing: no panic path in the module.
     let mut out = String::with_capacity(template.len() + 16);
-    let mut rest = template.as_str();
+    let mut rest = template;
     while let Some((before, after)) = rest.split_once('{') {
         out.push_str(before);
         let Some((name, tail)) = after.split_once('}') else {
@@ -130,8 +156,12 @@ mod tests {
 
     #[test]
     fn both_catalogues_have_the_same_keys_and_placeholders() {
-        let sv = catalogue(Lang::Sv);
-        let en = catalogue(Lang::En);
+        for (sv, en) in [(catalogue(Lang::Sv), catalogue(Lang::En)), (page_catalogue(Lang::Sv), page_catalogue(Lang::En))] {
+            same_keys_and_placeholders(sv, en);
+        }
+    }
+
+    fn same_keys_and_placeholders(sv: &Catalogue, en: &Catalogue) {
         assert!(sv.len() > 50, "sv catalogue looks empty: {}", sv.len());
         let keys_sv: Vec<_> = sv.iter().map(|(k, _)| k).collect();
         let keys_en: Vec<_> = en.iter().map(|(k, _)| k).collect();

@@ -1,0 +1,187 @@
+//! The page as static HTML: the rules in full, written from the same rulebook
+//! and text catalogue the engine answers with, so that a person without
+//! JavaScript or WebAssembly can read every right and work it out by hand.
+//!
+//! `render` fills a template (`www/page.html`): `{{t:KEY}}` is the catalogue
+//! text, `{{lang}}`, `{{root}}` (the way back to `www/`), `{{other_lang}}` (the
+//! page in the other language) and `{{static}}` (the rules, below).
+
+use crate::rulebook::{FreeAgeRule, Rulebook, Source};
+use crate::text::{and_list, kr, tr_page, Lang};
+
+/// Text made safe to stand in HTML, as content or in a quoted attribute.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+fn t(lang: Lang, key: &str, args: &[(&str, String)]) -> String {
+    escape(&tr_page(lang, key, args))
+}
+
+fn sources_html(lang: Lang, sources: &[Source]) -> String {
+    let mut html = format!("<p class=\"vk-sources-title\">{}</p><ul class=\"vk-sources\">", t(lang, "ui.sources", &[]));
+    for s in sources {
+        html.push_str(&format!("<li><a href=\"https://{}\">{}</a></li>", escape(&s.url), escape(&s.title)));
+    }
+    html.push_str("</ul>");
+    html
+}
+
+fn para(lang: Lang, key: &str, args: &[(&str, String)]) -> String {
+    format!("<p>{}</p>", t(lang, key, args))
+}
+
+/// The rules in full, as HTML sections under an `h2`.
+pub fn rules_html(lang: Lang, book: &Rulebook, day: crate::date::Date) -> String {
+    let p = &book.parameters;
+    let limit = p.relisting_limit.at(day).value.map_or_else(|| "∞".to_string(), |l| l.to_string());
+    let specials: Vec<String> = p.special_reasons.at(day).value.iter().map(|r| crate::listing::reason_label(lang, r)).collect();
+    let mut html = String::new();
+    html.push_str(&format!("<h2 id=\"vk-rules\">{}</h2>", t(lang, "static.heading", &[])));
+    html.push_str(&para(lang, "static.intro", &[]));
+
+    html.push_str(&format!("<h3>{}</h3>", t(lang, "static.relist.heading", &[])));
+    html.push_str(&para(lang, "static.relist.rule", &[("limit", limit.clone())]));
+    html.push_str(&format!(
+        "<ol><li>{}</li><li>{}</li><li>{}</li></ol>",
+        t(lang, "static.relist.how1", &[("reasons", and_list(lang, &specials))]),
+        t(lang, "static.relist.how2", &[("limit", limit.clone())]),
+        t(lang, "static.relist.how3", &[("limit", limit)])
+    ));
+    html.push_str(&para(lang, "static.relist.closed", &[]));
+    html.push_str(&sources_html(lang, &[book.source("hsl-7-3"), book.source("hsl-7-3b"), book.source("hsl-7-3c"), book.source("pl-9-1"), book.source("lag-1930-173")]));
+
+    html.push_str(&format!("<h3>{}</h3>", t(lang, "static.doctor.heading", &[])));
+    html.push_str(&para(lang, "static.doctor.rule", &[]));
+    html.push_str(&para(lang, "static.guarantee.rule", &[("assessment", p.assessment_days.at(day).value.to_string())]));
+    html.push_str(&sources_html(lang, &[book.source("pl-6-3"), book.source("hsl-9-1"), book.source("skr-vardgaranti-2022")]));
+
+    html.push_str(&format!("<h3>{}</h3>", t(lang, "static.fees.heading", &[])));
+    html.push_str(&para(lang, "static.fees.rule", &[]));
+    html.push_str(&format!(
+        "<ol><li>{}</li><li>{}</li><li>{}</li></ol>",
+        t(lang, "static.fees.how1", &[]),
+        t(lang, "static.fees.how2", &[]),
+        t(lang, "static.fees.how3", &[("age85", p.free_from_age.at(day).value.to_string())])
+    ));
+    // The ceiling for every year the rulebook knows the prisbasbelopp of.
+    html.push_str(&format!(
+        "<table class=\"vk-table\"><caption>{}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
+        t(lang, "static.fees.ceiling_caption", &[]),
+        t(lang, "static.fees.year", &[]),
+        t(lang, "static.fees.ceiling", &[])
+    ));
+    for entry in p.prisbasbelopp.entries() {
+        if let Some(from) = entry.valid_from {
+            html.push_str(&format!("<tr><td>{}</td><td>{}</td></tr>", from.year(), escape(&kr(lang, book.ceiling(from).amount))));
+        }
+    }
+    html.push_str("</tbody></table>");
+    html.push_str(&format!(
+        "<table class=\"vk-table\"><caption>{}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
+        t(lang, "static.fees.table_caption", &[]),
+        t(lang, "static.fees.region", &[]),
+        t(lang, "static.fees.fee", &[]),
+        t(lang, "static.fees.digital", &[]),
+        t(lang, "static.fees.free_age", &[]),
+        t(lang, "static.fees.as_of", &[])
+    ));
+    for r in &book.regions {
+        let digital = r.digital_visit_kr.map_or_else(|| t(lang, "static.fees.same", &[]), |f| escape(&kr(lang, f)));
+        let free_age = match (r.free_under_age, r.free_age_rule) {
+            (None, _) => t(lang, "static.fees.not_known", &[]),
+            (Some(a), FreeAgeRule::CalendarYear) => t(lang, "static.fees.free_age_calendar", &[("age", a.to_string())]),
+            (Some(a), FreeAgeRule::Birthday) => a.to_string(),
+        };
+        let as_of = match &r.fee_as_of {
+            Some(d) => escape(d),
+            None => t(lang, "fees.undated", &[]),
+        };
+        let as_of = match &r.source_fee {
+            Some(url) => format!("<a href=\"https://{}\">{as_of}</a>", escape(url)),
+            None => as_of,
+        };
+        html.push_str(&format!(
+            "<tr><th scope=\"row\">{}</th><td>{}</td><td>{digital}</td><td>{free_age}</td><td>{as_of}</td></tr>",
+            escape(&r.name),
+            escape(&kr(lang, r.doctor_visit_kr))
+        ));
+    }
+    html.push_str("</tbody></table>");
+    html.push_str(&sources_html(lang, &[book.source("hsl-17"), book.source("hsl-17-6"), book.source("1177-hogkostnadsskydd"), book.source("vardgivarguiden-hogkostnadsskydd")]));
+
+    html.push_str(&format!("<h3>{}</h3>", t(lang, "static.proposal.heading", &[])));
+    html.push_str(&para(lang, "static.proposal.rule", &[]));
+    html
+}
+
+/// Fills `template` for `lang` (see the module's comment).
+pub fn render(template: &str, lang: Lang, book: &Rulebook, day: crate::date::Date) -> String {
+    let (code, root, other) = match lang {
+        Lang::Sv => ("sv", "", "en/"),
+        Lang::En => ("en", "../", "../"),
+    };
+    let mut out = String::with_capacity(template.len() * 4);
+    let mut rest = template;
+    while let Some((before, after)) = rest.split_once("{{") {
+        out.push_str(before);
+        let Some((name, tail)) = after.split_once("}}") else {
+            out.push_str("{{");
+            rest = after;
+            break;
+        };
+        match name {
+            "lang" => out.push_str(code),
+            "root" => out.push_str(root),
+            "other_lang" => out.push_str(other),
+            "static" => out.push_str(&rules_html(lang, book, day)),
+            _ => match name.strip_prefix("t:") {
+                Some(key) => out.push_str(&t(lang, key, &[])),
+                None => {
+                    out.push_str("{{");
+                    out.push_str(name);
+                    out.push_str("}}");
+                }
+            },
+        }
+        rest = tail;
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_markup() {
+        assert_eq!(escape("<a href=\"x\">&'</a>"), "&lt;a href=&quot;x&quot;&gt;&amp;&#39;&lt;/a&gt;");
+    }
+
+    #[test]
+    fn fills_the_template_from_the_catalogue_and_rulebook() {
+        let book = Rulebook::builtin("se").unwrap();
+        let day = crate::date::Date::parse_iso("2026-11-23").unwrap();
+        let html = render("<html lang=\"{{lang}}\"><h1>{{t:ui.title}}</h1>{{static}}<a href=\"{{other_lang}}\">{{unknown}}</a>", Lang::Sv, &book, day);
+        assert!(html.starts_with("<html lang=\"sv\"><h1>Dina rättigheter i primärvården</h1>"));
+        assert!(html.contains("högst 2 gånger"), "the limit comes from the rulebook");
+        assert!(html.contains("<td>2026</td><td>1\u{a0}450\u{a0}kr</td>"), "the ceiling table");
+        assert!(html.contains("Region Kronoberg</th><td>150\u{a0}kr</td>"));
+        assert!(html.contains("uppgift utan datum"), "undated fees say so");
+        assert!(html.contains("{{unknown}}"));
+        let en = render("{{t:ui.title}} {{other_lang}}", Lang::En, &book, day);
+        assert_eq!(en, "Your rights in primary care ../");
+    }
+}

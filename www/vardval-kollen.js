@@ -1,0 +1,496 @@
+// <vardval-kollen>: the questions, their forms and their answers. The page
+// hosts it; regions embed it. It holds no rule and no sentence of its own:
+// the engine (WebAssembly) answers, and every label comes from the text
+// catalogue (data/text-LANG.json, written from i18n/ by `make build`).
+//
+// Form state lives in the URL fragment, so an answer can be bookmarked or
+// shared; the fragment never reaches a server.
+import init, { evaluate } from './pkg/vardval.js';
+
+const BASE = new URL('.', import.meta.url);
+const REASONS = ['moved', 'medical', 'follow_doctor', 'unit_closed', 'other_special'];
+const QUESTIONS = ['relist', 'fees', 'doctor'];
+let engine; // one WebAssembly instance for every component on the page
+
+function h(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === false || v == null) continue;
+    if (k.startsWith('on')) node.addEventListener(k.slice(2), v);
+    else node.setAttribute(k, v === true ? '' : v);
+  }
+  for (const c of children.flat()) if (c != null && c !== false) node.append(c);
+  return node;
+}
+
+/// The calendar day in Sweden: the engine needs it as `today`.
+function today() {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
+}
+
+class VardvalKollen extends HTMLElement {
+  async connectedCallback() {
+    if (this.started) return;
+    this.started = true;
+    this.lang = this.getAttribute('lang') === 'en' ? 'en' : 'sv';
+    this.ids = 0;
+    try {
+      const load = (name) => fetch(new URL(`data/${name}`, BASE)).then((r) => (r.ok ? r.json() : Promise.reject(new Error(name))));
+      [this.text, this.rules] = await Promise.all([load(`text-${this.lang}.json`), load('rules-se.json'), (engine ??= init())]);
+    } catch (e) {
+      console.error('vardval-kollen could not start', e);
+      this.prepend(h('p', { class: 'vk-notice', role: 'status' }, this.text?.['ui.failed'] ?? ''));
+      return;
+    }
+    this.render();
+    this.restore();
+    this.dataset.ready = 'true';
+  }
+
+  t(key, args = {}) {
+    return (this.text[key] ?? key).replace(/\{(\w+)\}/g, (m, name) => args[name] ?? m);
+  }
+
+  id(name) {
+    return `vk-${name}`;
+  }
+
+  // --- building blocks (GOV.UK patterns) ---------------------------------------
+
+  field(name, labelKey, control, hintKey, optional) {
+    const id = this.id(name);
+    const hint = hintKey && h('p', { class: 'vk-hint', id: `${id}-hint` }, this.t(hintKey));
+    control.id = id;
+    control.name = name;
+    if (hint) control.setAttribute('aria-describedby', `${id}-hint`);
+    const label = h('label', { for: id, class: 'vk-label' }, this.t(labelKey), optional ? ` ${this.t('ui.optional')}` : '');
+    return h('div', { class: 'vk-field', 'data-field': name }, label, hint, control);
+  }
+
+  input(name, labelKey, { hint, optional, inputmode, width = 'vk-w10', autocomplete = 'off' } = {}) {
+    return this.field(name, labelKey, h('input', { type: 'text', class: `vk-input ${width}`, inputmode, autocomplete, spellcheck: 'false' }), hint, optional);
+  }
+
+  dateInput(name, labelKey, opts = {}) {
+    return this.input(name, labelKey, { hint: opts.hint ?? 'ui.date_hint', optional: opts.optional, width: 'vk-w10' });
+  }
+
+  select(name, labelKey, options, hint) {
+    return this.field(name, labelKey, h('select', { class: 'vk-select' }, options.map(([value, text]) => h('option', { value }, text))), hint);
+  }
+
+  radios(name, legendKey, options) {
+    const id = this.id(name);
+    return h(
+      'fieldset',
+      { class: 'vk-fieldset', 'data-field': name, id: `${id}-group` },
+      h('legend', { class: 'vk-legend' }, this.t(legendKey)),
+      h(
+        'div',
+        { class: 'vk-radios' },
+        options.map(([value, key], i) =>
+          h('div', { class: 'vk-radio' }, h('input', { type: 'radio', name, value, id: i === 0 ? id : `${id}-${value}`, checked: i === 0 }), h('label', { for: i === 0 ? id : `${id}-${value}` }, this.t(key))),
+        ),
+      ),
+    );
+  }
+
+  regionOptions(first) {
+    const opts = this.rules.regions.map((r) => [r.code, r.name]);
+    return first ? [first, ...opts] : opts;
+  }
+
+  reasonOptions(ownKey) {
+    return [['', this.t(ownKey)], ...REASONS.map((r) => [r, this.t(`reason.${r}`)])];
+  }
+
+  /// A list of rows that the person can add to and remove from.
+  rows(name, legendKey, hintKey, addKey, makeRow) {
+    const list = h('div', { class: 'vk-rows' });
+    const add = () => {
+      const i = this.ids++;
+      const row = h('div', { class: 'vk-row', 'data-row': String(i) });
+      const remove = h('button', { type: 'button', class: 'vk-button vk-secondary vk-small' }, this.t('ui.remove_row'));
+      row.append(...makeRow(i), remove);
+      remove.addEventListener('click', () => {
+        const next = row.nextElementSibling ?? row.previousElementSibling;
+        row.remove();
+        (next?.querySelector('input') ?? addButton).focus();
+      });
+      list.append(row);
+      return row;
+    };
+    const addButton = h('button', { type: 'button', class: 'vk-button vk-secondary' }, this.t(addKey));
+    addButton.addEventListener('click', () => add().querySelector('input').focus());
+    const group = h('fieldset', { class: 'vk-fieldset' }, h('legend', { class: 'vk-legend' }, this.t(legendKey)), h('p', { class: 'vk-hint' }, this.t(hintKey)), list, addButton);
+    group.addRow = add;
+    group.list = list;
+    return group;
+  }
+
+  section(name, headingKey, form, extra) {
+    const answer = h('div', { class: 'vk-answer', id: this.id(`${name}-answer`), tabindex: '-1', hidden: true });
+    form.name = name;
+    form.noValidate = true;
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      this.answer(name, true);
+    });
+    form.append(h('button', { type: 'submit', class: 'vk-button' }, this.t('ui.show_answer')));
+    return h('section', { class: 'vk-question', 'aria-labelledby': this.id(`${name}-heading`) }, h('h2', { id: this.id(`${name}-heading`) }, this.t(headingKey)), extra, form, answer);
+  }
+
+  render() {
+    this.forms = {};
+    const relist = h('form', { id: this.id('relist') });
+    relist.append(
+      this.radios('relist.listed', 'ui.relist.listed', [['yes', 'ui.yes'], ['no', 'ui.no']]),
+      (this.changes = this.rows('relist.changes', 'ui.relist.changes', 'ui.relist.changes_hint', 'ui.relist.add', (i) => [
+        this.dateInput(`relist.c${i}.date`, 'ui.relist.change_date'),
+        this.select(`relist.c${i}.reason`, 'ui.relist.change_reason', this.reasonOptions('ui.reason.own')),
+      ])),
+      this.dateInput('relist.date', 'ui.relist.planned_date', { hint: 'ui.relist.planned_date_hint', optional: true }),
+      this.select('relist.reason', 'ui.relist.planned_reason', this.reasonOptions('ui.reason.own')),
+      this.radios('relist.open', 'ui.relist.list_open', [['unknown', 'ui.dont_know'], ['yes', 'ui.relist.list_open_yes'], ['no', 'ui.relist.list_open_no']]),
+    );
+    const home = this.getAttribute('region');
+    const fees = h('form', { id: this.id('fees') });
+    fees.append(
+      this.input('fees.age', 'ui.fees.age', { hint: 'ui.fees.age_hint', inputmode: 'numeric', width: 'vk-w3' }),
+      this.select('fees.region', 'ui.fees.home_region', this.regionOptions()),
+      (this.visits = this.rows('fees.visits', 'ui.fees.visits', 'ui.fees.visits_hint', 'ui.fees.add', (i) => [
+        this.dateInput(`fees.v${i}.date`, 'ui.fees.visit_date'),
+        this.select(`fees.v${i}.where`, 'ui.fees.where', [['listed', this.t('ui.fees.where_listed')], ['other_unit', this.t('ui.fees.where_other')], ['region', this.t('ui.fees.where_region')]]),
+        this.select(`fees.v${i}.region`, 'ui.fees.visit_region', this.regionOptions()),
+        this.select(`fees.v${i}.mode`, 'ui.fees.mode', [['physical', this.t('ui.fees.mode_physical')], ['digital', this.t('ui.fees.mode_digital')]]),
+      ])),
+      h(
+        'fieldset',
+        { class: 'vk-fieldset' },
+        h('legend', { class: 'vk-legend' }, this.t('ui.fees.paid')),
+        h('p', { class: 'vk-hint' }, this.t('ui.fees.paid_hint')),
+        this.dateInput('fees.first', 'ui.fees.first_visit', { optional: true }),
+        this.input('fees.paid', 'ui.fees.paid_amount', { optional: true, inputmode: 'numeric', width: 'vk-w5' }),
+      ),
+    );
+    const doctor = h('form', { id: this.id('doctor') });
+    doctor.append(
+      this.radios('doctor.listed', 'ui.relist.listed', [['yes', 'ui.yes'], ['no', 'ui.no']]),
+      this.select('doctor.unit_region', 'ui.doctor.unit_region', this.regionOptions()),
+      this.select('doctor.home', 'ui.doctor.home_region', this.regionOptions()),
+    );
+    this.forms = { relist, fees, doctor };
+    this.changes.addRow();
+    this.visits.addRow();
+    const ui = h(
+      'div',
+      { class: 'vk-ui' },
+      h('nav', { 'aria-labelledby': this.id('contents') }, h('h2', { id: this.id('contents'), class: 'vk-contents-title' }, this.t('ui.contents')), h('ul', { class: 'vk-contents' }, [['relist', 'ui.relist.heading'], ['fees', 'ui.fees.heading'], ['doctor', 'ui.doctor.heading'], ['nearby', 'ui.nearby.heading']].map(([n, k]) => h('li', {}, h('a', { href: `#${this.id(`${n}-heading`)}` }, this.t(k)))))),
+      this.section('relist', 'ui.relist.heading', relist),
+      this.section('fees', 'ui.fees.heading', fees),
+      this.section('doctor', 'ui.doctor.heading', doctor),
+      h('section', { class: 'vk-question', 'aria-labelledby': this.id('nearby-heading') }, h('h2', { id: this.id('nearby-heading') }, this.t('ui.nearby.heading')), h('p', {}, this.t('ui.nearby.soon'))),
+      h('p', { class: 'vk-hint' }, this.t('ui.share')),
+    );
+    this.prepend(ui);
+    if (home) for (const name of ['fees.region', 'doctor.unit_region', 'doctor.home']) this.control(name).value = home;
+  }
+
+  control(name) {
+    return this.querySelector(`[name="${CSS.escape(name)}"]`);
+  }
+
+  value(name) {
+    const c = this.control(name);
+    if (c?.type === 'radio') return this.querySelector(`[name="${CSS.escape(name)}"]:checked`)?.value ?? '';
+    return c?.value.trim() ?? '';
+  }
+
+  /// Dates as people write them: 2026-11-22, 22/11/2026, 22 nov 2026, 22 november 2026.
+  /// What cannot be read goes to the engine as written, which names the problem.
+  date(text) {
+    const pad = (n) => String(n).padStart(2, '0');
+    let m = text.match(/^(\d{4})-(\d{1,2})-(\d{1,2})$/);
+    if (m) return `${m[1]}-${pad(m[2])}-${pad(m[3])}`;
+    m = text.match(/^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/);
+    if (m) return `${m[3]}-${pad(m[2])}-${pad(m[1])}`;
+    m = text.toLowerCase().match(/^(\d{1,2})\s+([a-zåäö]+)\.?\s+(\d{4})$/);
+    if (m) {
+      for (let i = 1; i <= 12; i++) {
+        const month = this.t(`month.${i}`).toLowerCase();
+        if (m[2] === month || (m[2].length >= 3 && month.startsWith(m[2]))) return `${m[3]}-${pad(i)}-${pad(m[1])}`;
+      }
+    }
+    return text;
+  }
+
+  number(text) {
+    return /^\d+$/.test(text) ? Number(text) : text;
+  }
+
+  rowIds(group) {
+    return [...group.list.children].map((r) => r.dataset.row);
+  }
+
+  /// The situation a form describes, and where each engine path points back to.
+  situation(name) {
+    const paths = {};
+    const base = { today: today(), lang: this.lang };
+    if (name === 'relist') {
+      const changes = [];
+      for (const i of this.rowIds(this.changes)) {
+        const date = this.value(`relist.c${i}.date`);
+        if (!date) continue;
+        paths[`listing.changes[${changes.length}].date`] = `relist.c${i}.date`;
+        changes.push({ date: this.date(date), reason: this.value(`relist.c${i}.reason`) || null });
+      }
+      const planned = { reason: this.value('relist.reason') || null, unit: { list_closed: { yes: false, no: true }[this.value('relist.open')] ?? null } };
+      if (this.value('relist.date')) planned.date = this.date(this.value('relist.date'));
+      paths['listing.planned.date'] = 'relist.date';
+      return { situation: { ...base, listing: { unit: this.value('relist.listed') === 'yes' ? { id: 'now' } : null, changes, planned } }, paths };
+    }
+    if (name === 'fees') {
+      const home = this.value('fees.region');
+      const visits = [];
+      for (const i of this.rowIds(this.visits)) {
+        const date = this.value(`fees.v${i}.date`);
+        if (!date) continue;
+        const where = this.value(`fees.v${i}.where`);
+        paths[`visits[${visits.length}].date`] = `fees.v${i}.date`;
+        paths[`visits[${visits.length}].region`] = `fees.v${i}.region`;
+        visits.push({ date: this.date(date), where: where === 'listed' ? 'listed' : 'other_unit', region: where === 'region' ? this.value(`fees.v${i}.region`) : home, mode: this.value(`fees.v${i}.mode`) });
+      }
+      Object.assign(paths, { 'person.age': 'fees.age', 'person.home_region': 'fees.region', 'fee_period.first_visit': 'fees.first', 'fee_period.paid': 'fees.paid', visits: `fees.v${this.rowIds(this.visits)[0]}.date` });
+      const s = { ...base, person: { age: this.number(this.value('fees.age')), home_region: home }, visits };
+      if (this.value('fees.first') || this.value('fees.paid')) s.fee_period = { first_visit: this.date(this.value('fees.first')), paid: this.number(this.value('fees.paid') || '0') };
+      return { situation: s, paths };
+    }
+    const listed = this.value('doctor.listed') === 'yes';
+    Object.assign(paths, { 'person.home_region': 'doctor.home', 'listing.unit.region': 'doctor.unit_region' });
+    return { situation: { ...base, person: { home_region: this.value('doctor.home') }, listing: { unit: listed ? { id: 'now', region: this.value('doctor.unit_region') } : null } }, paths };
+  }
+
+  // --- answering -----------------------------------------------------------
+
+  answer(name, moveFocus) {
+    const form = this.forms[name];
+    const { situation, paths } = this.situation(name);
+    this.clearErrors(form);
+    let result;
+    try {
+      result = evaluate(situation);
+    } catch (thrown) {
+      this.showErrors(name, form, thrown?.errors ?? [], paths, moveFocus);
+      return null;
+    }
+    const box = this.querySelector(`#${this.id(`${name}-answer`)}`);
+    box.replaceChildren(...this[`${name}Answer`](result));
+    box.hidden = false;
+    // For the tests, and for anyone who wants to check the page against the command.
+    box.dataset.situation = JSON.stringify(situation);
+    this.saveState(name);
+    if (moveFocus) box.focus();
+    return result;
+  }
+
+  labelOf(fieldName) {
+    const field = this.querySelector(`[data-field="${CSS.escape(fieldName)}"]`);
+    const label = field?.querySelector('label, legend')?.firstChild?.textContent ?? '';
+    return label.charAt(0).toLowerCase() + label.slice(1);
+  }
+
+  clearErrors(form) {
+    form.parentElement.querySelector('.vk-error-summary')?.remove();
+    for (const f of form.querySelectorAll('.vk-field-error')) f.classList.remove('vk-field-error');
+    for (const p of form.querySelectorAll('.vk-error')) p.remove();
+    for (const c of form.querySelectorAll('[aria-invalid]')) {
+      c.removeAttribute('aria-invalid');
+      c.setAttribute('aria-describedby', (c.getAttribute('aria-describedby') ?? '').replace(/\s*\S+-error/, '').trim());
+      if (!c.getAttribute('aria-describedby')) c.removeAttribute('aria-describedby');
+    }
+  }
+
+  /// The error summary at the top, linking to each field, and the message by each field.
+  showErrors(name, form, errors, paths, moveFocus) {
+    const items = [];
+    const firstField = form.querySelector('input, select');
+    for (const e of errors) {
+      const fieldName = paths[e.path] ?? firstField.name;
+      const args = e.args ?? {};
+      const key = this.text[`ui.error.${e.code}`] ? `ui.error.${e.code}` : 'ui.error.other';
+      const message = this.t(key, { label: this.labelOf(fieldName), ...args });
+      const text = message.charAt(0).toUpperCase() + message.slice(1);
+      const control = this.control(fieldName);
+      const field = control?.closest('[data-field]');
+      if (field && !field.querySelector('.vk-error')) {
+        const errorId = `${control.id}-error`;
+        field.classList.add('vk-field-error');
+        field.querySelector('label, legend').after(h('p', { class: 'vk-error', id: errorId }, h('span', { class: 'vk-visually-hidden' }, `${this.t('ui.error_prefix')} `), text));
+        control.setAttribute('aria-invalid', 'true');
+        control.setAttribute('aria-describedby', `${control.getAttribute('aria-describedby') ?? ''} ${errorId}`.trim());
+      }
+      items.push(h('li', {}, h('a', { href: `#${control?.id ?? firstField.id}`, 'data-code': e.code, onclick: (ev) => { ev.preventDefault(); (control ?? firstField).focus(); } }, text)));
+    }
+    const summary = h('div', { class: 'vk-error-summary', role: 'alert', tabindex: '-1', 'aria-labelledby': this.id(`${name}-errors`) }, h('h3', { id: this.id(`${name}-errors`), class: 'vk-error-title' }, this.t('ui.error_summary')), h('ul', {}, items));
+    form.before(summary);
+    this.querySelector(`#${this.id(`${name}-answer`)}`).hidden = true;
+    if (moveFocus) summary.focus();
+  }
+
+  why(details, sources) {
+    return [
+      h('h4', {}, this.t('ui.why')),
+      h('ul', { class: 'vk-list' }, details.map((d) => h('li', {}, d))),
+      h('p', { class: 'vk-sources-title' }, this.t('ui.sources')),
+      h('ul', { class: 'vk-sources' }, sources.map((s) => h('li', {}, s.url ? h('a', { href: `https://${s.url}` }, s.title) : s.title))),
+    ];
+  }
+
+  whatNow(...texts) {
+    return [h('h4', {}, this.t('ui.what_now')), ...texts.map((t) => h('p', {}, t))];
+  }
+
+  warnings(list) {
+    return list.length ? h('ul', { class: 'vk-warnings' }, list.map((w) => h('li', { 'data-code': w.code }, w.message))) : null;
+  }
+
+  formatDate(iso) {
+    const [y, m, d] = iso.split('-').map(Number);
+    return new Intl.DateTimeFormat(this.lang === 'sv' ? 'sv-SE' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, d));
+  }
+
+  kr(n) {
+    return `${new Intl.NumberFormat(this.lang === 'sv' ? 'sv-SE' : 'en-GB').format(n)}\u00a0kr`;
+  }
+
+  /// A button that downloads an all-day calendar event (.ics) for `iso`.
+  calendar(iso, titleKey) {
+    const button = h('button', { type: 'button', class: 'vk-button vk-secondary' }, `${this.t('ui.calendar')}: ${this.formatDate(iso)}`);
+    button.addEventListener('click', () => {
+      const day = iso.replaceAll('-', '');
+      const ics = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Vardvalskollen//SV', 'BEGIN:VEVENT', `UID:${day}-${titleKey}@vardvalskollen`, `DTSTAMP:${today().replaceAll('-', '')}T000000Z`, `DTSTART;VALUE=DATE:${day}`, `SUMMARY:${this.t(titleKey)}`, 'END:VEVENT', 'END:VCALENDAR', ''].join('\r\n');
+      const a = h('a', { href: URL.createObjectURL(new Blob([ics], { type: 'text/calendar' })), download: `vardvalskollen-${iso}.ics` });
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+    });
+    return button;
+  }
+
+  relistAnswer(a) {
+    const l = a.listing;
+    const closed = l.list_closed === true;
+    return [
+      h('h3', { class: `vk-answer-title ${l.can_change ? 'vk-yes' : 'vk-no'}` }, this.t(l.can_change ? 'ui.relist.yes' : 'ui.relist.no')),
+      h('p', { class: 'vk-summary' }, l.summary),
+      l.next_free_change && this.calendar(l.next_free_change, 'ui.relist.calendar_title'),
+      this.warnings(a.warnings),
+      ...this.why(l.details, l.sources),
+      ...this.whatNow(this.t(closed ? 'ui.relist.next.closed' : l.can_change ? 'ui.relist.next.yes' : 'ui.relist.next.no')),
+    ];
+  }
+
+  feesAnswer(a) {
+    const f = a.fees;
+    const proposal = new Map((f.proposal?.visits ?? []).map((v, i) => [i, v]));
+    const rows = f.visits.map((v, i) =>
+      h(
+        'tr',
+        {},
+        h('td', {}, this.formatDate(v.date)),
+        h('td', { class: 'vk-num' }, this.kr(v.fee)),
+        h('td', { class: 'vk-num' }, this.kr(v.charged), v.free_reason ? h('span', { class: 'vk-note' }, ` (${this.t(`ui.fees.free.${v.free_reason}`)})`) : null),
+        f.proposal ? h('td', { class: 'vk-num' }, this.kr(proposal.get(i)?.charged ?? 0)) : null,
+      ),
+    );
+    const head = [this.t('ui.fees.col_date'), this.t('ui.fees.col_fee'), this.t('ui.fees.col_charged'), f.proposal ? this.t('ui.fees.col_proposal') : null].filter(Boolean);
+    const card = [...f.periods].reverse().find((p) => p.free_card);
+    const what = f.details.at(-1);
+    return [
+      h('h3', { class: 'vk-answer-title' }, this.t('ui.fees.answer', { total: this.kr(f.total_charged) })),
+      h('p', { class: 'vk-summary' }, f.summary),
+      f.proposal ? h('p', { class: 'vk-proposal' }, f.proposal.summary) : null,
+      f.visits.length
+        ? h(
+            'div',
+            { class: 'vk-table-wrap', tabindex: '0', role: 'region', 'aria-label': this.t('ui.fees.table_caption') },
+            h(
+              'table',
+              { class: 'vk-table' },
+              h('caption', {}, this.t('ui.fees.table_caption')),
+              h('thead', {}, h('tr', {}, head.map((c) => h('th', { scope: 'col' }, c)))),
+              h('tbody', {}, rows),
+              h('tfoot', {}, h('tr', {}, h('th', { scope: 'row' }, this.t('ui.fees.total')), h('td', {}), h('td', { class: 'vk-num' }, this.kr(f.total_charged)), f.proposal ? h('td', { class: 'vk-num' }, this.kr(f.proposal.total_charged)) : null)),
+            ),
+          )
+        : null,
+      card && this.calendar(card.end, 'ui.fees.calendar_title'),
+      this.warnings(a.warnings),
+      ...this.why(f.proposal ? f.details.slice(0, -1) : f.details, f.sources),
+      f.proposal ? [h('h4', {}, this.t('ui.fees.proposal_heading')), h('p', {}, what)] : null,
+      ...this.whatNow(this.t('ui.fees.next')),
+    ];
+  }
+
+  doctorAnswer(a) {
+    const d = a.fixed_doctor;
+    const g = a.care_guarantee;
+    return [
+      h('h3', { class: 'vk-answer-title' }, this.t('ui.doctor.fixed'), ': ', this.t(d.entitled ? 'ui.yes' : 'ui.no')),
+      h('p', { class: 'vk-summary' }, d.summary),
+      ...this.why(d.details, d.sources),
+      h('h3', { class: 'vk-answer-title' }, this.t('ui.doctor.guarantee'), ': ', this.t(g.applies ? 'ui.yes' : 'ui.no')),
+      h('p', { class: 'vk-summary' }, g.summary),
+      ...this.why(g.details, g.sources),
+      ...this.whatNow(this.t(d.entitled ? 'ui.doctor.next.listed' : 'ui.doctor.next.not_listed')),
+    ];
+  }
+
+  // --- state in the URL fragment ---------------------------------------------
+
+  saveState(answered) {
+    const params = new URLSearchParams(location.hash.slice(1));
+    const done = new Set((params.get('a') ?? '').split(',').filter((q) => QUESTIONS.includes(q)));
+    done.add(answered);
+    const out = new URLSearchParams({ a: [...done].join(',') });
+    for (const q of done) {
+      const form = this.forms[q];
+      for (const c of form.querySelectorAll('input, select')) {
+        if (c.type === 'radio' && !c.checked) continue;
+        if (c.value) out.append(c.name, c.value);
+      }
+    }
+    history.replaceState(null, '', `#${out}`);
+    const other = document.getElementById('vk-other-lang');
+    if (other) other.hash = out.toString();
+  }
+
+  restore() {
+    const params = new URLSearchParams(location.hash.slice(1));
+    const done = (params.get('a') ?? '').split(',').filter((q) => QUESTIONS.includes(q));
+    if (!done.length) return;
+    // Recreate as many rows as the fragment names, then fill every field.
+    for (const [group, prefix] of [[this.changes, 'relist.c'], [this.visits, 'fees.v']]) {
+      const wanted = new Set([...params.keys()].filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length).split('.')[0]));
+      const rows = [...wanted];
+      group.list.replaceChildren();
+      const map = {};
+      for (const old of rows.length ? rows : ['x']) map[old] = group.addRow().dataset.row;
+      for (const [k, v] of [...params]) {
+        if (!k.startsWith(prefix)) continue;
+        const [old, ...rest] = k.slice(prefix.length).split('.');
+        params.delete(k);
+        params.append(`${prefix}${map[old]}.${rest.join('.')}`, v);
+      }
+    }
+    for (const [k, v] of params) {
+      const controls = this.querySelectorAll(`[name="${CSS.escape(k)}"]`);
+      for (const c of controls) {
+        if (c.type === 'radio') c.checked = c.value === v;
+        else c.value = v;
+      }
+    }
+    for (const q of done) this.answer(q, false);
+  }
+}
+
+customElements.define('vardval-kollen', VardvalKollen);
