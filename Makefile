@@ -85,8 +85,9 @@ test-rust:
 test-browser:
 	node --test tests/browser/
 
-bench:
+bench: setup build
 	cargo run --release --locked --example bench
+	node scripts/bench-page.mjs 10
 
 clean:
 	cargo clean

@@ -38,6 +38,12 @@ fn sources_html(lang: Lang, sources: &[Source]) -> String {
     html
 }
 
+/// A wide table scrolls in its own box, so the page itself never scrolls
+/// sideways on a narrow screen (WCAG 1.4.10); the box can take focus.
+fn table_wrap(lang: Lang, caption_key: &str) -> String {
+    format!("<div class=\"vk-table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"{}\">", t(lang, caption_key, &[]))
+}
+
 fn para(lang: Lang, key: &str, args: &[(&str, String)]) -> String {
     format!("<p>{}</p>", t(lang, key, args))
 }
@@ -77,7 +83,8 @@ pub fn rules_html(lang: Lang, book: &Rulebook, day: crate::date::Date) -> String
     ));
     // The ceiling for every year the rulebook knows the prisbasbelopp of.
     html.push_str(&format!(
-        "<table class=\"vk-table\"><caption>{}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
+        "{}<table class=\"vk-table\"><caption>{}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
+        table_wrap(lang, "static.fees.ceiling_caption"),
         t(lang, "static.fees.ceiling_caption", &[]),
         t(lang, "static.fees.year", &[]),
         t(lang, "static.fees.ceiling", &[])
@@ -87,9 +94,10 @@ pub fn rules_html(lang: Lang, book: &Rulebook, day: crate::date::Date) -> String
             html.push_str(&format!("<tr><td>{}</td><td>{}</td></tr>", from.year(), escape(&kr(lang, book.ceiling(from).amount))));
         }
     }
-    html.push_str("</tbody></table>");
+    html.push_str("</tbody></table></div>");
     html.push_str(&format!(
-        "<table class=\"vk-table\"><caption>{}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
+        "{}<table class=\"vk-table\"><caption>{}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
+        table_wrap(lang, "static.fees.table_caption"),
         t(lang, "static.fees.table_caption", &[]),
         t(lang, "static.fees.region", &[]),
         t(lang, "static.fees.fee", &[]),
@@ -118,7 +126,7 @@ pub fn rules_html(lang: Lang, book: &Rulebook, day: crate::date::Date) -> String
             escape(&kr(lang, r.doctor_visit_kr))
         ));
     }
-    html.push_str("</tbody></table>");
+    html.push_str("</tbody></table></div>");
     html.push_str(&sources_html(lang, &[book.source("hsl-17"), book.source("hsl-17-6"), book.source("1177-hogkostnadsskydd"), book.source("vardgivarguiden-hogkostnadsskydd")]));
 
     html.push_str(&format!("<h3>{}</h3>", t(lang, "static.proposal.heading", &[])));

@@ -128,7 +128,9 @@ impl Situation {
                 reader.problem("person.age", "missing_field");
             }
         }
-        let needs_home = visits.iter().any(|v| v.region.is_none()) || listing.unit.is_some();
+        // A visit without a region pays the home region's fee. (The care
+        // guarantee, without a home region, is answered for a unit in it.)
+        let needs_home = visits.iter().any(|v| v.region.is_none());
         if needs_home && person.home_region.is_none() && !reader.problems.iter().any(|p| p.path == "person.home_region") {
             reader.problem("person.home_region", "missing_field");
         }

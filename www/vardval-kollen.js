@@ -33,7 +33,6 @@ class VardvalKollen extends HTMLElement {
     if (this.started) return;
     this.started = true;
     this.lang = this.getAttribute('lang') === 'en' ? 'en' : 'sv';
-    this.ids = 0;
     try {
       const load = (name) => fetch(new URL(`data/${name}`, BASE)).then((r) => (r.ok ? r.json() : Promise.reject(new Error(name))));
       [this.text, this.rules] = await Promise.all([load(`text-${this.lang}.json`), load('rules-se.json'), (engine ??= init())]);
@@ -64,7 +63,8 @@ class VardvalKollen extends HTMLElement {
     control.name = name;
     if (hint) control.setAttribute('aria-describedby', `${id}-hint`);
     const label = h('label', { for: id, class: 'vk-label' }, this.t(labelKey), optional ? ` ${this.t('ui.optional')}` : '');
-    return h('div', { class: 'vk-field', 'data-field': name }, label, hint, control);
+    // How an error message names the field ("din ålder"), if the catalogue says.
+    return h('div', { class: 'vk-field', 'data-field': name, 'data-name': this.text[`${labelKey}.name`] ?? '' }, label, hint, control);
   }
 
   input(name, labelKey, { hint, optional, inputmode, width = 'vk-w10', autocomplete = 'off' } = {}) {
@@ -101,14 +101,16 @@ class VardvalKollen extends HTMLElement {
   }
 
   reasonOptions(ownKey) {
-    return [['', this.t(ownKey)], ...REASONS.map((r) => [r, this.t(`reason.${r}`)])];
+    const capital = (s) => s.charAt(0).toUpperCase() + s.slice(1);
+    return [['', this.t(ownKey)], ...REASONS.map((r) => [r, capital(this.t(`reason.${r}`))])];
   }
 
   /// A list of rows that the person can add to and remove from.
   rows(name, legendKey, hintKey, addKey, makeRow) {
     const list = h('div', { class: 'vk-rows' });
+    let next = 0; // row numbers only grow, so a removed row's name is never reused
     const add = () => {
-      const i = this.ids++;
+      const i = next++;
       const row = h('div', { class: 'vk-row', 'data-row': String(i) });
       const remove = h('button', { type: 'button', class: 'vk-button vk-secondary vk-small' }, this.t('ui.remove_row'));
       row.append(...makeRow(i), remove);
@@ -284,17 +286,19 @@ class VardvalKollen extends HTMLElement {
       return null;
     }
     const box = this.querySelector(`#${this.id(`${name}-answer`)}`);
-    box.replaceChildren(...this[`${name}Answer`](result));
+    box.replaceChildren(...this[`${name}Answer`](result).flat().filter(Boolean));
     box.hidden = false;
     // For the tests, and for anyone who wants to check the page against the command.
     box.dataset.situation = JSON.stringify(situation);
     this.saveState(name);
+    performance.mark(`vk-answer-${name}`); // read by scripts/bench-page.mjs
     if (moveFocus) box.focus();
     return result;
   }
 
   labelOf(fieldName) {
     const field = this.querySelector(`[data-field="${CSS.escape(fieldName)}"]`);
+    if (field?.dataset.name) return field.dataset.name;
     const label = field?.querySelector('label, legend')?.firstChild?.textContent ?? '';
     return label.charAt(0).toLowerCase() + label.slice(1);
   }
@@ -325,7 +329,8 @@ class VardvalKollen extends HTMLElement {
       if (field && !field.querySelector('.vk-error')) {
         const errorId = `${control.id}-error`;
         field.classList.add('vk-field-error');
-        field.querySelector('label, legend').after(h('p', { class: 'vk-error', id: errorId }, h('span', { class: 'vk-visually-hidden' }, `${this.t('ui.error_prefix')} `), text));
+        // As GOV.UK: label, hint, then the message, then the control.
+        (field.querySelector(':scope > .vk-hint') ?? field.querySelector('label, legend')).after(h('p', { class: 'vk-error', id: errorId }, h('span', { class: 'vk-visually-hidden' }, `${this.t('ui.error_prefix')} `), text));
         control.setAttribute('aria-invalid', 'true');
         control.setAttribute('aria-describedby', `${control.getAttribute('aria-describedby') ?? ''} ${errorId}`.trim());
       }
@@ -465,22 +470,24 @@ class VardvalKollen extends HTMLElement {
   }
 
   restore() {
-    const params = new URLSearchParams(location.hash.slice(1));
+    let params = new URLSearchParams(location.hash.slice(1));
     const done = (params.get('a') ?? '').split(',').filter((q) => QUESTIONS.includes(q));
     if (!done.length) return;
-    // Recreate as many rows as the fragment names, then fill every field.
+    // Recreate as many rows as the fragment names (under new row numbers), then fill every field.
     for (const [group, prefix] of [[this.changes, 'relist.c'], [this.visits, 'fees.v']]) {
-      const wanted = new Set([...params.keys()].filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length).split('.')[0]));
-      const rows = [...wanted];
+      const rows = [...new Set([...params.keys()].filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length).split('.')[0]))];
       group.list.replaceChildren();
-      const map = {};
-      for (const old of rows.length ? rows : ['x']) map[old] = group.addRow().dataset.row;
-      for (const [k, v] of [...params]) {
-        if (!k.startsWith(prefix)) continue;
-        const [old, ...rest] = k.slice(prefix.length).split('.');
-        params.delete(k);
-        params.append(`${prefix}${map[old]}.${rest.join('.')}`, v);
+      const renamed = {};
+      for (const old of rows.length ? rows : ['']) renamed[old] = group.addRow().dataset.row;
+      const next = new URLSearchParams();
+      for (const [k, v] of params) {
+        if (!k.startsWith(prefix)) next.append(k, v);
+        else {
+          const [old, ...rest] = k.slice(prefix.length).split('.');
+          next.append(`${prefix}${renamed[old]}.${rest.join('.')}`, v);
+        }
       }
+      params = next;
     }
     for (const [k, v] of params) {
       const controls = this.querySelectorAll(`[name="${CSS.escape(k)}"]`);
