@@ -296,5 +296,16 @@ test('200 % text: nothing is cut off and nothing scrolls sideways', async () => 
   );
   assert.deepEqual(clipped, []);
   await shot(page, 'sv-1280-7-text-200');
+
+  // Printed, the answer stands alone: no forms, buttons or navigation.
+  await page.evaluate(() => (document.documentElement.style.fontSize = ''));
+  await page.emulateMedia({ media: 'print' });
+  const shown = await page.evaluate(() => ({
+    form: getComputedStyle(document.getElementById('vk-fees')).display,
+    button: getComputedStyle(document.querySelector('.vk-button')).display,
+    answer: getComputedStyle(document.getElementById('vk-fees-answer')).display,
+  }));
+  assert.deepEqual(shown, { form: 'none', button: 'none', answer: 'block' });
+  await shot(page, 'sv-1280-8-print');
   await page.context().close();
 });
