@@ -68,9 +68,10 @@ $(WASM): $(RUST_SOURCES)
 sizes: $(WASM)
 	@node scripts/sizes.mjs
 
-# rules/regions.json from ../shared/data/region_fees.csv
+# rules/regions.json, data/units.csv and data/places.json from ../shared/data/
 data:
 	python3 scripts/region_fees.py
+	python3 scripts/units_data.py
 
 # --- running and testing -----------------------------------------------------
 
@@ -80,6 +81,7 @@ serve:
 
 test-rust:
 	python3 scripts/region_fees.py --check
+	python3 scripts/units_data.py --check
 	cargo test --locked
 
 test-browser:

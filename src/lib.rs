@@ -11,10 +11,13 @@ pub mod fees;
 pub mod fixed_doctor;
 pub mod input;
 pub mod listing;
+pub mod nearby;
 pub mod page;
+pub mod places;
 pub mod rulebook;
 pub mod situation;
 pub mod text;
+pub mod units;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;

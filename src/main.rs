@@ -4,6 +4,8 @@
 //!     vardval rules [ID]          print a rulebook with its sources
 //!     vardval page LANG TEMPLATE DATE   the static page (rules in full) for LANG
 //!     vardval text LANG           the page's text catalogue for LANG, as JSON
+//!     vardval nearby [FILE|-] [--units FILE]   units near a place (CONTRACT §4)
+//!     vardval units check FILE    check a unit list (docs/units.md)
 //!
 //! Exit status: 0 on success, 2 on bad input (the errors are printed as JSON).
 
@@ -16,7 +18,14 @@ const USAGE: &str = "usage:
   vardval rules [ID]          print a rulebook with its parameters and sources (se, sou-2019-42)
   vardval page LANG TEMPLATE DATE
                               write the static page for LANG (sv, en) from TEMPLATE, with the rules in force on DATE
-  vardval text LANG           print the text the page's component uses, as JSON";
+  vardval text LANG           print the text the page's component uses, as JSON
+  vardval nearby [FILE|-] [--units UNITS]
+                              the units nearest a place, as JSON (default units: OpenStreetMap 2020)
+  vardval units check FILE    check a unit list (CSV or JSON); exit 1 and every problem with its line";
+
+// The default unit list and the place tables (scripts/units_data.py).
+const DEFAULT_UNITS: &str = include_str!("../data/units.csv");
+const PLACES: &str = include_str!("../data/places.json");
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -26,6 +35,11 @@ fn main() -> ExitCode {
         ["rules"] => rules("se"),
         ["rules", id] => rules(id),
         ["page", lang, template, date] => page(lang, template, date),
+        ["nearby"] => nearby("-", None),
+        ["nearby", file] => nearby(file, None),
+        ["nearby", "--units", units] => nearby("-", Some(units)),
+        ["nearby", file, "--units", units] | ["nearby", "--units", units, file] => nearby(file, Some(units)),
+        ["units", "check", file] => units_check(file),
         ["text", lang] => text(lang),
         ["help" | "--help" | "-h"] => {
             println!("{USAGE}");
@@ -64,6 +78,60 @@ fn evaluate(file: &str) -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+fn places() -> vardval::places::Places {
+    // Embedded and checked by the tests: a broken file is a build bug.
+    vardval::places::Places::from_json(PLACES).expect("data/places.json is valid")
+}
+
+fn nearby(file: &str, units_file: Option<&str>) -> ExitCode {
+    let places = places();
+    let units_text = match units_file.map(std::fs::read_to_string) {
+        None => DEFAULT_UNITS.to_string(),
+        Some(Ok(text)) => text,
+        Some(Err(e)) => {
+            eprintln!("cannot read {}: {e}", units_file.unwrap_or(""));
+            return ExitCode::from(2);
+        }
+    };
+    let (units, problems) = vardval::units::read(&units_text, &|m| places.municipality_known(m));
+    if !problems.is_empty() {
+        eprintln!("the unit list has {} problems: run `vardval units check {}`", problems.len(), units_file.unwrap_or("data/units.csv"));
+        return ExitCode::from(2);
+    }
+    let units = vardval::nearby::Units::new(units);
+    let query = read_input(file).and_then(|text| serde_json::from_str::<serde_json::Value>(&text).map_err(|e| vardval::invalid_json(&e)));
+    match query.and_then(|q| vardval::nearby::nearby(&q, &units, &places)) {
+        Ok(answer) => {
+            print_json(&answer);
+            ExitCode::SUCCESS
+        }
+        Err(report) => {
+            print_json(&report);
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn units_check(file: &str) -> ExitCode {
+    let Ok(text) = std::fs::read_to_string(file) else {
+        eprintln!("cannot read {file}");
+        return ExitCode::from(2);
+    };
+    let places = places();
+    let (units, problems) = vardval::units::read(&text, &|m| places.municipality_known(m));
+    if problems.is_empty() {
+        let closed = units.iter().filter(|u| u.list_closed == Some(true)).count();
+        let regions: std::collections::BTreeSet<_> = units.iter().filter_map(|u| u.region.as_deref()).collect();
+        println!("{file}: {} units, {} regions, {closed} with a closed list: no problems", units.len(), regions.len());
+        return ExitCode::SUCCESS;
+    }
+    for p in &problems {
+        println!("{file}:{}: {}: {}: {}", p.line, if p.field.is_empty() { "-" } else { &p.field }, p.code, p.detail);
+    }
+    println!("{file}: {} problems", problems.len());
+    ExitCode::from(1)
 }
 
 fn lang(code: &str) -> Option<vardval::text::Lang> {

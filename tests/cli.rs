@@ -96,3 +96,27 @@ fn an_unknown_rulebook_or_command_exits_2() {
     assert_eq!(usage.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&usage.stderr).contains("usage"));
 }
+
+#[test]
+fn nearby_from_a_postal_code() {
+    let out = vardval(&["nearby", "-"], Some(r#"{ "from": { "postal_code": "413 19" }, "k": 3, "max_km": 50 }"#));
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let a = json(&out);
+    assert_eq!(a["units"].as_array().unwrap().len(), 3);
+    assert_eq!(a["origin"]["label"], "Göteborg");
+    let bad = vardval(&["nearby", "-"], Some(r#"{ "from": { "postal_code": "99999" } }"#));
+    assert_eq!(bad.status.code(), Some(2));
+    assert_eq!(json(&bad)["errors"][0]["code"], "unknown_postal_code");
+}
+
+#[test]
+fn units_check_exits_0_on_a_clean_file_and_1_with_every_problem() {
+    let ok = vardval(&["units", "check", "data/units.csv"], None);
+    assert_eq!(ok.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&ok.stdout).contains("329 units"));
+    let bad = vardval(&["units", "check", "tests/fixtures/units-problems.csv"], None);
+    assert_eq!(bad.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&bad.stdout);
+    assert!(text.contains("units-problems.csv:4: lat: outside_sweden"), "{text}");
+    assert!(text.contains("7 problems"), "{text}");
+}

@@ -1,0 +1,119 @@
+#!/usr/bin/env python3
+"""Builds the default unit list and the place tables from ../shared/data/.
+
+    python3 scripts/units_data.py           # write data/
+    python3 scripts/units_data.py --check   # exit 1 when data/ is out of date
+
+Writes
+  data/units.csv                 the primary-care units, in the project's unit format (docs/units.md)
+  data/units-classification.csv  every row of units_osm_2020.csv, included or not, and why (review this)
+  data/places.json               the 290 municipalities and all 18,815 postal codes, compactly
+
+Which units are primary care (a rule, so that it can be reviewed and changed):
+  1. A name that names a specialised service is left out: it starts with BVC,
+     Barnavårdscentral(en) or Barnmorske…, or ends with barnavårdscentral,
+     barnmorskemottagning, rehab, rehabmottagning, ungdomsmottagning,
+     jourcentral or barn- och ungdomsmedicinsk mottagning.
+  2. Otherwise a unit is included when the source flags it
+     (primary_care_by_name=1), or its name contains vårdcentral, hälsocentral,
+     husläkar, familjeläkar, distriktsläkar or läkarhus ("… Vårdcentral och BVC"
+     is a vårdcentral that also has a BVC), or it is "Närhälsan PLACE" (Region
+     Västra Götaland's own vårdcentraler carry no other word).
+"""
+import csv, io, json, pathlib, re, sys
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared" / "data"
+OUT = ROOT / "data"
+
+SPECIALISED_START = re.compile(r"^(bvc\b|barnavårdscentral|barnmorske)", re.I)
+SPECIALISED_END = re.compile(r"(barnavårdscentral|barnmorskemottagning|rehab|rehabmottagning|ungdomsmottagning|jourcentral|barn- och ungdomsmedicinsk mottagning)$", re.I)
+PRIMARY_WORD = re.compile(r"vårdcentral|hälsocentral|husläkar|familjeläkar|distrikt?s?läkar|läkarhus", re.I)
+NARHALSAN_PLACE = re.compile(r"^Närhälsan [A-ZÅÄÖ][\wåäöé-]+( [A-ZÅÄÖ][\wåäöé-]+)?$")
+
+
+SOURCE = "OpenStreetMap 2020 (© OpenStreetMap contributors, ODbL 1.0)"
+
+
+def classify(name, flagged):
+    if SPECIALISED_START.search(name) or SPECIALISED_END.search(name.strip()):
+        return False, "specialised service (rule 1)"
+    if flagged:
+        return True, "flagged primary_care_by_name=1"
+    if PRIMARY_WORD.search(name):
+        return True, "primary-care word in name"
+    if NARHALSAN_PLACE.match(name):
+        return True, "Närhälsan PLACE"
+    return False, "no primary-care word"
+
+
+def read(name):
+    with open(SHARED / name, newline="", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+def write_csv(rows, header):
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(header)
+    w.writerows(rows)
+    return buf.getvalue()
+
+
+def build():
+    units, review = [], []
+    for r in read("units_osm_2020.csv"):
+        included, why = classify(r["name"], r["primary_care_by_name"] == "1")
+        review.append([r["osm_id"], r["name"], r["primary_care_by_name"], "yes" if included else "no", why])
+        if included:
+            # Unit format: id,name,lat,lon,region,municipality,address,postal_code,phone,url,list_closed,digital,source
+            units.append([f"osm:{r['osm_id']}", r["name"], r["lat"], r["lon"], r["county_code"], r["municipality_code"], "", "", "", "", "", "", SOURCE])
+    units.sort(key=lambda u: (u[4], u[1]))
+    review.sort(key=lambda u: (u[3] != "yes", u[1]))
+
+    munis = [[m["municipality_code"], m["municipality_name"], m["county_code"], float(m["label_lat"]), float(m["label_lon"])] for m in read("municipalities.csv")]
+    # Postal codes are town centroids: 1,613 distinct points. Each code refers to a
+    # point [lat, lon, place, municipality]; codes are stored sorted, as deltas.
+    points, index, codes = [], {}, []
+    for p in sorted(read("postal_codes_se.csv"), key=lambda p: int(p["postal_code"])):
+        key = (p["lat"], p["lon"], p["place_name"], p["municipality_code"])
+        if key not in index:
+            index[key] = len(points)
+            points.append([float(p["lat"]), float(p["lon"]), p["place_name"], p["municipality_code"]])
+        codes.append((int(p["postal_code"]), index[key]))
+    deltas, prev = [], 0
+    for code, i in codes:
+        deltas.append(f"{code - prev}:{i}")
+        prev = code
+    places = {
+        "attribution": "Postnummer: GeoNames (geonames.org), CC BY 4.0. Kommuner: SCB digitala gränser (Källa: SCB), koder CC0.",
+        "municipalities": munis,
+        "points": points,
+        "postal_codes": ",".join(deltas),
+    }
+    header = ["id", "name", "lat", "lon", "region", "municipality", "address", "postal_code", "phone", "url", "list_closed", "digital", "source"]
+    return {
+        "units.csv": write_csv(units, header),
+        "units-classification.csv": write_csv(review, ["osm_id", "name", "primary_care_by_name", "included", "why"]),
+        "places.json": json.dumps(places, ensure_ascii=False, separators=(",", ":")) + "\n",
+    }
+
+
+def main():
+    files = build()
+    if "--check" in sys.argv:
+        stale = [n for n, text in files.items() if not (OUT / n).exists() or (OUT / n).read_text(encoding="utf-8") != text]
+        if stale:
+            print(f"data/ is out of date ({', '.join(stale)}): run python3 scripts/units_data.py", file=sys.stderr)
+            sys.exit(1)
+        print("data/ matches ../shared/data")
+        return
+    OUT.mkdir(exist_ok=True)
+    for n, text in files.items():
+        (OUT / n).write_text(text, encoding="utf-8")
+    n_units = files["units.csv"].count("\n") - 1
+    print(f"wrote data/: {n_units} units, {len(json.loads(files['places.json'])['points'])} postal-code points")
+
+
+if __name__ == "__main__":
+    main()
