@@ -89,6 +89,7 @@ test-browser:
 
 bench: setup build
 	cargo run --release --locked --example bench
+	cargo bench --locked --bench nearby
 	node scripts/bench-page.mjs 10
 
 clean:

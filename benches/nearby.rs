@@ -1,0 +1,52 @@
+//! `make bench`: nearby queries natively, measured by criterion.
+//!
+//!     cargo bench --bench nearby
+//!
+//! - one `nearby` query (a postal code, k = 10) over the real units;
+//! - 10^6 synthetic units spread over Sweden: building the index, and a k = 10 query.
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use serde_json::json;
+use std::hint::black_box;
+use vardval::nearby::{nearby, Index, Units};
+use vardval::places::Places;
+
+/// Deterministic pseudo-random points over Sweden's extent (xorshift).
+fn synthetic(n: usize) -> Vec<(f64, f64)> {
+    let mut s: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = || {
+        s ^= s << 13;
+        s ^= s >> 7;
+        s ^= s << 17;
+        (s >> 11) as f64 / (1u64 << 53) as f64
+    };
+    (0..n).map(|_| (55.3 + next() * 13.7, 11.0 + next() * 13.0)).collect()
+}
+
+fn benches(c: &mut Criterion) {
+    let places = Places::from_json(include_str!("../data/places.json")).unwrap();
+    let (units, _) = vardval::units::read(include_str!("../data/units.csv"), &|m| places.municipality_known(m));
+    let units = Units::new(units);
+    let query = json!({ "from": { "postal_code": "41319" }, "k": 10 });
+    c.bench_function("nearby: real units (329), postal code, k=10", |b| b.iter(|| nearby(black_box(&query), &units, &places).unwrap()));
+
+    let points = synthetic(1_000_000);
+    let mut g = c.benchmark_group("10^6 synthetic units");
+    g.sample_size(10);
+    g.bench_function("build the index", |b| b.iter(|| Index::build(black_box(points.iter().copied()))));
+    let index = Index::build(points.iter().copied());
+    let queries = synthetic(1000);
+    let mut i = 0;
+    g.sample_size(100);
+    g.bench_function("query k=10", |b| {
+        b.iter(|| {
+            i = (i + 1) % queries.len();
+            let (lat, lon) = queries[i];
+            index.nearest(black_box(lat), black_box(lon), 10, None, &|_| true)
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(nearby_benches, benches);
+criterion_main!(nearby_benches);
