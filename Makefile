@@ -9,6 +9,8 @@ export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PKG  := www/pkg
 WASM := $(PKG)/vardval_bg.wasm
+NEARBY_PKG  := www/pkg-nearby
+NEARBY_WASM := $(NEARBY_PKG)/vardval_nearby_bg.wasm
 # Rust ≥ 1.82 emits these WebAssembly features by default; wasm-opt must accept them.
 WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
                  --enable-mutable-globals --enable-reference-types --enable-multivalue
@@ -38,9 +40,10 @@ setup-test:
 
 # --- building ----------------------------------------------------------------
 
-PAGES := www/index.html www/en/index.html www/data/rules-se.json www/data/text-sv.json www/data/text-en.json
+DATA_COPIES := www/data/units.csv www/data/municipalities.json www/data/postal-codes.json www/data/map.json
+PAGES := www/index.html www/en/index.html www/data/rules-se.json www/data/text-sv.json www/data/text-en.json $(DATA_COPIES)
 
-build: $(WASM) target/release/vardval $(PAGES)
+build: $(WASM) $(NEARBY_WASM) target/release/vardval $(PAGES)
 
 # The static pages (the rules in full, for reading without JavaScript) and the
 # data the component loads: written by the engine from rules/ and i18n/.
@@ -53,6 +56,11 @@ www/en/index.html: www/page.html target/release/vardval
 www/data/rules-se.json: target/release/vardval
 	@mkdir -p www/data
 	target/release/vardval rules se > $@
+# Units, places and the map, as scripts/units_data.py wrote them in data/.
+$(DATA_COPIES): www/data/%: data/%
+	@mkdir -p www/data
+	cp $< $@
+
 www/data/text-%.json: target/release/vardval
 	@mkdir -p www/data
 	target/release/vardval text $* > $@
@@ -64,6 +72,10 @@ $(WASM): $(RUST_SOURCES)
 	wasm-pack build --mode no-install --target web --release --out-dir $(PKG) --out-name vardval
 	wasm-opt -Oz --converge --strip-producers --strip-target-features $(WASM_FEATURES) $(WASM) -o $(WASM)
 	@node scripts/sizes.mjs
+
+$(NEARBY_WASM): $(RUST_SOURCES)
+	wasm-pack build --mode no-install --target web --release --out-dir $(NEARBY_PKG) --out-name vardval_nearby -- --features nearby-module
+	wasm-opt -Oz --converge --strip-producers --strip-target-features $(WASM_FEATURES) $(NEARBY_WASM) -o $(NEARBY_WASM)
 
 sizes: $(WASM)
 	@node scripts/sizes.mjs

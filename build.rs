@@ -13,6 +13,13 @@ fn main() {
         let text = fs::read_to_string(file).unwrap_or_else(|e| panic!("{file}: {e}"));
         let value: serde_json::Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{file} is not valid JSON: {e}"));
         let name = file.replace('/', "_");
-        fs::write(Path::new(&out).join(name), value.to_string()).unwrap_or_else(|e| panic!("{file}: {e}"));
+        fs::write(Path::new(&out).join(&name), value.to_string()).unwrap_or_else(|e| panic!("{file}: {e}"));
+        // The nearby module speaks only in error messages: a catalogue of those alone.
+        if let (Some(map), true) = (value.as_object(), file.starts_with("i18n/") && !file.contains("page")) {
+            let errors: serde_json::Map<String, serde_json::Value> =
+                map.iter().filter(|(k, _)| k.starts_with("error.") || k.starts_with("type.") || k.starts_with("word.")).map(|(k, v)| (k.clone(), v.clone())).collect();
+            let errors_name = name.replace(".json", ".errors.json");
+            fs::write(Path::new(&out).join(errors_name), serde_json::Value::Object(errors).to_string()).unwrap_or_else(|e| panic!("{file}: {e}"));
+        }
     }
 }

@@ -24,7 +24,7 @@ fn synthetic(n: usize) -> Vec<(f64, f64)> {
 }
 
 fn benches(c: &mut Criterion) {
-    let places = Places::from_json(include_str!("../data/places.json")).unwrap();
+    let places = Places::from_json_texts(&[include_str!("../data/municipalities.json"), include_str!("../data/postal-codes.json")]).unwrap();
     let (units, _) = vardval::units::read(include_str!("../data/units.csv"), &|m| places.municipality_known(m));
     let units = Units::new(units);
     let query = json!({ "from": { "postal_code": "41319" }, "k": 10 });

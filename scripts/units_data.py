@@ -7,7 +7,9 @@
 Writes
   data/units.csv                 the primary-care units, in the project's unit format (docs/units.md)
   data/units-classification.csv  every row of units_osm_2020.csv, included or not, and why (review this)
-  data/places.json               the 290 municipalities and all 18,815 postal codes, compactly
+  data/municipalities.json       the 290 municipalities (code, name, county, a point inside)
+  data/postal-codes.json         all 18,815 postal codes, compactly (the page loads it only when a postal code is typed)
+  data/map.json                  the 21 regions' borders, simplified, as SVG paths (for the page's small map)
 
 Which units are primary care (a rule, so that it can be reviewed and changed):
   1. A name that names a specialised service is left out: it starts with BVC,
@@ -45,6 +47,54 @@ def classify(name, flagged):
     if NARHALSAN_PLACE.match(name):
         return True, "Närhälsan PLACE"
     return False, "no primary-care word"
+
+
+# The map: an equirectangular projection around 62° N (x scaled by cos 62°),
+# in tenths of a kilometre-ish units, borders simplified (Douglas–Peucker).
+MAP_LAT0 = 62.0
+MAP_SCALE = 100.0  # SVG units per degree of latitude
+MAP_WEST, MAP_NORTH = 10.5, 69.2
+
+
+def project(lon, lat):
+    import math
+    return ((lon - MAP_WEST) * MAP_SCALE * math.cos(math.radians(MAP_LAT0)), (MAP_NORTH - lat) * MAP_SCALE)
+
+
+def simplify(points, tolerance):
+    if len(points) < 3:
+        return points
+    (x1, y1), (x2, y2) = points[0], points[-1]
+    dx, dy = x2 - x1, y2 - y1
+    norm = (dx * dx + dy * dy) ** 0.5 or 1e-12
+    worst, at = 0.0, 0
+    for i, (x, y) in enumerate(points[1:-1], 1):
+        d = abs(dy * x - dx * y + x2 * y1 - y2 * x1) / norm
+        if d > worst:
+            worst, at = d, i
+    if worst <= tolerance:
+        return [points[0], points[-1]]
+    return simplify(points[: at + 1], tolerance)[:-1] + simplify(points[at:], tolerance)
+
+
+def region_map():
+    geo = json.load(open(SHARED / "regions.geojson", encoding="utf-8"))
+    regions = []
+    for f in geo["features"]:
+        polys = f["geometry"]["coordinates"] if f["geometry"]["type"] == "MultiPolygon" else [f["geometry"]["coordinates"]]
+        d = []
+        for poly in polys:
+            ring = [project(lon, lat) for lon, lat in poly[0]]
+            # A closed ring: split it at the point farthest from its start, so that
+            # each half has two distinct ends to simplify between.
+            far = max(range(len(ring)), key=lambda i: (ring[i][0] - ring[0][0]) ** 2 + (ring[i][1] - ring[0][1]) ** 2)
+            ring = simplify(ring[: far + 1], 1.5)[:-1] + simplify(ring[far:], 1.5)
+            if len(ring) < 4:
+                continue  # islets too small to draw
+            d.append("M" + "L".join(f"{x:.0f} {y:.0f}" for x, y in ring) + "Z")
+        regions.append({"code": f["properties"]["county_code"], "d": "".join(d)})
+    w, h = project(24.3, 55.0)
+    return {"attribution": "Källa: SCB", "lat0": MAP_LAT0, "scale": MAP_SCALE, "west": MAP_WEST, "north": MAP_NORTH, "width": round(w), "height": round(h), "regions": regions}
 
 
 def read(name):
@@ -85,17 +135,15 @@ def build():
     for code, i in codes:
         deltas.append(f"{code - prev}:{i}")
         prev = code
-    places = {
-        "attribution": "Postnummer: GeoNames (geonames.org), CC BY 4.0. Kommuner: SCB digitala gränser (Källa: SCB), koder CC0.",
-        "municipalities": munis,
-        "points": points,
-        "postal_codes": ",".join(deltas),
-    }
+    municipalities = {"attribution": "Kommuner: SCB digitala gränser (Källa: SCB), koder CC0.", "municipalities": munis}
+    postal = {"attribution": "Postnummer: GeoNames (geonames.org), CC BY 4.0.", "points": points, "postal_codes": ",".join(deltas)}
     header = ["id", "name", "lat", "lon", "region", "municipality", "address", "postal_code", "phone", "url", "list_closed", "digital", "source"]
     return {
         "units.csv": write_csv(units, header),
         "units-classification.csv": write_csv(review, ["osm_id", "name", "primary_care_by_name", "included", "why"]),
-        "places.json": json.dumps(places, ensure_ascii=False, separators=(",", ":")) + "\n",
+        "municipalities.json": json.dumps(municipalities, ensure_ascii=False, separators=(",", ":")) + "\n",
+        "postal-codes.json": json.dumps(postal, ensure_ascii=False, separators=(",", ":")) + "\n",
+        "map.json": json.dumps(region_map(), ensure_ascii=False, separators=(",", ":")) + "\n",
     }
 
 
@@ -112,7 +160,7 @@ def main():
     for n, text in files.items():
         (OUT / n).write_text(text, encoding="utf-8")
     n_units = files["units.csv"].count("\n") - 1
-    print(f"wrote data/: {n_units} units, {len(json.loads(files['places.json'])['points'])} postal-code points")
+    print(f"wrote data/: {n_units} units, {len(json.loads(files['postal-codes.json'])['points'])} postal-code points")
 
 
 if __name__ == "__main__":

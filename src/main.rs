@@ -25,7 +25,8 @@ const USAGE: &str = "usage:
 
 // The default unit list and the place tables (scripts/units_data.py).
 const DEFAULT_UNITS: &str = include_str!("../data/units.csv");
-const PLACES: &str = include_str!("../data/places.json");
+const MUNICIPALITIES: &str = include_str!("../data/municipalities.json");
+const POSTAL_CODES: &str = include_str!("../data/postal-codes.json");
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -82,7 +83,7 @@ fn evaluate(file: &str) -> ExitCode {
 
 fn places() -> vardval::places::Places {
     // Embedded and checked by the tests: a broken file is a build bug.
-    vardval::places::Places::from_json(PLACES).expect("data/places.json is valid")
+    vardval::places::Places::from_json_texts(&[MUNICIPALITIES, POSTAL_CODES]).expect("data/*.json are valid")
 }
 
 fn nearby(file: &str, units_file: Option<&str>) -> ExitCode {

@@ -250,18 +250,20 @@ fn read_query(v: &Value, places: &Places, r: &mut Reader) -> Option<Query> {
                 }
             };
         }
-        let lat = r.required(f, "lat", "from").and_then(|x| coordinate(r, x, &key("from", "lat"), 90.0));
-        let lon = r.required(f, "lon", "from").and_then(|x| coordinate(r, x, &key("from", "lon"), 180.0));
+        let lat = r.required(f, "lat", "from").and_then(|x| coordinate(r, x, &key("from", "lat"), ("-90", "90")));
+        let lon = r.required(f, "lon", "from").and_then(|x| coordinate(r, x, &key("from", "lon"), ("-180", "180")));
         Some(Origin { lat: lat?, lon: lon?, label: String::new(), kind: "position", municipality: None })
     });
     Some((origin?, k?, max_km?, only_open?))
 }
 
-fn coordinate(r: &mut Reader, v: &Value, path: &str, limit: f64) -> Option<f64> {
+/// A coordinate within ±`bounds` (given as text: no float printing in the module).
+fn coordinate(r: &mut Reader, v: &Value, path: &str, bounds: (&str, &str)) -> Option<f64> {
+    let limit: f64 = bounds.1.parse().unwrap_or(0.0);
     match v.as_f64() {
         Some(x) if x.abs() <= limit => Some(x),
         Some(_) => {
-            r.problem_with(path, "out_of_range", vec![("min", format!("-{limit}")), ("max", format!("{limit}"))]);
+            r.problem_with(path, "out_of_range", vec![("min", bounds.0.into()), ("max", bounds.1.into())]);
             None
         }
         None => {

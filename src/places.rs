@@ -1,5 +1,7 @@
 //! Where a search starts: postal codes (town centroids) and municipalities,
-//! from `data/places.json` (built by scripts/units_data.py).
+//! from `data/municipalities.json` and `data/postal-codes.json` (built by
+//! scripts/units_data.py). Either may be absent: the page loads the postal
+//! codes only when a person types one.
 
 use serde_json::Value;
 
@@ -18,6 +20,7 @@ pub struct Point {
     pub municipality: String,
 }
 
+#[derive(Default)]
 pub struct Places {
     pub municipalities: Vec<Municipality>,
     pub points: Vec<Point>,
@@ -25,18 +28,59 @@ pub struct Places {
     pub postal_codes: Vec<(u32, u32)>,
 }
 
+/// Lower case for the letters of Swedish place names. (`str::to_lowercase`
+/// brings Unicode's case tables, 4 KB, into the WebAssembly module.)
+pub fn fold_case(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            'Å' => 'å',
+            'Ä' => 'ä',
+            'Ö' => 'ö',
+            'É' => 'é',
+            'Ü' => 'ü',
+            _ => c.to_ascii_lowercase(),
+        })
+        .collect()
+}
+
 impl Places {
-    /// Reads the compact JSON of `data/places.json`; `None` if it is not that.
-    pub fn from_json(text: &str) -> Option<Places> {
+    /// Adds the tables in `text` (either file's JSON); `None` if it is not that.
+    pub fn add_json(&mut self, text: &str) -> Option<()> {
         let v: Value = serde_json::from_str(text).ok()?;
+        if v.get("municipalities").is_some() {
+            self.municipalities = Self::read_municipalities(&v)?;
+        }
+        if v.get("postal_codes").is_some() {
+            let (points, codes) = Self::read_postal_codes(&v)?;
+            self.points = points;
+            self.postal_codes = codes;
+        }
+        Some(())
+    }
+
+    /// Places from one or more of the files' texts.
+    pub fn from_json_texts(texts: &[&str]) -> Option<Places> {
+        let mut places = Places::default();
+        for text in texts {
+            places.add_json(text)?;
+        }
+        Some(places)
+    }
+
+    fn read_municipalities(v: &Value) -> Option<Vec<Municipality>> {
         let str_at = |a: &Value, i: usize| a.get(i).and_then(Value::as_str).map(str::to_string);
         let f64_at = |a: &Value, i: usize| a.get(i).and_then(Value::as_f64);
-        let municipalities = v
-            .get("municipalities")?
+        v.get("municipalities")?
             .as_array()?
             .iter()
             .map(|m| Some(Municipality { code: str_at(m, 0)?, name: str_at(m, 1)?, county: str_at(m, 2)?, lat: f64_at(m, 3)?, lon: f64_at(m, 4)? }))
-            .collect::<Option<Vec<_>>>()?;
+            .collect()
+    }
+
+    #[allow(clippy::type_complexity)]
+    fn read_postal_codes(v: &Value) -> Option<(Vec<Point>, Vec<(u32, u32)>)> {
+        let str_at = |a: &Value, i: usize| a.get(i).and_then(Value::as_str).map(str::to_string);
+        let f64_at = |a: &Value, i: usize| a.get(i).and_then(Value::as_f64);
         let points = v
             .get("points")?
             .as_array()?
@@ -54,7 +98,7 @@ impl Places {
             }
             postal_codes.push((code, point));
         }
-        Some(Places { municipalities, points, postal_codes })
+        Some((points, postal_codes))
     }
 
     /// A postal code as people write it: "41319", "413 19".
@@ -74,10 +118,10 @@ impl Places {
         if let Some(m) = self.municipalities.iter().find(|m| m.code == text) {
             return Some(m);
         }
-        let wanted = text.to_lowercase();
+        let wanted = fold_case(text);
         let wanted = wanted.strip_suffix(" kommun").unwrap_or(&wanted);
         self.municipalities.iter().find(|m| {
-            let name = m.name.to_lowercase();
+            let name = fold_case(&m.name);
             name == wanted || wanted.strip_suffix('s').is_some_and(|w| w == name)
         })
     }

@@ -11,8 +11,15 @@ use std::sync::OnceLock;
 // Minified copies of i18n/*.json, written by build.rs. The answers' text is
 // in the WebAssembly module; the page's own text (`page.*.json`) only in the
 // command that writes the page, so it costs the module nothing.
+#[cfg(not(feature = "nearby-module"))]
 pub const SV_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/i18n_sv.json"));
+#[cfg(not(feature = "nearby-module"))]
 pub const EN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/i18n_en.json"));
+// The nearby module writes nothing but error messages.
+#[cfg(feature = "nearby-module")]
+pub const SV_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/i18n_sv.errors.json"));
+#[cfg(feature = "nearby-module")]
+pub const EN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/i18n_en.errors.json"));
 pub const PAGE_SV_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/i18n_page.sv.json"));
 pub const PAGE_EN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/i18n_page.en.json"));
 

@@ -7,7 +7,7 @@ use vardval::places::Places;
 use vardval::units::{read, Unit};
 
 fn places() -> Places {
-    Places::from_json(include_str!("../data/places.json")).expect("data/places.json reads")
+    Places::from_json_texts(&[include_str!("../data/municipalities.json"), include_str!("../data/postal-codes.json")]).expect("data/*.json read")
 }
 
 fn default_units(places: &Places) -> Units {

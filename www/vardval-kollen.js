@@ -9,7 +9,7 @@ import init, { evaluate } from './pkg/vardval.js';
 
 const BASE = new URL('.', import.meta.url);
 const REASONS = ['moved', 'medical', 'follow_doctor', 'unit_closed', 'other_special'];
-const QUESTIONS = ['relist', 'fees', 'doctor'];
+const QUESTIONS = ['relist', 'fees', 'doctor', 'nearby'];
 let engine; // one WebAssembly instance for every component on the page
 
 function h(tag, attrs = {}, ...children) {
@@ -130,7 +130,7 @@ class VardvalKollen extends HTMLElement {
     return group;
   }
 
-  section(name, headingKey, form, extra) {
+  section(name, headingKey, form, extra, after = []) {
     const answer = h('div', { class: 'vk-answer', id: this.id(`${name}-answer`), tabindex: '-1', hidden: true });
     form.name = name;
     form.noValidate = true;
@@ -138,8 +138,8 @@ class VardvalKollen extends HTMLElement {
       e.preventDefault();
       this.answer(name, true);
     });
-    form.append(h('button', { type: 'submit', class: 'vk-button' }, this.t('ui.show_answer')));
-    return h('section', { class: 'vk-question', 'aria-labelledby': this.id(`${name}-heading`) }, h('h2', { id: this.id(`${name}-heading`) }, this.t(headingKey)), extra, form, answer);
+    form.append(h('button', { type: 'submit', class: 'vk-button' }, this.t(name === 'nearby' ? 'ui.nearby.search' : 'ui.show_answer')));
+    return h('section', { class: 'vk-question', 'aria-labelledby': this.id(`${name}-heading`) }, h('h2', { id: this.id(`${name}-heading`) }, this.t(headingKey)), extra, form, ...after, answer);
   }
 
   render() {
@@ -181,17 +181,29 @@ class VardvalKollen extends HTMLElement {
       this.select('doctor.unit_region', 'ui.doctor.unit_region', this.regionOptions()),
       this.select('doctor.home', 'ui.doctor.home_region', this.regionOptions()),
     );
-    this.forms = { relist, fees, doctor };
+    const nearby = h('form', { id: this.id('nearby') });
+    const where = this.input('nearby.where', 'ui.nearby.where', { hint: 'ui.nearby.where_hint', width: 'vk-w20', autocomplete: 'postal-code' });
+    const whereInput = where.querySelector('input');
+    whereInput.setAttribute('list', this.id('municipalities'));
+    whereInput.addEventListener('focus', () => this.municipalityNames(), { once: true });
+    nearby.append(where, h('datalist', { id: this.id('municipalities') }));
+    relist.append(h('input', { type: 'hidden', name: 'relist.unit' }), h('input', { type: 'hidden', name: 'relist.unit_region' }), h('p', { class: 'vk-chosen', id: this.id('relist-chosen'), tabindex: '-1', hidden: true }));
+    this.forms = { relist, fees, doctor, nearby };
     this.changes.addRow();
     this.visits.addRow();
     const ui = h(
       'div',
       { class: 'vk-ui' },
-      h('nav', { 'aria-labelledby': this.id('contents') }, h('h2', { id: this.id('contents'), class: 'vk-contents-title' }, this.t('ui.contents')), h('ul', { class: 'vk-contents' }, [['relist', 'ui.relist.heading'], ['fees', 'ui.fees.heading'], ['doctor', 'ui.doctor.heading'], ['nearby', 'ui.nearby.heading']].map(([n, k]) => h('li', {}, h('a', { href: `#${this.id(`${n}-heading`)}` }, this.t(k)))))),
+      h('nav', { 'aria-labelledby': this.id('contents') }, h('h2', { id: this.id('contents'), class: 'vk-contents-title' }, this.t('ui.contents')), h('ul', { class: 'vk-contents' }, [['relist', 'ui.relist.heading'], ['fees', 'ui.fees.heading'], ['doctor', 'ui.doctor.heading'], ['nearby', 'ui.nearby.heading']].map(([n, k]) => h('li', {}, h('a', { href: `#${this.id(`${n}-heading`)}`, onclick: (e) => { e.preventDefault(); this.querySelector(`#${this.id(`${n}-heading`)}`).scrollIntoView(); } }, this.t(k)))))),
       this.section('relist', 'ui.relist.heading', relist),
       this.section('fees', 'ui.fees.heading', fees),
       this.section('doctor', 'ui.doctor.heading', doctor),
-      h('section', { class: 'vk-question', 'aria-labelledby': this.id('nearby-heading') }, h('h2', { id: this.id('nearby-heading') }, this.t('ui.nearby.heading')), h('p', {}, this.t('ui.nearby.soon'))),
+      this.section('nearby', 'ui.nearby.heading', nearby, null, [
+        h('p', { class: 'vk-hint', id: this.id('position-hint') }, this.t('ui.nearby.position_hint')),
+        h('button', { type: 'button', class: 'vk-button vk-secondary', 'aria-describedby': this.id('position-hint'), onclick: () => this.position() }, this.t('ui.nearby.position')),
+        h('p', { class: 'vk-hint' }, this.t('ui.nearby.osm')),
+        h('p', { class: 'vk-hint' }, this.t('ui.nearby.geonames')),
+      ]),
       h('p', { class: 'vk-hint' }, this.t('ui.share')),
     );
     this.prepend(ui);
@@ -246,7 +258,7 @@ class VardvalKollen extends HTMLElement {
         paths[`listing.changes[${changes.length}].date`] = `relist.c${i}.date`;
         changes.push({ date: this.date(date), reason: this.value(`relist.c${i}.reason`) || null });
       }
-      const planned = { reason: this.value('relist.reason') || null, unit: { list_closed: { yes: false, no: true }[this.value('relist.open')] ?? null } };
+      const planned = { reason: this.value('relist.reason') || null, unit: { name: this.value('relist.unit') || null, region: this.value('relist.unit_region') || null, list_closed: { yes: false, no: true }[this.value('relist.open')] ?? null } };
       if (this.value('relist.date')) planned.date = this.date(this.value('relist.date'));
       paths['listing.planned.date'] = 'relist.date';
       return { situation: { ...base, listing: { unit: this.value('relist.listed') === 'yes' ? { id: 'now' } : null, changes, planned } }, paths };
@@ -275,6 +287,7 @@ class VardvalKollen extends HTMLElement {
   // --- answering -----------------------------------------------------------
 
   answer(name, moveFocus) {
+    if (name === 'nearby') return this.search(moveFocus);
     const form = this.forms[name];
     const { situation, paths } = this.situation(name);
     this.clearErrors(form);
@@ -496,7 +509,184 @@ class VardvalKollen extends HTMLElement {
         else c.value = v;
       }
     }
+    this.showChosen();
     for (const q of done) this.answer(q, false);
+  }
+
+  // --- nearby units (a second, smaller module, loaded on first use) -----------
+
+  fetchText(url) {
+    return fetch(new URL(url, BASE)).then((r) => (r.ok ? r.text() : Promise.reject(new Error(url))));
+  }
+
+  nearbyEngine() {
+    this.nearbyModule ??= (async () => {
+      const mod = await import(new URL('pkg-nearby/vardval_nearby.js', BASE));
+      await mod.default();
+      // A region's own list (units-src), or the bundled OpenStreetMap list.
+      const unitsUrl = this.getAttribute('units-src') ? new URL(this.getAttribute('units-src'), document.baseURI) : 'data/units.csv';
+      const [units, municipalities] = await Promise.all([this.fetchText(unitsUrl), this.fetchText('data/municipalities.json')]);
+      mod.add_places(municipalities);
+      mod.set_units(units);
+      return mod;
+    })();
+    return this.nearbyModule;
+  }
+
+  /// The 290 municipality names as suggestions, loaded when the field is first used.
+  async municipalityNames() {
+    const list = this.querySelector(`#${this.id('municipalities')}`);
+    const data = JSON.parse(await this.fetchText('data/municipalities.json'));
+    list.replaceChildren(...data.municipalities.map((m) => h('option', { value: m[1] })));
+  }
+
+  async search(moveFocus, from) {
+    const form = this.forms.nearby;
+    const text = this.value('nearby.where');
+    this.clearErrors(form);
+    const box = this.querySelector(`#${this.id('nearby-answer')}`);
+    let mod;
+    try {
+      mod = await this.nearbyEngine();
+      if (!from && /^\d{3}\s?\d{2}$/.test(text)) {
+        // Postal codes (41 KB) are loaded only when someone types one.
+        this.postalCodes ??= this.fetchText('data/postal-codes.json').then((t) => mod.add_places(t));
+        await this.postalCodes;
+      }
+    } catch (e) {
+      console.error('nearby units could not load', e);
+      box.replaceChildren(h('p', { class: 'vk-notice' }, this.t('ui.failed')));
+      box.hidden = false;
+      return null;
+    }
+    from ??= /^\d[\d\s]*$/.test(text) ? { postal_code: text } : { municipality: text };
+    const query = { from, k: 10, max_km: 100, lang: this.lang };
+    let result;
+    try {
+      result = mod.nearby(query);
+    } catch (thrown) {
+      const errors = (thrown?.errors ?? []).map((e) => (e.path === 'from' ? { ...e, code: 'missing_field' } : e));
+      this.showErrors('nearby', form, errors, { 'from.postal_code': 'nearby.where', 'from.municipality': 'nearby.where', from: 'nearby.where' }, moveFocus);
+      return null;
+    }
+    box.replaceChildren(...this.nearbyAnswer(result).flat().filter(Boolean));
+    box.hidden = false;
+    box.dataset.situation = JSON.stringify(query);
+    if (from.lat == null) this.saveState('nearby');
+    performance.mark('vk-answer-nearby');
+    if (moveFocus) box.focus();
+    return result;
+  }
+
+  position() {
+    const form = this.forms.nearby;
+    this.clearErrors(form);
+    if (!navigator.geolocation) return this.positionDenied();
+    // Asked only now, when the person pressed the button; used only here.
+    navigator.geolocation.getCurrentPosition(
+      (p) => this.search(true, { lat: p.coords.latitude, lon: p.coords.longitude }),
+      () => this.positionDenied(),
+      { timeout: 15000, maximumAge: 300000 },
+    );
+  }
+
+  positionDenied() {
+    const box = this.querySelector(`#${this.id('nearby-answer')}`);
+    box.replaceChildren(h('p', { class: 'vk-notice', role: 'status' }, this.t('ui.nearby.position_denied')));
+    box.hidden = false;
+  }
+
+  regionName(code) {
+    return this.rules.regions.find((r) => r.code === code)?.name ?? code ?? '';
+  }
+
+  nearbyAnswer(a) {
+    const home = this.value('fees.region');
+    const place = a.origin.label;
+    const fromKey = { postal_code: 'ui.nearby.from_postal', municipality: 'ui.nearby.from_municipality', position: 'ui.nearby.from_position' }[a.origin.kind];
+    const km = (d) => new Intl.NumberFormat(this.lang === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(d);
+    if (!a.units.length) return [h('p', { class: 'vk-summary' }, this.t('ui.nearby.none'))];
+    const items = a.units.map((u, i) => {
+      const status = u.list_closed === true ? 'closed' : u.list_closed === false ? 'open' : 'unknown';
+      return h(
+        'li',
+        { class: 'vk-unit', 'data-id': u.id },
+        h('h3', { class: 'vk-unit-name' }, u.name),
+        h('p', {}, this.t(fromKey, { km: km(u.distance_km), place })),
+        h('p', {}, this.t('ui.nearby.region', { region: this.regionName(u.region) }), h('br'), this.t('ui.nearby.list', { status: this.t(`ui.nearby.list.${status}`) })),
+        u.region && home && u.region !== home ? h('p', { class: 'vk-warning' }, this.t('ui.nearby.other_region')) : null,
+        h('p', {}, h('a', { href: 'https://www.1177.se/' }, this.t('ui.nearby.list_link'))),
+        h('button', { type: 'button', class: 'vk-button vk-secondary vk-small', onclick: () => this.choose(u) }, this.t('ui.nearby.choose', { name: u.name })),
+      );
+    });
+    return [h('h3', { class: 'vk-answer-title' }, this.t('ui.nearby.results', { count: a.units.length })), this.map(a), h('ol', { class: 'vk-units' }, items)];
+  }
+
+  /// A small map: the regions' borders (data/map.json, no tiles, works offline),
+  /// the place searched from and the units, numbered as in the list.
+  map(a) {
+    const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    const m = this.mapData;
+    if (!m) {
+      this.fetchText('data/map.json').then((t) => {
+        this.mapData = JSON.parse(t);
+        const old = this.querySelector('.vk-map');
+        if (old) old.replaceWith(this.map(a));
+      });
+      return h('div', { class: 'vk-map' });
+    }
+    const ns = (tag, attrs, ...kids) => {
+      const n = document.createElementNS('http://www.w3.org/2000/svg', tag);
+      for (const [k, v] of Object.entries(attrs)) n.setAttribute(k, v);
+      n.append(...kids);
+      return n;
+    };
+    const cos = Math.cos((m.lat0 * Math.PI) / 180);
+    const xy = (lat, lon) => [(lon - m.west) * m.scale * cos, (m.north - lat) * m.scale];
+    const pts = [xy(a.origin.lat, a.origin.lon), ...a.units.map((u) => xy(u.lat, u.lon))];
+    const xs = pts.map((p) => p[0]);
+    const ys = pts.map((p) => p[1]);
+    const pad = 3;
+    let [x0, y0, x1, y1] = [Math.min(...xs) - pad, Math.min(...ys) - pad, Math.max(...xs) + pad, Math.max(...ys) + pad];
+    const size = Math.max(x1 - x0, y1 - y0, 8);
+    x0 = (x0 + x1) / 2 - size / 2;
+    y0 = (y0 + y1) / 2 - size / 2;
+    const r = size / 60;
+    const titleId = this.id('map-title');
+    const descId = this.id('map-desc');
+    svg.setAttribute('viewBox', `${x0.toFixed(1)} ${y0.toFixed(1)} ${size.toFixed(1)} ${size.toFixed(1)}`);
+    svg.setAttribute('role', 'img');
+    svg.setAttribute('aria-labelledby', `${titleId} ${descId}`);
+    svg.setAttribute('class', 'vk-map');
+    svg.append(
+      ns('title', { id: titleId }, this.t('ui.nearby.map', { place: a.origin.label || this.t('ui.nearby.position') })),
+      ns('desc', { id: descId }, this.t('ui.nearby.map_desc')),
+      ...m.regions.map((g) => ns('path', { d: g.d, class: 'vk-map-region', 'stroke-width': (size / 400).toFixed(2) })),
+      ...a.units.map((u, i) => {
+        const [x, y] = pts[i + 1];
+        return ns('g', {}, ns('circle', { cx: x.toFixed(1), cy: y.toFixed(1), r: r.toFixed(2), class: 'vk-map-unit' }), ns('text', { x: x.toFixed(1), y: (y - r * 1.4).toFixed(1), 'font-size': (r * 2.2).toFixed(2), 'text-anchor': 'middle', class: 'vk-map-label' }, String(i + 1)));
+      }),
+      ns('circle', { cx: pts[0][0].toFixed(1), cy: pts[0][1].toFixed(1), r: (r * 1.3).toFixed(2), class: 'vk-map-origin', 'stroke-width': (r / 2).toFixed(2) }),
+    );
+    return svg;
+  }
+
+  /// Makes a unit from the results the planned unit of the relisting question.
+  choose(unit) {
+    this.control('relist.unit').value = unit.name;
+    this.control('relist.unit_region').value = unit.region ?? '';
+    const open = unit.list_closed === true ? 'no' : unit.list_closed === false ? 'yes' : 'unknown';
+    for (const c of this.querySelectorAll('[name="relist.open"]')) c.checked = c.value === open;
+    this.showChosen();
+    const chosen = this.querySelector(`#${this.id('relist-chosen')}`);
+    chosen.focus();
+  }
+
+  showChosen() {
+    const chosen = this.querySelector(`#${this.id('relist-chosen')}`);
+    const name = this.value('relist.unit');
+    chosen.textContent = name ? this.t('ui.nearby.chosen', { name }) : '';
+    chosen.hidden = !name;
   }
 }
 
