@@ -103,6 +103,7 @@ bench: setup build
 	cargo run --release --locked --example bench
 	cargo bench --locked --bench nearby
 	node scripts/bench-page.mjs 10
+	node scripts/bench-nearby-browser.mjs 1000000
 
 clean:
 	cargo clean
