@@ -16,11 +16,11 @@ WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable
                  --enable-mutable-globals --enable-reference-types --enable-multivalue
 RUST_SOURCES := $(shell find src rules i18n -type f) build.rs Cargo.toml Cargo.lock
 
-.PHONY: run test build setup setup-test test-rust test-browser serve bench sizes data clean
+.PHONY: run test build bundle package setup setup-test test-rust test-browser serve bench sizes data clean
 
 run: setup build serve
 
-test: setup setup-test build test-rust test-browser
+test: setup setup-test build bundle package test-rust test-browser
 
 # --- installing what is missing -------------------------------------------
 
@@ -41,7 +41,8 @@ setup-test:
 # --- building ----------------------------------------------------------------
 
 DATA_COPIES := www/data/units.csv www/data/municipalities.json www/data/postal-codes.json www/data/map.json
-PAGES := www/index.html www/en/index.html www/data/rules-se.json www/data/text-sv.json www/data/text-en.json $(DATA_COPIES)
+PAGES := www/index.html www/en/index.html www/data/rules-se.json www/data/text-sv.json www/data/text-en.json \
+         www/data/rules-sv.html www/data/rules-en.html $(DATA_COPIES)
 
 build: $(WASM) $(NEARBY_WASM) target/release/vardval $(PAGES)
 
@@ -53,6 +54,11 @@ www/index.html: www/page.html target/release/vardval
 www/en/index.html: www/page.html target/release/vardval
 	@mkdir -p www/en
 	target/release/vardval page en www/page.html $$(date +%F) > $@
+# The rules in full as an HTML fragment: what the component shows when it cannot run.
+www/data/rules-%.html: www/rules-fragment.html target/release/vardval
+	@mkdir -p www/data
+	target/release/vardval page $* www/rules-fragment.html $$(date +%F) > $@
+
 www/data/rules-se.json: target/release/vardval
 	@mkdir -p www/data
 	target/release/vardval rules se > $@
@@ -76,6 +82,14 @@ $(WASM): $(RUST_SOURCES)
 $(NEARBY_WASM): $(RUST_SOURCES)
 	wasm-pack build --mode no-install --target web --release --out-dir $(NEARBY_PKG) --out-name vardval_nearby -- --features nearby-module
 	wasm-opt -Oz --converge --strip-producers --strip-target-features $(WASM_FEATURES) $(NEARBY_WASM) -o $(NEARBY_WASM)
+
+# dist/vardvalskollen.html (one file, offline) and dist/vardvalskollen-site.zip
+bundle: build
+	node scripts/bundle.mjs
+
+# dist/npm: both WebAssembly modules as one npm package, with TypeScript types
+package: build
+	node scripts/package.mjs
 
 sizes: $(WASM)
 	@node scripts/sizes.mjs
@@ -107,4 +121,4 @@ bench: setup build
 
 clean:
 	cargo clean
-	rm -rf $(PKG) node_modules
+	rm -rf $(PKG) $(NEARBY_PKG) www/data www/index.html www/en dist node_modules

@@ -36,6 +36,8 @@ export function startServer({ port = 8080, root = 'www', host = '127.0.0.1', hea
         'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream',
         'Cache-Control': 'no-cache',
         'X-Content-Type-Options': 'nosniff',
+        // Public files: a region's page on another origin may load the component.
+        'Access-Control-Allow-Origin': '*',
         ...headers,
       });
       res.end(req.method === 'HEAD' ? undefined : body);

@@ -16,6 +16,7 @@ use vardval::input::{ErrorReport, InputError};
 const USAGE: &str = "usage:
   vardval evaluate [FILE|-]   answer a situation given as JSON (default: standard input)
   vardval rules [ID]          print a rulebook with its parameters and sources (se, sou-2019-42)
+  vardval rules check FILE    check a region's override (docs/interface.md); exit 1 and every problem with its path
   vardval page LANG TEMPLATE DATE
                               write the static page for LANG (sv, en) from TEMPLATE, with the rules in force on DATE
   vardval text LANG           print the text the page's component uses, as JSON
@@ -34,6 +35,7 @@ fn main() -> ExitCode {
         ["evaluate"] => evaluate("-"),
         ["evaluate", file] => evaluate(file),
         ["rules"] => rules("se"),
+        ["rules", "check", file] => rules_check(file),
         ["rules", id] => rules(id),
         ["page", lang, template, date] => page(lang, template, date),
         ["nearby"] => nearby("-", None),
@@ -169,6 +171,42 @@ fn text(code: &str) -> ExitCode {
         .collect();
     println!("{}", serde_json::Value::Object(entries));
     ExitCode::SUCCESS
+}
+
+/// Checks a region's override file: the object a situation's
+/// `rulebook.override` (or the component's `rules-src`) holds.
+fn rules_check(file: &str) -> ExitCode {
+    let text = match read_input(file) {
+        Ok(text) => text,
+        Err(report) => {
+            print_json(&report);
+            return ExitCode::from(2);
+        }
+    };
+    let doc: serde_json::Value = match serde_json::from_str(&text) {
+        Ok(v) => v,
+        Err(e) => {
+            println!("{file}:{}:{}: invalid_json", e.line(), e.column());
+            return ExitCode::from(1);
+        }
+    };
+    let mut reader = vardval::input::Reader::default();
+    let Some(mut book) = vardval::rulebook::Rulebook::read_builtin("se", &mut reader) else { return ExitCode::from(2) };
+    book.apply(&doc, "", &mut reader);
+    let report = vardval::report(vardval::text::Lang::Sv, &reader.problems);
+    for e in &report.errors {
+        println!("{file}: {}: {}: {}", if e.path.is_empty() { "-" } else { &e.path }, e.code, e.message);
+    }
+    for path in &reader.unknown_fields {
+        println!("{file}: {path}: unknown_field (not used)");
+    }
+    if report.errors.is_empty() {
+        println!("{file}: an override of se: no problems");
+        ExitCode::SUCCESS
+    } else {
+        println!("{file}: {} problems", report.errors.len());
+        ExitCode::from(1)
+    }
 }
 
 fn rules(id: &str) -> ExitCode {

@@ -22,6 +22,45 @@ extern "C" {
     fn parse(text: &str) -> Result<JsValue, JsValue>;
 }
 
+// TypeScript types for the npm package (CONTRACT §1–4); they cost the module nothing.
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = r#"
+export type RegionCode = string;
+export type Reason = "moved" | "medical" | "follow_doctor" | "unit_closed" | "other_special" | "first_listing" | "automatic";
+export interface Unit { id?: string; name?: string; region?: RegionCode; list_closed?: boolean | null }
+export interface Situation {
+  today: string;
+  rulebook?: "se" | "sou-2019-42" | { base?: "se" | "sou-2019-42"; override?: Record<string, unknown> };
+  lang?: "sv" | "en";
+  person?: { age?: number; home_region?: RegionCode };
+  listing?: { unit?: Unit | null; changes?: { date: string; reason?: Reason | null }[]; planned?: { date?: string; reason?: Reason | null; unit?: Unit } | null };
+  visits?: { date: string; where: "listed" | "other_unit"; region?: RegionCode; mode?: "physical" | "digital" }[];
+  fee_period?: { first_visit: string; paid?: number };
+}
+export interface Source { title: string; url: string }
+export interface Section { summary: string; details: string[]; sources: Source[] }
+export interface Answer {
+  rulebook: { id: string; title: string; status: "law" | "proposal"; in_force_from: string | null; overridden: boolean };
+  listing: Section & { can_change: boolean; counted_changes: number; limit: number | null; window: "rolling_year" | "calendar_year"; next_free_change: string | null; special_reason: Reason | null; list_closed: boolean | null; date: string; counted: string[]; first_listing: boolean };
+  fixed_doctor: Section & { entitled: boolean };
+  care_guarantee: Section & { applies: boolean; contact_days: number; assessment_days: number };
+  fees: Section & {
+    visits: { date: string; fee: number; charged: number; free_reason: "age_85_plus" | "under_free_age" | "free_card" | null; region: RegionCode; where: "listed" | "other_unit"; mode: "physical" | "digital"; input_index: number }[];
+    periods: { start: string; end: string; ceiling: number; charged: number; free_card_from: string | null; free_card: boolean }[];
+    total_charged: number;
+    proposal?: { rulebook: string; total_charged: number; difference: number; visits: { date: string; fee: number; charged: number }[]; summary: string };
+  };
+  warnings: { code: string; message: string }[];
+}
+/** What `evaluate` and `nearby` throw on bad input. */
+export interface InputErrors { errors: { path: string; code: string; message: string; args?: Record<string, string> }[] }
+export interface NearbyQuery { from: { lat: number; lon: number } | { postal_code: string } | { municipality: string }; k?: number; max_km?: number; only_open_lists?: boolean; lang?: "sv" | "en" }
+export interface NearbyAnswer {
+  origin: { lat: number; lon: number; label: string; kind: "postal_code" | "municipality" | "position"; municipality: string | null };
+  units: { id: string; name: string; lat: number; lon: number; distance_km: number; region: RegionCode | null; municipality: string | null; list_closed: boolean | null; address: string | null; source: string | null; postal_code: string | null; phone: string | null; url: string | null; digital: boolean | null }[];
+}
+"#;
+
 fn to_js(json: &str) -> JsValue {
     parse(json).unwrap_or(JsValue::NULL)
 }
@@ -34,9 +73,10 @@ fn report_json(report: &crate::input::ErrorReport) -> String {
     serde_json::to_string(report).unwrap_or_default()
 }
 
+/// Answers a situation (CONTRACT §1–2); throws `InputErrors` on bad input.
 #[cfg(not(feature = "nearby-module"))]
-#[wasm_bindgen]
-pub fn evaluate(situation: JsValue) -> Result<JsValue, JsValue> {
+#[wasm_bindgen(unchecked_return_type = "Answer")]
+pub fn evaluate(#[wasm_bindgen(unchecked_param_type = "Situation")] situation: JsValue) -> Result<JsValue, JsValue> {
     let text = json_text(&situation);
     let result = match text {
         Some(text) => crate::evaluate_str(&text),
@@ -108,8 +148,8 @@ mod nearby_module {
 
     /// CONTRACT §4: `{ from, k, max_km, only_open_lists }` → `{ origin, units }`;
     /// bad input throws `{ errors: [...] }`.
-    #[wasm_bindgen]
-    pub fn nearby(query: JsValue) -> Result<JsValue, JsValue> {
+    #[wasm_bindgen(unchecked_return_type = "NearbyAnswer")]
+    pub fn nearby(#[wasm_bindgen(unchecked_param_type = "NearbyQuery")] query: JsValue) -> Result<JsValue, JsValue> {
         let query: serde_json::Value = json_text(&query).and_then(|t| serde_json::from_str(&t).ok()).unwrap_or(serde_json::Value::Null);
         let result = UNITS.with_borrow(|units| PLACES.with_borrow(|places| crate::nearby::nearby(&query, units, places)));
         match result {

@@ -120,3 +120,15 @@ fn units_check_exits_0_on_a_clean_file_and_1_with_every_problem() {
     assert!(text.contains("units-problems.csv:4: lat: outside_sweden"), "{text}");
     assert!(text.contains("7 problems"), "{text}");
 }
+
+#[test]
+fn rules_check_a_regions_override() {
+    let ok = vardval(&["rules", "check", "tests/fixtures/override-halland.json"], None);
+    assert_eq!(ok.status.code(), Some(0), "{}", String::from_utf8_lossy(&ok.stdout));
+    let bad = vardval(&["rules", "check", "tests/fixtures/override-problems.json"], None);
+    assert_eq!(bad.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&bad.stdout);
+    for line in ["parameters.relisting.limit: invalid_type", "parameters.fees.ceiling_max[0].valid_from: invalid_date", "regions.13.doctor_visit_kr: out_of_range", "3 problems"] {
+        assert!(text.contains(line), "{line} in {text}");
+    }
+}

@@ -28,22 +28,72 @@ function today() {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
 }
 
+let instances = 0;
+
 class VardvalKollen extends HTMLElement {
   async connectedCallback() {
     if (this.started) return;
     this.started = true;
+    // Ids are unique per instance, so two components on one page do not mix;
+    // only the first keeps its state in the URL fragment.
+    instances += 1;
+    this.idPrefix = instances === 1 ? 'vk' : `vk${instances}`;
     this.lang = this.getAttribute('lang') === 'en' ? 'en' : 'sv';
+    const load = (name) => fetch(new URL(`data/${name}`, BASE)).then((r) => (r.ok ? r.json() : Promise.reject(new Error(name))));
     try {
-      const load = (name) => fetch(new URL(`data/${name}`, BASE)).then((r) => (r.ok ? r.json() : Promise.reject(new Error(name))));
-      [this.text, this.rules] = await Promise.all([load(`text-${this.lang}.json`), load('rules-se.json'), (engine ??= init())]);
+      [this.text, this.rules] = await Promise.all([load(`text-${this.lang}.json`), load('rules-se.json')]);
     } catch (e) {
-      console.error('vardval-kollen could not start', e);
-      this.prepend(h('p', { class: 'vk-notice', role: 'status' }, this.text?.['ui.failed'] ?? ''));
+      console.error('vardval-kollen could not load its text', e);
+      return; // the static text, if the host page has it, stays as it is
+    }
+    try {
+      await (engine ??= init());
+    } catch (e) {
+      // A Content Security Policy without 'wasm-unsafe-eval' stops WebAssembly:
+      // show the rules as text, and tell the site's editor why.
+      console.error('vardval-kollen: WebAssembly could not start', e);
+      await this.fallback();
       return;
     }
+    this.rulebook = await this.readRulebook();
     this.render();
-    this.restore();
+    if (this.idPrefix === 'vk') this.restore();
     this.dataset.ready = 'true';
+  }
+
+  /// The rules in full as text (data/rules-LANG.html, written by the engine at
+  /// build time), when the questions cannot run.
+  async fallback() {
+    this.dataset.ready = 'fallback';
+    const notes = [h('p', { class: 'vk-notice', role: 'status' }, this.t('ui.failed')), h('p', { class: 'vk-hint vk-editor-note' }, this.t('ui.csp_note'))];
+    if (!this.querySelector('.vk-static')) {
+      try {
+        const html = await fetch(new URL(`data/rules-${this.lang}.html`, BASE)).then((r) => r.text());
+        const doc = new DOMParser().parseFromString(`<div class="vk-static">${html}</div>`, 'text/html');
+        this.append(document.importNode(doc.body.firstChild, true));
+      } catch (e) {
+        console.error('vardval-kollen: no static text either', e);
+      }
+    }
+    this.prepend(...notes);
+  }
+
+  /// The rulebook: `rulebook="se"|"sou-2019-42"`, and a region's override from
+  /// `rules-src`, checked by the engine; an override with problems is not used.
+  async readRulebook() {
+    const base = this.getAttribute('rulebook') === 'sou-2019-42' ? 'sou-2019-42' : 'se';
+    const src = this.getAttribute('rules-src');
+    if (!src) return base;
+    try {
+      const override = await fetch(new URL(src, document.baseURI)).then((r) => r.json());
+      evaluate({ today: today(), rulebook: { base, override } });
+      return { base, override };
+    } catch (e) {
+      const problems = e?.errors?.map((x) => `${x.path}: ${x.message}`).join('; ') ?? String(e);
+      console.error(`vardval-kollen: rules-src ${src} was not used: ${problems}`);
+      this.rulesProblem = problems;
+      return base;
+    }
   }
 
   t(key, args = {}) {
@@ -51,7 +101,7 @@ class VardvalKollen extends HTMLElement {
   }
 
   id(name) {
-    return `vk-${name}`;
+    return `${this.idPrefix}-${name}`;
   }
 
   // --- building blocks (GOV.UK patterns) ---------------------------------------
@@ -207,6 +257,7 @@ class VardvalKollen extends HTMLElement {
       h('p', { class: 'vk-hint' }, this.t('ui.share')),
     );
     this.prepend(ui);
+    if (this.rulesProblem) ui.prepend(h('p', { class: 'vk-hint vk-editor-note' }, this.t('ui.rules_note', { problems: this.rulesProblem })));
     if (home) for (const name of ['fees.region', 'doctor.unit_region', 'doctor.home']) this.control(name).value = home;
   }
 
@@ -249,7 +300,7 @@ class VardvalKollen extends HTMLElement {
   /// The situation a form describes, and where each engine path points back to.
   situation(name) {
     const paths = {};
-    const base = { today: today(), lang: this.lang };
+    const base = { today: today(), lang: this.lang, rulebook: this.rulebook };
     if (name === 'relist') {
       const changes = [];
       for (const i of this.rowIds(this.changes)) {
@@ -303,7 +354,7 @@ class VardvalKollen extends HTMLElement {
     box.hidden = false;
     // For the tests, and for anyone who wants to check the page against the command.
     box.dataset.situation = JSON.stringify(situation);
-    this.saveState(name);
+    if (this.idPrefix === 'vk') this.saveState(name);
     performance.mark(`vk-answer-${name}`); // read by scripts/bench-page.mjs
     if (moveFocus) box.focus();
     return result;
@@ -572,7 +623,7 @@ class VardvalKollen extends HTMLElement {
     box.replaceChildren(...this.nearbyAnswer(result).flat().filter(Boolean));
     box.hidden = false;
     box.dataset.situation = JSON.stringify(query);
-    if (from.lat == null) this.saveState('nearby');
+    if (from.lat == null && this.idPrefix === 'vk') this.saveState('nearby');
     performance.mark('vk-answer-nearby');
     if (moveFocus) box.focus();
     return result;

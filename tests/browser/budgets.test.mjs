@@ -2,6 +2,7 @@
 // after wasm-opt. Timings are not tested here; they belong to `make bench`.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { sizes } from '../../scripts/sizes.mjs';
 
 // KB read as 1 000 bytes, the stricter reading.
@@ -17,4 +18,15 @@ test('the page (HTML, CSS, JavaScript, without the module and data) is within 30
   const total = files.map((f) => sizes(f).gzip).reduce((a, b) => a + b, 0);
   console.log(`page: ${total} B gzip (${files.join(', ')}, each gzipped alone)`);
   assert.ok(total <= 30_000, `${total} B gzip`);
+});
+
+test('the offline file is within 400 KB gzipped, and the npm package has its types', () => {
+  const s = sizes('dist/vardvalskollen.html');
+  console.log(`dist/vardvalskollen.html: ${s.raw} B raw, ${s.gzip} B gzip`);
+  assert.ok(s.gzip <= 400_000, `${s.gzip} B gzip`);
+  const types = readFileSync('dist/npm/vardval.d.ts', 'utf8');
+  assert.match(types, /export function evaluate\(situation: Situation\): Answer;/);
+  assert.match(types, /export interface NearbyAnswer/);
+  assert.match(readFileSync('dist/npm/vardval_nearby.d.ts', 'utf8'), /export function nearby\(query: NearbyQuery\): NearbyAnswer;/);
+  assert.deepEqual(Object.keys(JSON.parse(readFileSync('dist/npm/package.json', 'utf8')).exports), ['.', './nearby']);
 });

@@ -1,0 +1,57 @@
+// `make package`: dist/npm, the two WebAssembly modules as one npm package
+// ("vardvalskollen": `evaluate` from the package, `nearby` from
+// "vardvalskollen/nearby"), with TypeScript types and a README for developers.
+import { cpSync, rmSync, writeFileSync, readFileSync, mkdirSync } from 'node:fs';
+
+const out = 'dist/npm';
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+for (const f of ['vardval.js', 'vardval.d.ts', 'vardval_bg.wasm', 'vardval_bg.wasm.d.ts']) cpSync(`www/pkg/${f}`, `${out}/${f}`);
+for (const f of ['vardval_nearby.js', 'vardval_nearby.d.ts', 'vardval_nearby_bg.wasm', 'vardval_nearby_bg.wasm.d.ts']) cpSync(`www/pkg-nearby/${f}`, `${out}/${f}`);
+const version = /^version = "(.*)"$/m.exec(readFileSync('Cargo.toml', 'utf8'))[1];
+writeFileSync(
+  `${out}/package.json`,
+  JSON.stringify(
+    {
+      name: 'vardvalskollen',
+      version,
+      description: 'Vårdvalskollen: rights in Swedish primary care (listing, relisting, fixed doctor, care guarantee, fees) as WebAssembly.',
+      type: 'module',
+      files: ['*.js', '*.d.ts', '*.wasm', 'README.md'],
+      exports: {
+        '.': { types: './vardval.d.ts', default: './vardval.js' },
+        './nearby': { types: './vardval_nearby.d.ts', default: './vardval_nearby.js' },
+      },
+      types: './vardval.d.ts',
+      sideEffects: false,
+    },
+    null,
+    2,
+  ) + '\n',
+);
+writeFileSync(
+  `${out}/README.md`,
+  `# vardvalskollen
+
+The engine of Vårdvalskollen as WebAssembly, for developers at regions.
+
+\`\`\`js
+import init, { evaluate } from 'vardvalskollen';
+await init(); // or init({ module_or_path: url or bytes of vardval_bg.wasm })
+const answer = evaluate({ today: '2026-11-23', person: { age: 34, home_region: '13' }, visits: [{ date: '2026-03-02', where: 'listed' }] });
+answer.fees.total_charged; // 200
+// Bad input throws { errors: [{ path, code, message }] } (type InputErrors).
+
+import initNearby, { set_units, add_places, nearby } from 'vardvalskollen/nearby';
+await initNearby();
+set_units(csvOrJsonText);          // your unit list (see the project's docs/units.md)
+add_places(municipalitiesJson);    // data/municipalities.json, data/postal-codes.json
+nearby({ from: { postal_code: '413 19' }, k: 10 });
+\`\`\`
+
+Types: \`Situation\`, \`Answer\`, \`InputErrors\`, \`NearbyQuery\`, \`NearbyAnswer\` (in the .d.ts files).
+The JSON interface is the project's CONTRACT (version 1) and docs/interface.md; the rules and their
+sources are in the answers. Both functions are pure: \`today\` comes in the situation; nothing is sent anywhere.
+`,
+);
+console.log(`wrote ${out}/ (vardvalskollen ${version})`);

@@ -1,0 +1,183 @@
+// Embedding and offline: two components and an iframe on a host page of
+// another origin, a strict Content Security Policy, the one-file offline copy
+// from file:// with the network blocked, and the hosted site with the server
+// stopped after one visit.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { chromium } from 'playwright-core';
+import { startServer } from '../../scripts/serve.mjs';
+import { SCREENSHOTS, swedishDay } from './harness.mjs';
+
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:";
+const SHOTS = `${SCREENSHOTS}/embedding`;
+let browser;
+before(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+after(async () => {
+  await browser?.close();
+});
+
+async function serve(root, headers) {
+  const server = await startServer({ port: 0, root, headers });
+  return { server, origin: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+function watch(page) {
+  page.requests = [];
+  page.on('request', (r) => page.requests.push(r.url()));
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(String(e)));
+}
+
+/// Answers the relisting and fee questions in the component with id prefix `p`.
+async function answerBoth(page, p = 'vk') {
+  await page.fill(`[id="${p}-relist.c0.date"]`, swedishDay(-30));
+  await page.click(`#${p}-relist button[type=submit]`);
+  await page.waitForSelector(`#${p}-relist-answer:not([hidden]) .vk-summary`);
+  await page.fill(`[id="${p}-fees.age"]`, '40');
+  await page.fill(`[id="${p}-fees.v0.date"]`, swedishDay(-3));
+  await page.click(`#${p}-fees button[type=submit]`);
+  await page.waitForSelector(`#${p}-fees-answer:not([hidden]) .vk-summary`);
+  return [await page.locator(`#${p}-relist-answer .vk-summary`).innerText(), await page.locator(`#${p}-fees-answer .vk-summary`).innerText()];
+}
+
+test('a host page of another origin: two components and an iframe that sizes itself', async () => {
+  const app = await serve('www');
+  // The host page is on another origin (localhost, not 127.0.0.1).
+  const hostDir = mkdtempSync(join(tmpdir(), 'vardval-host-'));
+  const port = app.server.address().port;
+  const appOrigin = `http://127.0.0.1:${port}`;
+  const host = await serve(hostDir);
+  const hostOrigin = `http://localhost:${host.server.address().port}`;
+  writeFileSync(
+    join(hostDir, 'index.html'),
+    `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>Region</title>
+<link rel="stylesheet" href="${appOrigin}/style.css"><script type="module" src="${appOrigin}/vardval-kollen.js"></script></head><body>
+<h1>Region</h1>
+<vardval-kollen region="01" lang="sv"></vardval-kollen>
+<vardval-kollen region="24" lang="en"></vardval-kollen>
+<iframe id="vardvalskollen" title="Vårdvalskollen" src="${appOrigin}/embed.html?region=13&amp;lang=sv&amp;parent=${hostOrigin}" style="width:100%;height:300px;border:0"></iframe>
+<script>
+addEventListener('message', function (e) {
+  if (e.origin !== '${appOrigin}' || !e.data || e.data.type !== 'vardvalskollen:height') return;
+  document.getElementById('vardvalskollen').style.height = e.data.height + 'px';
+});
+</script></body></html>`,
+  );
+  const page = await browser.newPage();
+  watch(page);
+  await page.goto(`${hostOrigin}/index.html`);
+  await page.waitForFunction(() => document.querySelectorAll('vardval-kollen[data-ready="true"]').length === 2);
+  assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll('vardval-kollen')].map((c) => c.querySelector('h2:not(.vk-contents-title)').id)), ['vk-relist-heading', 'vk2-relist-heading']);
+  const [relistSv] = await answerBoth(page, 'vk');
+  const [, feesEn] = await answerBoth(page, 'vk2');
+  assert.match(relistSv, /^Ja, du kan byta/);
+  assert.match(feesEn, /^Your visit costs 200/, 'Västerbotten in English: 200 kr');
+  assert.equal(await page.locator('#vk-fees-answer .vk-summary').innerText(), 'Ditt besök kostar 275\u00a0kr.', 'the first keeps Stockholm and Swedish');
+  assert.deepEqual(await page.evaluate(() => Object.keys(window).filter((k) => /vard|wasm|evaluate/i.test(k))), [], 'no globals');
+
+  // The iframe: its height follows its content.
+  const frame = page.frameLocator('#vardvalskollen');
+  await frame.locator('vardval-kollen[data-ready="true"]').waitFor();
+  await page.waitForFunction(() => parseInt(document.getElementById('vardvalskollen').style.height, 10) > 1000);
+  const before = await page.evaluate(() => parseInt(document.getElementById('vardvalskollen').style.height, 10));
+  await frame.locator('[id="vk-relist.c0.date"]').fill(swedishDay(-30));
+  await frame.locator('#vk-relist button[type=submit]').click();
+  await frame.locator('#vk-relist-answer:not([hidden])').waitFor();
+  await page.waitForFunction((b) => parseInt(document.getElementById('vardvalskollen').style.height, 10) > b, before);
+  const grown = await page.evaluate(() => parseInt(document.getElementById('vardvalskollen').style.height, 10));
+  const content = await frame.locator('html').evaluate((h) => Math.ceil(h.getBoundingClientRect().height));
+  assert.equal(grown, content, 'the frame is as tall as its content');
+  // A message from another origin (the host page's own) is ignored.
+  await page.evaluate(() => window.postMessage({ type: 'vardvalskollen:height', height: 5 }, '*'));
+  await page.waitForTimeout(200);
+  assert.equal(await page.evaluate(() => parseInt(document.getElementById('vardvalskollen').style.height, 10)), grown);
+  await page.screenshot({ path: `${SHOTS}/host-page.png`, fullPage: true });
+
+  for (const url of page.requests) assert.ok(url.startsWith(appOrigin) || url.startsWith(hostOrigin), `request to a third origin: ${url}`);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+  await host.close();
+  await app.close();
+});
+
+test('under a strict Content Security Policy both questions work; without wasm the text is shown', async () => {
+  const strict = await serve('www', { 'Content-Security-Policy': CSP });
+  const page = await browser.newPage();
+  watch(page);
+  await page.addInitScript(() => {
+    window.violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await page.goto(`${strict.origin}/`);
+  await page.waitForSelector('vardval-kollen[data-ready="true"]');
+  await answerBoth(page);
+  await page.fill('[id="vk-nearby.where"]', '413 19');
+  await page.click('#vk-nearby button[type=submit]');
+  await page.waitForSelector('#vk-nearby-answer .vk-unit');
+  assert.deepEqual(await page.evaluate(() => window.violations), []);
+  for (const url of page.requests) assert.ok(url.startsWith(strict.origin), url);
+  await page.close();
+  await strict.close();
+
+  const noWasm = await serve('www', { 'Content-Security-Policy': CSP.replace(" 'wasm-unsafe-eval'", '') });
+  const p2 = await browser.newPage();
+  await p2.goto(`${noWasm.origin}/`);
+  await p2.waitForSelector('vardval-kollen[data-ready="fallback"]');
+  assert.match(await p2.locator('.vk-editor-note').innerText(), /wasm-unsafe-eval/);
+  assert.match(await p2.locator('.vk-static').innerText(), /högst 2 gånger under tolv månader/);
+  await p2.screenshot({ path: `${SHOTS}/csp-without-wasm.png`, fullPage: true });
+  await p2.close();
+  await noWasm.close();
+});
+
+test('the one-file copy answers from file:// with every request blocked', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  watch(page);
+  await context.route('**/*', (route) => (route.request().url().startsWith('file://') ? route.continue() : route.abort()));
+  await page.goto(`file://${resolve('dist/vardvalskollen.html')}`);
+  await page.waitForSelector('vardval-kollen[data-ready="true"]');
+  const [relist, fees] = await answerBoth(page);
+  assert.match(relist, /^Ja, du kan byta/);
+  assert.match(fees, /^Ditt besök kostar 200/);
+  await page.fill('[id="vk-nearby.where"]', '413 19');
+  await page.click('#vk-nearby button[type=submit]');
+  await page.waitForSelector('#vk-nearby-answer .vk-unit');
+  assert.deepEqual(page.requests.filter((u) => !u.startsWith('file://') && !u.startsWith('blob:') && !u.startsWith('data:')), [], 'no request at all');
+  assert.deepEqual(page.errors, []);
+  await page.screenshot({ path: `${SHOTS}/offline-file.png`, fullPage: true });
+  await context.close();
+});
+
+test('the hosted site, loaded once, answers again with the server stopped', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'vardval-site-'));
+  execFileSync('python3', ['-c', 'import shutil,sys; shutil.unpack_archive(sys.argv[1], sys.argv[2])', 'dist/vardvalskollen-site.zip', dir]);
+  const site = await serve(dir);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  watch(page);
+  await page.goto(`${site.origin}/`);
+  await page.waitForSelector('vardval-kollen[data-ready="true"]');
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.reload(); // now under the service worker's control
+  await page.waitForSelector('vardval-kollen[data-ready="true"]');
+  assert.ok(await page.evaluate(() => !!navigator.serviceWorker.controller));
+  for (const url of page.requests) assert.ok(url.startsWith(site.origin), url);
+  await site.close();
+  await page.reload();
+  await page.waitForSelector('vardval-kollen[data-ready="true"]');
+  const [relist, fees] = await answerBoth(page);
+  assert.match(relist, /^Ja, du kan byta/);
+  assert.match(fees, /^Ditt besök kostar 200/);
+  await context.close();
+});

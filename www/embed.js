@@ -1,0 +1,42 @@
+// The iframe page (embed.html) for sites that cannot load scripts: the
+// component, set up from the query string, and its height posted to the
+// parent page, to that page's origin only.
+//
+//   embed.html?region=13&lang=sv&parent=https://www.regionhalland.se
+import './vardval-kollen.js';
+
+const params = new URLSearchParams(location.search);
+const lang = params.get('lang') === 'en' ? 'en' : 'sv';
+document.documentElement.lang = lang;
+const component = document.createElement('vardval-kollen');
+for (const name of ['region', 'rulebook', 'units-src', 'rules-src']) {
+  const value = params.get(name);
+  if (value) component.setAttribute(name, value);
+}
+component.setAttribute('lang', lang);
+document.querySelector('main').append(component);
+
+// Only an http(s) origin is accepted as the parent; without one, no height is posted.
+let parentOrigin = null;
+try {
+  const url = new URL(params.get('parent') ?? '');
+  if (url.protocol === 'https:' || url.protocol === 'http:') parentOrigin = url.origin;
+} catch {
+  parentOrigin = null;
+}
+if (parentOrigin && window.parent !== window) {
+  let last = 0;
+  const post = () => {
+    const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+    if (height !== last) {
+      last = height;
+      window.parent.postMessage({ type: 'vardvalskollen:height', height }, parentOrigin);
+    }
+  };
+  // ResizeObserver alone is not enough: Chromium does not run it in a
+  // cross-origin frame that is out of view. DOM changes are seen regardless.
+  new ResizeObserver(post).observe(document.documentElement);
+  new MutationObserver(post).observe(document.body, { childList: true, subtree: true, attributes: true });
+  addEventListener('load', post);
+  post();
+}
