@@ -4,7 +4,7 @@
 // stopped after one visit.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -180,4 +180,42 @@ test('the hosted site, loaded once, answers again with the server stopped', asyn
   assert.match(relist, /^Ja, du kan byta/);
   assert.match(fees, /^Ditt besök kostar 200/);
   await context.close();
+});
+
+test("a region's own units and fees, under a strict CSP on its own page", async () => {
+  const app = await serve('www');
+  const appOrigin = app.origin;
+  const hostDir = mkdtempSync(join(tmpdir(), 'vardval-region-'));
+  writeFileSync(join(hostDir, 'units-13.csv'), 'id,name,lat,lon,region,municipality,list_closed\nh1,Vårdcentralen Hamnen,56.6745,12.8578,13,1380,false\nh2,<b>Vårdcentralen</b> Slottet,56.6700,12.8600,13,1380,true\n');
+  writeFileSync(join(hostDir, 'rules-13.json'), readFileSync('tests/fixtures/override-halland.json'));
+  writeFileSync(
+    join(hostDir, 'index.html'),
+    `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>Region Halland</title>
+<link rel="stylesheet" href="${appOrigin}/style.css"><script type="module" src="${appOrigin}/vardval-kollen.js"></script></head><body>
+<vardval-kollen region="13" lang="sv" units-src="units-13.csv" rules-src="rules-13.json"></vardval-kollen></body></html>`,
+  );
+  const csp = `default-src 'self' ${appOrigin}; script-src 'self' ${appOrigin} 'wasm-unsafe-eval'; style-src 'self' ${appOrigin}; img-src 'self' data:`;
+  const host = await serve(hostDir, { 'Content-Security-Policy': csp });
+  const page = await browser.newPage();
+  watch(page);
+  await page.addInitScript(() => {
+    window.violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await page.goto(`${host.origin}/index.html`);
+  await page.waitForSelector('vardval-kollen[data-ready="true"]');
+  const [, fees] = await answerBoth(page);
+  assert.match(fees, /^Ditt besök kostar 250/, "the region's own fee");
+  assert.match(await page.locator('#vk-fees-answer').innerText(), /uppgift från 2026-01-01/);
+  await page.fill('[id="vk-nearby.where"]', 'Halmstad');
+  await page.click('#vk-nearby button[type=submit]');
+  await page.waitForSelector('#vk-nearby-answer .vk-unit');
+  const names = await page.locator('#vk-nearby-answer .vk-unit-name').allInnerTexts();
+  assert.deepEqual(names.sort(), ['<b>Vårdcentralen</b> Slottet', 'Vårdcentralen Hamnen'], "the region's own list, markup shown as text");
+  assert.equal(await page.locator('#vk-nearby-answer b').count(), 0, 'no markup from the data');
+  assert.deepEqual(await page.evaluate(() => window.violations), []);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+  await host.close();
+  await app.close();
 });
