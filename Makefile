@@ -115,7 +115,8 @@ test-browser:
 
 bench: setup build
 	cargo run --release --locked --example bench
-	cargo bench --locked --bench nearby
+	# A target folder of its own: the bench build of a cdylib crate collides with the release one.
+	CARGO_TARGET_DIR=target/bench cargo bench --locked --bench nearby
 	node scripts/bench-page.mjs 10
 	node scripts/bench-nearby-browser.mjs 1000000
 
