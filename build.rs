@@ -6,12 +6,29 @@ use std::{env, fs, path::Path};
 
 const EMBEDDED: [&str; 7] = ["rules/se.json", "rules/regions.json", "rules/sou-2019-42.json", "i18n/sv.json", "i18n/en.json", "i18n/page.sv.json", "i18n/page.en.json"];
 
+fn strip(value: &mut serde_json::Value, keys: &[&str]) {
+    match value {
+        serde_json::Value::Object(map) => {
+            map.retain(|k, _| !keys.contains(&k.as_str()));
+            map.values_mut().for_each(|v| strip(v, keys));
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(|v| strip(v, keys)),
+        _ => {}
+    }
+}
+
 fn main() {
     let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    // The WebAssembly module carries only what answers use: not the rulebooks'
+    // descriptions and notes, nor the free-age sources (`vardval rules` shows them).
+    let wasm = env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|a| a == "wasm32");
     for file in EMBEDDED {
         println!("cargo:rerun-if-changed={file}");
         let text = fs::read_to_string(file).unwrap_or_else(|e| panic!("{file}: {e}"));
-        let value: serde_json::Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{file} is not valid JSON: {e}"));
+        let mut value: serde_json::Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{file} is not valid JSON: {e}"));
+        if wasm && file.starts_with("rules/") {
+            strip(&mut value, &["description", "note", "source_age", "generated_from", "generator"]);
+        }
         let name = file.replace('/', "_");
         fs::write(Path::new(&out).join(&name), value.to_string()).unwrap_or_else(|e| panic!("{file}: {e}"));
         // The nearby module speaks only in error messages: a catalogue of those alone.

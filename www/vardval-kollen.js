@@ -57,7 +57,16 @@ class VardvalKollen extends HTMLElement {
     }
     this.rulebook = await this.readRulebook();
     this.render();
-    if (this.idPrefix === 'vk') this.restore();
+    if (this.idPrefix === 'vk') {
+      // The skip link would replace the fragment that holds the answers: move focus instead.
+      document.querySelector('.vk-skip')?.addEventListener('click', (e) => {
+        const target = document.getElementById('main');
+        if (!target) return;
+        e.preventDefault();
+        target.focus();
+      });
+      this.restore();
+    }
     this.dataset.ready = 'true';
   }
 
