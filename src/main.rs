@@ -70,8 +70,9 @@ fn print_json<T: serde::Serialize>(value: &T) {
     }
 }
 
-fn evaluate(file: &str) -> ExitCode {
-    match read_input(file).and_then(|text| vardval::evaluate_str(&text)) {
+/// Prints an answer (exit 0) or the errors (exit 2).
+fn answer<T: serde::Serialize>(result: Result<T, ErrorReport>) -> ExitCode {
+    match result {
         Ok(answer) => {
             print_json(&answer);
             ExitCode::SUCCESS
@@ -81,6 +82,10 @@ fn evaluate(file: &str) -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+fn evaluate(file: &str) -> ExitCode {
+    answer(read_input(file).and_then(|text| vardval::evaluate_str(&text)))
 }
 
 fn places() -> vardval::places::Places {
@@ -105,16 +110,7 @@ fn nearby(file: &str, units_file: Option<&str>) -> ExitCode {
     }
     let units = vardval::nearby::Units::new(units);
     let query = read_input(file).and_then(|text| serde_json::from_str::<serde_json::Value>(&text).map_err(|e| vardval::invalid_json(&e)));
-    match query.and_then(|q| vardval::nearby::nearby(&q, &units, &places)) {
-        Ok(answer) => {
-            print_json(&answer);
-            ExitCode::SUCCESS
-        }
-        Err(report) => {
-            print_json(&report);
-            ExitCode::from(2)
-        }
-    }
+    answer(query.and_then(|q| vardval::nearby::nearby(&q, &units, &places)))
 }
 
 fn units_check(file: &str) -> ExitCode {

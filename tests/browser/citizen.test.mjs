@@ -5,10 +5,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, mkdirSync } from 'node:fs';
-import { openBrowser, cli, swedishDay, SCREENSHOTS } from './harness.mjs';
+import { openBrowser, cli, swedishDay, SCREENSHOTS, assertNoAxeViolations } from './harness.mjs';
 
-const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const SHOTS = `${SCREENSHOTS}/citizen`;
 const $id = (id) => `[id="${id}"]`;
 
@@ -34,17 +32,7 @@ async function open(path = '/', { width = 1280, js = true } = {}) {
   return page;
 }
 
-async function axe(page, state) {
-  const result = await page.evaluate(async ([source, tags]) => {
-    if (!window.axe) {
-      // Run axe's source in the page (no request: the script is injected as text).
-      new Function(source)();
-    }
-    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
-  }, [AXE, TAGS]);
-  assert.deepEqual(result, [], `axe violations in state "${state}": ${JSON.stringify(result, null, 1)}`);
-}
+const axe = assertNoAxeViolations;
 
 async function shot(page, name) {
   await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });

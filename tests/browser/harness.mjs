@@ -3,7 +3,8 @@
 // every request the page makes.
 import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import assert from 'node:assert/strict';
 import { startServer } from '../../scripts/serve.mjs';
 
 export const SCREENSHOTS = process.env.SCREENSHOTS_DIR ?? 'screenshots';
@@ -50,4 +51,17 @@ export function cli(situation) {
 export function swedishDay(days = 0) {
   const d = new Date(Date.now() + days * 86_400_000);
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(d);
+}
+
+const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/// Runs axe-core in the page (injected as text: no request) and asserts no violation.
+export async function assertNoAxeViolations(page, state) {
+  const result = await page.evaluate(async ([source, tags]) => {
+    if (!window.axe) new Function(source)();
+    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
+  }, [AXE, AXE_TAGS]);
+  assert.deepEqual(result, [], `axe violations in state "${state}": ${JSON.stringify(result, null, 1)}`);
 }

@@ -4,10 +4,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, mkdirSync } from 'node:fs';
-import { openBrowser, SCREENSHOTS } from './harness.mjs';
+import { mkdirSync } from 'node:fs';
+import { openBrowser, SCREENSHOTS, assertNoAxeViolations } from './harness.mjs';
 
-const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 const SHOTS = `${SCREENSHOTS}/nearby`;
 let env;
 before(async () => {
@@ -56,12 +55,7 @@ test("a postal code, with the space, gives the engine's nearest units in order, 
     assert.match(await page.locator('#vk-nearby').innerText(), /./);
     assert.match(await page.locator('section:has(#vk-nearby)').innerText(), /© OpenStreetMap contributors\. Listan kommer från OpenStreetMap 2020 och är inte komplett/);
 
-    const violations = await page.evaluate(async (source) => {
-      new Function(source)();
-      const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }, resultTypes: ['violations'] });
-      return r.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 3) }));
-    }, AXE);
-    assert.deepEqual(violations, []);
+    await assertNoAxeViolations(page, `nearby results at ${width} px`);
     const { scroll, inner } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: innerWidth }));
     assert.ok(scroll <= inner, `no sideways scrolling at ${width} px (${scroll})`);
     await page.locator('section:has(#vk-nearby)').screenshot({ path: `${SHOTS}/sv-${width}-postal-code.png` });
