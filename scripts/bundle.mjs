@@ -114,6 +114,14 @@ for (const f of files.filter((f) => f.endsWith('.html'))) {
 rmSync('dist/vardvalskollen-site.zip', { force: true });
 execFileSync('python3', ['-c', 'import shutil,sys; shutil.make_archive(sys.argv[1], "zip", sys.argv[2])', 'dist/vardvalskollen-site', site]);
 
-const gz = (p) => Number(execFileSync('sh', ['-c', `gzip -9c ${p} | wc -c`]).toString().trim());
+// gzip level 9, as scripts/sizes.mjs and the budget test measure.
+const gz = (p) => gzipSync(readFileSync(p), { level: 9 }).length;
 console.log(`dist/vardvalskollen.html: ${statSync('dist/vardvalskollen.html').size} B raw, ${gz('dist/vardvalskollen.html')} B gzip`);
+// What the file would be without the postal codes, and what the two modules weigh in it.
+const gzText = (s) => gzipSync(Buffer.from(s), { level: 9 }).length;
+const postal = JSON.stringify(data['data/postal-codes.json']);
+const noPostal = page.replace(`"data/postal-codes.json":${postal},`, '');
+if (noPostal === page) throw new Error('postal codes not found in the bundle');
+const noWasm = noPostal.replace(/return unpack\("[^"]*"\)/g, 'return unpack("")');
+console.log(`  without the postal codes: ${gzText(noPostal)} B gzip, of which the two WebAssembly modules ${gzText(noPostal) - gzText(noWasm)} B`);
 console.log(`dist/vardvalskollen-site.zip: ${statSync('dist/vardvalskollen-site.zip').size} B (${files.length + 2} files, service worker included)`);

@@ -20,17 +20,7 @@ after(async () => {
   console.log(`screenshots of every state: ${SHOTS}/`);
 });
 
-async function open(path = '/', { width = 1280, js = true } = {}) {
-  const context = await env.browser.newContext({ viewport: { width, height: 900 }, javaScriptEnabled: js, acceptDownloads: true });
-  const page = await context.newPage();
-  page.requests = [];
-  page.on('request', (r) => page.requests.push(r.url()));
-  page.errors = [];
-  page.on('pageerror', (e) => page.errors.push(String(e)));
-  await page.goto(env.origin + path);
-  if (js) await page.waitForSelector('vardval-kollen[data-ready="true"]', { timeout: 15_000 });
-  return page;
-}
+const open = (path, options) => env.open(path, options);
 
 const axe = assertNoAxeViolations;
 

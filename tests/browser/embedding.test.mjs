@@ -8,19 +8,15 @@ import { mkdtempSync, writeFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
-import { SCREENSHOTS, swedishDay } from './harness.mjs';
+import { SCREENSHOTS, swedishDay, launch, record } from './harness.mjs';
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:";
 const SHOTS = `${SCREENSHOTS}/embedding`;
 let browser;
 before(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launch();
 });
 after(async () => {
   await browser?.close();
@@ -31,12 +27,6 @@ async function serve(root, headers) {
   return { server, origin: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((ok) => server.close(ok)) };
 }
 
-function watch(page) {
-  page.requests = [];
-  page.on('request', (r) => page.requests.push(r.url()));
-  page.errors = [];
-  page.on('pageerror', (e) => page.errors.push(String(e)));
-}
 
 /// Answers the relisting and fee questions in the component with id prefix `p`.
 async function answerBoth(page, p = 'vk') {
@@ -74,7 +64,7 @@ addEventListener('message', function (e) {
 </script></body></html>`,
   );
   const page = await browser.newPage();
-  watch(page);
+  record(page);
   await page.goto(`${hostOrigin}/index.html`);
   await page.waitForFunction(() => document.querySelectorAll('vardval-kollen[data-ready="true"]').length === 2);
   assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll('vardval-kollen')].map((c) => c.querySelector('h2:not(.vk-contents-title)').id)), ['vk-relist-heading', 'vk2-relist-heading']);
@@ -113,7 +103,7 @@ addEventListener('message', function (e) {
 test('under a strict Content Security Policy both questions work; without wasm the text is shown', async () => {
   const strict = await serve('www', { 'Content-Security-Policy': CSP });
   const page = await browser.newPage();
-  watch(page);
+  record(page);
   await page.addInitScript(() => {
     window.violations = [];
     document.addEventListener('securitypolicyviolation', (e) => window.violations.push(`${e.violatedDirective} ${e.blockedURI}`));
@@ -143,7 +133,7 @@ test('under a strict Content Security Policy both questions work; without wasm t
 test('the one-file copy answers from file:// with every request blocked', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
-  watch(page);
+  record(page);
   await context.route('**/*', (route) => (route.request().url().startsWith('file://') ? route.continue() : route.abort()));
   await page.goto(`file://${resolve('dist/vardvalskollen.html')}`);
   await page.waitForSelector('vardval-kollen[data-ready="true"]');
@@ -165,7 +155,7 @@ test('the hosted site, loaded once, answers again with the server stopped', asyn
   const site = await serve(dir);
   const context = await browser.newContext();
   const page = await context.newPage();
-  watch(page);
+  record(page);
   await page.goto(`${site.origin}/`);
   await page.waitForSelector('vardval-kollen[data-ready="true"]');
   await page.evaluate(() => navigator.serviceWorker.ready);
@@ -197,7 +187,7 @@ test("a region's own units and fees, under a strict CSP on its own page", async 
   const csp = `default-src 'self' ${appOrigin}; script-src 'self' ${appOrigin} 'wasm-unsafe-eval'; style-src 'self' ${appOrigin}; img-src 'self' data:`;
   const host = await serve(hostDir, { 'Content-Security-Policy': csp });
   const page = await browser.newPage();
-  watch(page);
+  record(page);
   await page.addInitScript(() => {
     window.violations = [];
     document.addEventListener('securitypolicyviolation', (e) => window.violations.push(`${e.violatedDirective} ${e.blockedURI}`));

@@ -9,25 +9,42 @@ import { startServer } from '../../scripts/serve.mjs';
 
 export const SCREENSHOTS = process.env.SCREENSHOTS_DIR ?? 'screenshots';
 
-export async function openBrowser() {
-  const server = await startServer({ port: 0, root: 'www' });
-  const origin = `http://127.0.0.1:${server.address().port}`;
-  const browser = await chromium.launch({
+/// Debian's Chromium, headless.
+export function launch() {
+  return chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
     // The machine's network is closed: no background requests of Chromium's own.
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+}
+
+/// Keeps every request (`page.requests`) and uncaught error (`page.errors`) of a page.
+export function record(page) {
+  page.requests = [];
+  page.on('request', (r) => page.requests.push(r.url()));
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(String(e)));
+  return page;
+}
+
+export async function openBrowser() {
+  const server = await startServer({ port: 0, root: 'www' });
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const browser = await launch();
   mkdirSync(SCREENSHOTS, { recursive: true });
   return {
     origin,
     browser,
     async page() {
-      const page = await browser.newPage();
-      page.requests = [];
-      page.on('request', (r) => page.requests.push(r.url()));
-      page.errors = [];
-      page.on('pageerror', (e) => page.errors.push(String(e)));
+      return record(await browser.newPage());
+    },
+    /// `path` in a new context (cold cache), recorded; with JavaScript, once the component is ready.
+    async open(path = '/', { width = 1280, js = true, geolocation } = {}) {
+      const context = await browser.newContext({ viewport: { width, height: 900 }, javaScriptEnabled: js, acceptDownloads: true, geolocation, permissions: geolocation ? ['geolocation'] : [] });
+      const page = record(await context.newPage());
+      await page.goto(origin + path);
+      if (js) await page.waitForSelector('vardval-kollen[data-ready="true"]', { timeout: 15_000 });
       return page;
     },
     async close() {

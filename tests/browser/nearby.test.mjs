@@ -22,17 +22,7 @@ function cliNearby(query) {
   return JSON.parse(execFileSync('target/release/vardval', ['nearby', '-'], { input: JSON.stringify(query) }));
 }
 
-async function open(path, { width = 1280, geolocation } = {}) {
-  const context = await env.browser.newContext({ viewport: { width, height: 900 }, geolocation, permissions: geolocation ? ['geolocation'] : [] });
-  const page = await context.newPage();
-  page.requests = [];
-  page.on('request', (r) => page.requests.push(r.url()));
-  page.errors = [];
-  page.on('pageerror', (e) => page.errors.push(String(e)));
-  await page.goto(env.origin + path);
-  await page.waitForSelector('vardval-kollen[data-ready="true"]');
-  return page;
-}
+const open = (path, options) => env.open(path, options);
 
 async function results(page) {
   await page.waitForSelector('#vk-nearby-answer:not([hidden]) .vk-unit');
