@@ -4,7 +4,7 @@
 
 use std::{env, fs, path::Path};
 
-const EMBEDDED: [&str; 7] = ["rules/se.json", "rules/regions.json", "rules/sou-2019-42.json", "i18n/sv.json", "i18n/en.json", "i18n/page.sv.json", "i18n/page.en.json"];
+const EMBEDDED: [&str; 8] = ["rules/se.json", "rules/national.json", "rules/regions.json", "rules/sou-2019-42.json", "i18n/sv.json", "i18n/en.json", "i18n/page.sv.json", "i18n/page.en.json"];
 
 fn strip(value: &mut serde_json::Value, keys: &[&str]) {
     match value {

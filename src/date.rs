@@ -95,6 +95,14 @@ impl Serialize for Date {
     }
 }
 
+/// Whole years from `born` to `day`. A birthday is `born.add_years(n)`, so
+/// one born on 29 February is a year older on 28 February (lag 1930:173).
+pub fn age_on(born: Date, day: Date) -> u32 {
+    let years = day.year() - born.year();
+    let years = if born.add_years(years) > day { years - 1 } else { years };
+    years.max(0) as u32
+}
+
 pub fn is_leap_year(y: i32) -> bool {
     (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
 }

@@ -36,6 +36,14 @@ pub struct Warning {
     pub message: String,
 }
 
+/// A step the person can take now, following from a section's answer
+/// (RULES.md §5a). `code` is stable; `text` is in the person's language.
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct NextStep {
+    pub code: &'static str,
+    pub text: String,
+}
+
 #[derive(Clone, Debug, Serialize)]
 pub struct RulebookRef {
     pub id: String,

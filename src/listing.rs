@@ -48,11 +48,12 @@ pub fn in_window(change: Date, day: Date, window: Window) -> bool {
     }
 }
 
-/// The counted changes in the window of `day`, ascending.
-pub fn counted_in_window(changes: &[Change], day: Date, window: Window, special_reasons: &[String]) -> Vec<Date> {
+/// The counted changes in the window of `day`, ascending. A change made
+/// before `limit_from`, when the limit came into force, never counts.
+pub fn counted_in_window(changes: &[Change], day: Date, window: Window, special_reasons: &[String], limit_from: Option<Date>) -> Vec<Date> {
     let mut dates: Vec<Date> = changes
         .iter()
-        .filter(|c| counts(c.reason.as_deref(), special_reasons) && in_window(c.date, day, window))
+        .filter(|c| limit_from.is_none_or(|f| c.date >= f) && counts(c.reason.as_deref(), special_reasons) && in_window(c.date, day, window))
         .map(|c| c.date)
         .collect();
     crate::sort_by_key(&mut dates, |d| *d);
@@ -85,7 +86,9 @@ pub fn answer(s: &Situation) -> ListingAnswer {
     let window = params.relisting_window.at(day).value;
     let specials = &params.special_reasons.at(day).value;
 
-    let counted = counted_in_window(&s.listing.changes, day, window, specials);
+    // The limit's first entry is the day it came into force (2022-07-01).
+    let limit_from = params.relisting_limit.entries().first().and_then(|e| e.valid_from);
+    let counted = counted_in_window(&s.listing.changes, day, window, specials, limit_from);
     let k = counted.len() as u32;
     let reason = planned.and_then(|p| p.reason.clone());
     let special_reason = reason.clone().filter(|r| specials.iter().any(|x| x == r));

@@ -91,40 +91,45 @@ pub fn rules_html(lang: Lang, book: &Rulebook, day: crate::date::Date) -> String
     ));
     for entry in p.prisbasbelopp.entries() {
         if let Some(from) = entry.valid_from {
-            html.push_str(&format!("<tr><td>{}</td><td>{}</td></tr>", from.year(), escape(&kr(lang, book.ceiling(from).amount))));
+            html.push_str(&format!("<tr><td>{}</td><td>{}</td></tr>", from.year(), escape(&kr(lang, book.ceiling(from, None).amount))));
         }
     }
     html.push_str("</tbody></table></div>");
+    // Each region's fees by kind of visit, each with its own date and page.
+    let columns = ["pc_doctor", "pc_nurse", "specialist_doctor", "emergency"];
     html.push_str(&format!(
-        "{}<table class=\"vk-table\"><caption>{}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
+        "{}<table class=\"vk-table\"><caption>{}</caption><thead><tr><th scope=\"col\">{}</th>",
         table_wrap(lang, "static.fees.table_caption"),
         t(lang, "static.fees.table_caption", &[]),
-        t(lang, "static.fees.region", &[]),
-        t(lang, "static.fees.fee", &[]),
-        t(lang, "static.fees.digital", &[]),
-        t(lang, "static.fees.free_age", &[]),
-        t(lang, "static.fees.as_of", &[])
+        t(lang, "static.fees.region", &[])
     ));
+    for item in columns {
+        html.push_str(&format!("<th scope=\"col\">{}</th>", t(lang, &format!("static.fees.col.{item}"), &[])));
+    }
+    html.push_str(&format!("<th scope=\"col\">{}</th></tr></thead><tbody>", t(lang, "static.fees.free_age", &[])));
+    let source_url = |id: &str| book.sources.iter().find(|s| s.id == id).map(|s| s.url.clone()).unwrap_or_default();
+    let cell = |value: String, provenance: &crate::rulebook::Provenance| {
+        let date = provenance.shown_date().map_or_else(|| t(lang, "fees.undated", &[]), |d| escape(&d));
+        let url = source_url(&provenance.source);
+        let date = if url.is_empty() { date } else { format!("<a href=\"https://{}\">{date}</a>", escape(&url)) };
+        format!("<td>{value}<br><span class=\"vk-note\">{date}</span></td>")
+    };
     for r in &book.regions {
-        let digital = r.digital_visit_kr.map_or_else(|| t(lang, "static.fees.same", &[]), |f| escape(&kr(lang, f)));
-        let free_age = match (r.free_under_age, r.free_age_rule) {
-            (None, _) => t(lang, "static.fees.not_known", &[]),
-            (Some(a), FreeAgeRule::CalendarYear) => t(lang, "static.fees.free_age_calendar", &[("age", a.to_string())]),
-            (Some(a), FreeAgeRule::Birthday) => a.to_string(),
-        };
-        let as_of = match &r.fee_as_of {
-            Some(d) => escape(d),
-            None => t(lang, "fees.undated", &[]),
-        };
-        let as_of = match &r.source_fee {
-            Some(url) => format!("<a href=\"https://{}\">{as_of}</a>", escape(url)),
-            None => as_of,
-        };
-        html.push_str(&format!(
-            "<tr><th scope=\"row\">{}</th><td>{}</td><td>{digital}</td><td>{free_age}</td><td>{as_of}</td></tr>",
-            escape(&r.name),
-            escape(&kr(lang, r.doctor_visit_kr))
-        ));
+        html.push_str(&format!("<tr><th scope=\"row\">{}</th>", escape(&r.name)));
+        for item in columns {
+            match r.fee(item, "physical") {
+                Some(f) => html.push_str(&cell(escape(&kr(lang, f.kr)), &f.provenance)),
+                None => html.push_str(&format!("<td>{}</td>", t(lang, "static.fees.not_known", &[]))),
+            }
+        }
+        match &r.free_age {
+            None => html.push_str(&format!("<td>{}</td>", t(lang, "static.fees.not_known", &[]))),
+            Some(f) => {
+                let key = if f.rule == FreeAgeRule::ThroughYear { "static.fees.free_age_calendar" } else { "static.fees.free_age_under" };
+                html.push_str(&cell(t(lang, key, &[("age", f.age.to_string())]), &f.provenance));
+            }
+        }
+        html.push_str("</tr>");
     }
     html.push_str("</tbody></table></div>");
     html.push_str(&sources_html(lang, &[book.source("hsl-17"), book.source("hsl-17-6"), book.source("1177-hogkostnadsskydd"), book.source("vardgivarguiden-hogkostnadsskydd")]));
@@ -186,7 +191,9 @@ mod tests {
         assert!(html.starts_with("<html lang=\"sv\"><h1>Dina rättigheter i primärvården</h1>"));
         assert!(html.contains("högst 2 gånger"), "the limit comes from the rulebook");
         assert!(html.contains("<td>2026</td><td>1\u{a0}450\u{a0}kr</td>"), "the ceiling table");
-        assert!(html.contains("Region Kronoberg</th><td>150\u{a0}kr</td>"));
+        // Kronoberg: 150 kr for a doctor (1177 page, 2024), no emergency fee in the data.
+        assert!(html.contains("Region Kronoberg</th><td>150\u{a0}kr<br><span class=\"vk-note\"><a href=\"https://www.1177.se/Kronoberg/"), "{html}");
+        assert!(html.contains("Region Skåne</th><td>200\u{a0}kr<br><span class=\"vk-note\"><a href=\"https://www.1177.se/Skane/sa-fungerar-varden/kostnader-och-ersattningar/patientavgifter-i-skane/\">uppgift utan datum"));
         assert!(html.contains("uppgift utan datum"), "undated fees say so");
         assert!(html.contains("{{unknown}}"));
         let en = render("{{t:ui.title}} {{other_lang}}", Lang::En, &book, day);

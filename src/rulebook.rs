@@ -14,6 +14,7 @@ use serde_json::Value;
 // Minified copies of rules/*.json, written by build.rs.
 pub const SE_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/rules_se.json"));
 pub const SE_REGIONS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/rules_regions.json"));
+pub const SE_NATIONAL_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/rules_national.json"));
 pub const SOU_2019_42_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/rules_sou-2019-42.json"));
 
 /// Ids of the rulebooks the engine carries.
@@ -36,6 +37,9 @@ pub struct NamedSource {
     pub id: String,
     pub title: String,
     pub url: String,
+    /// Who published a fee's page: `region` (a region, 1177, SKR), `clinic` or `press`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<String>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -93,31 +97,92 @@ pub enum Window {
 #[derive(Clone, Copy, Debug, Serialize, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub enum FreeAgeRule {
-    /// Free while younger than `free_under_age`.
-    Birthday,
-    /// Free through the calendar year one turns `free_under_age` (Sörmland).
-    CalendarYear,
+    /// `under:N`: free until the Nth birthday.
+    Under,
+    /// `through_year:N`: free through the calendar year one turns N (Sörmland).
+    ThroughYear,
 }
 
-/// A region's fees and free-age limit (`rules/regions.json`, from
-/// `../shared/data/region_fees.csv`).
+/// The data items a visit is priced by (RULES.md §4, "Kinds of visit").
+pub const ITEMS: [&str; 6] = ["pc_doctor", "pc_nurse", "pc_other", "specialist_doctor", "specialist_other", "emergency"];
+/// How a visit happens: in person, by video, or by phone or chat.
+pub const MODES: [&str; 3] = ["physical", "video", "phone"];
+
+/// Where a value comes from: the page that states it, from when it is in
+/// force, when the page said so, and how sure that is (`2026`, `2024`,
+/// `older`, `undated`, or `region` for a region's own override).
+#[derive(Clone, Debug, Serialize)]
+pub struct Provenance {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub valid_from: Option<Date>,
+    /// As the page gives it: `2024-01-02` or `2024`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<String>,
+    pub confidence: String,
+    /// The id of a source in the rulebook's `sources`.
+    pub source: String,
+}
+
+impl Provenance {
+    /// The date to show beside the value: when it was stated, else from when
+    /// it applies, else the newest year a source states it (`confidence`).
+    pub fn shown_date(&self) -> Option<String> {
+        let year = (self.confidence.len() == 4 && self.confidence.bytes().all(|b| b.is_ascii_digit())).then(|| self.confidence.clone());
+        self.as_of.clone().or_else(|| self.valid_from.map(|d| d.to_string())).or(year)
+    }
+
+    /// The first day the value is known to apply: `valid_from`, else 1 January
+    /// of the year the page gave it (RULES.md §4: a row's year).
+    pub fn from(&self) -> Option<Date> {
+        self.valid_from.or_else(|| {
+            let year: i32 = self.as_of.as_deref()?.get(..4)?.parse().ok()?;
+            Date::from_ymd(year, 1, 1)
+        })
+    }
+}
+
+/// One fee of a region: a data item in one mode.
+#[derive(Clone, Debug, Serialize)]
+pub struct RegionFee {
+    pub item: &'static str,
+    pub mode: &'static str,
+    pub kr: u32,
+    #[serde(flatten)]
+    pub provenance: Provenance,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct FreeAge {
+    pub rule: FreeAgeRule,
+    pub age: u32,
+    #[serde(flatten)]
+    pub provenance: Provenance,
+}
+
+/// A ceiling a region's page states; it is a decision of the region only when
+/// it is lower than the national amount of its year (`Rulebook::ceiling`).
+#[derive(Clone, Debug, Serialize)]
+pub struct RegionCeiling {
+    pub kr: u32,
+    #[serde(flatten)]
+    pub provenance: Provenance,
+}
+
+/// A region's fees by kind of visit, its free-age rule and the ceilings its
+/// pages state (`rules/regions.json`, from `../shared/data/region_fees_by_kind.csv`).
 #[derive(Clone, Debug, Serialize)]
 pub struct Region {
     pub code: String,
     pub name: String,
-    pub doctor_visit_kr: u32,
-    pub other_unit_visit_kr: Option<u32>,
-    pub digital_visit_kr: Option<u32>,
-    /// As the source gives it: `2024-01-01`, `2024` or absent.
-    pub fee_as_of: Option<String>,
-    /// `dated`, `skr-2020`, `undated` or `region` (an override).
-    pub fee_confidence: String,
-    pub free_under_age: Option<u32>,
-    pub free_age_rule: FreeAgeRule,
-    pub other_unit_fee_unconfirmed: bool,
-    pub note: Option<String>,
-    pub source_fee: Option<String>,
-    pub source_age: Option<String>,
+    pub fees: Vec<RegionFee>,
+    pub free_age: Option<FreeAge>,
+    pub ceilings: Vec<RegionCeiling>,
+}
+
+impl Region {
+    pub fn fee(&self, item: &str, mode: &str) -> Option<&RegionFee> {
+        self.fees.iter().find(|f| f.item == item && f.mode == mode)
+    }
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -189,10 +254,12 @@ pub const LAN_CODES: [&str; 21] = ["01", "03", "04", "05", "06", "07", "08", "09
 
 /// The fee ceiling (högkostnadsskydd) on `date`, and whether the prisbasbelopp
 /// of that year is known (`false`: the latest known year was used).
-pub struct Ceiling {
+pub struct Ceiling<'a> {
     pub amount: u32,
     pub prisbasbelopp_year_known: bool,
     pub prisbasbelopp_year_used: i32,
+    /// The region's own lower ceiling, when that is what applies.
+    pub regional: Option<&'a RegionCeiling>,
 }
 
 impl Rulebook {
@@ -210,6 +277,7 @@ impl Rulebook {
         let parse = |text: &str| -> Value { serde_json::from_str(text).unwrap_or(Value::Null) };
         let mut book = Rulebook::empty();
         book.apply(&parse(SE_JSON), "", reader);
+        book.apply(&parse(SE_NATIONAL_JSON), "", reader);
         book.apply(&parse(SE_REGIONS_JSON), "", reader);
         match id {
             "se" => {}
@@ -310,9 +378,11 @@ impl Rulebook {
             let p = key(path, id);
             let Some(so) = reader.object(s, &p) else { continue };
             let title = reader.required(so, "title", &p).and_then(|t| reader.string(t, &key(&p, "title")));
+            reader.only_fields(so, &p, &["title", "url", "publisher"]);
             let url = field(so, "url").and_then(|u| reader.string(u, &key(&p, "url"))).unwrap_or("");
+            let publisher = field(so, "publisher").and_then(|u| reader.choice(u, &key(&p, "publisher"), &["region", "clinic", "press"], "invalid_value"));
             if let Some(title) = title {
-                let source = NamedSource { id: id.clone(), title: title.to_string(), url: url.to_string() };
+                let source = NamedSource { id: id.clone(), title: title.to_string(), url: url.to_string(), publisher: publisher.map(str::to_string) };
                 match self.sources.iter_mut().find(|s| s.id == *id) {
                     Some(old) => *old = source,
                     None => self.sources.push(source),
@@ -351,7 +421,8 @@ impl Rulebook {
     }
 
     /// Regions as an array of rows with `code` (rules/regions.json) or as an
-    /// object keyed by code (an override). Rows merge field by field.
+    /// object keyed by code (an override). Rows merge field by field; a fee
+    /// row replaces the region's row of the same item and mode.
     fn read_regions(&mut self, v: &Value, path: &str, reader: &mut Reader) {
         let rows: Vec<(String, Option<String>, &Value)> = match v {
             Value::Array(items) => items
@@ -374,34 +445,24 @@ impl Rulebook {
                 continue;
             };
             let existing = self.regions.iter().position(|r| r.code == code);
-            let is_new = existing.is_none();
-            if is_new && !LAN_CODES.contains(&code.as_str()) {
+            if existing.is_none() && !LAN_CODES.contains(&code.as_str()) {
                 reader.problem_with(p.clone(), "unknown_region", vec![("value", code.chars().take(10).collect())]);
                 continue;
             }
             // A row that does not read well leaves its problems in `reader`, which
             // refuses the whole document, so a half-read row is never used.
-            if let Some(i) = existing {
-                read_region(&mut self.regions[i], row, &p, false, reader);
-                continue;
-            }
-            let mut region = Region {
-                code: code.clone(),
-                name: String::new(),
-                doctor_visit_kr: 0,
-                other_unit_visit_kr: None,
-                digital_visit_kr: None,
-                fee_as_of: None,
-                fee_confidence: "undated".into(),
-                free_under_age: None,
-                free_age_rule: FreeAgeRule::Birthday,
-                other_unit_fee_unconfirmed: false,
-                note: None,
-                source_fee: None,
-                source_age: None,
+            let mut region = match existing {
+                Some(i) => self.regions[i].clone(),
+                None => Region { code: code.clone(), name: String::new(), fees: Vec::new(), free_age: None, ceilings: Vec::new() },
             };
-            if read_region(&mut region, row, &p, true, reader) {
-                self.regions.push(region);
+            if read_region(&mut region, &mut self.sources, row, &p, reader) {
+                if existing.is_none() && region.name.is_empty() {
+                    reader.problem(key(&p, "name"), "missing_field");
+                }
+                match existing {
+                    Some(i) => self.regions[i] = region,
+                    None => self.regions.push(region),
+                }
             }
         }
     }
@@ -418,9 +479,9 @@ impl Rulebook {
         self.regions.iter().find(|r| r.code == code)
     }
 
-    /// The ceiling on `date`: `floor(share × prisbasbelopp / 50) × 50` kr
-    /// (HSL 17 kap. 6 §), or the region's lower ceiling.
-    pub fn ceiling(&self, date: Date) -> Ceiling {
+    /// The national ceiling on `date`: `floor(share × prisbasbelopp / 50) × 50`
+    /// kr (HSL 17 kap. 6 §), or the rulebook's `fees.ceiling_max` when lower.
+    fn national_ceiling(&self, date: Date) -> (u32, i32) {
         let p = &self.parameters;
         let pbb = p.prisbasbelopp.at(date);
         let year_used = pbb.valid_from.map_or(date.year(), Date::year);
@@ -431,7 +492,24 @@ impl Rulebook {
             Some(max) => national.min(max),
             None => national,
         };
-        Ceiling { amount, prisbasbelopp_year_known: year_used >= date.year(), prisbasbelopp_year_used: year_used }
+        (amount, year_used)
+    }
+
+    /// The ceiling on `date` for a person whose ceiling `region` decides: the
+    /// national amount, or the region's own amount where its page states one
+    /// lower than the national amount of that page's year (RULES.md §4); such
+    /// a decision applies from then on.
+    pub fn ceiling<'a>(&self, date: Date, region: Option<&'a Region>) -> Ceiling<'a> {
+        let (national, year_used) = self.national_ceiling(date);
+        let mut ceiling = Ceiling { amount: national, prisbasbelopp_year_known: year_used >= date.year(), prisbasbelopp_year_used: year_used, regional: None };
+        for row in region.map_or(&[][..], |r| &r.ceilings[..]) {
+            let Some(from) = row.provenance.from() else { continue };
+            if from <= date && row.kr < self.national_ceiling(from).0 && row.kr < ceiling.amount {
+                ceiling.amount = row.kr;
+                ceiling.regional = Some(row);
+            }
+        }
+        ceiling
     }
 }
 
@@ -519,75 +597,159 @@ impl<T> Param<T> {
     }
 }
 
-fn read_region(region: &mut Region, row: &Value, path: &str, is_new: bool, reader: &mut Reader) -> bool {
+/// Reads one region's row into `region`. Besides the rows of
+/// rules/regions.json, an override may use the 1.0 names: `doctor_visit_kr`
+/// (a doctor's visit at a vårdcentral), `digital_visit_kr` (the same by
+/// video), `free_under_age` with `free_age_rule`, dated by `fee_as_of` and
+/// sourced by `source_fee`, a URL.
+fn read_region(region: &mut Region, sources: &mut Vec<NamedSource>, row: &Value, path: &str, reader: &mut Reader) -> bool {
     let Some(obj) = reader.object(row, path) else { return false };
     let before = reader.problems.len();
-    let mut fees_changed = false;
-    let mut confidence_given = false;
+    // The 1.0 names, gathered first: their date and source may come after them.
+    let mut legacy: Vec<(&'static str, Option<u32>)> = Vec::new();
+    let mut legacy_age: Option<Option<u32>> = None;
+    let mut legacy_rule = FreeAgeRule::Under;
     for (name, v) in obj {
         let p = key(path, name);
-        // An optional value: null clears it, otherwise `read` must accept it.
-        let kr = |reader: &mut Reader| if v.is_null() { Some(None) } else { reader.int(v, &p, 0, MAX_KR).map(|n| Some(n as u32)) };
-        let text = |reader: &mut Reader| if v.is_null() { Some(None) } else { reader.string(v, &p).map(|s| Some(s.to_string())) };
         match name.as_str() {
             "code" => {}
-            "name" => region.name = text(reader).flatten().unwrap_or_default(),
-            "doctor_visit_kr" => match kr(reader) {
-                Some(Some(fee)) => region.doctor_visit_kr = fee,
-                Some(None) => reader.problem(p, "missing_field"),
-                None => {}
-            },
-            "other_unit_visit_kr" | "digital_visit_kr" => {
-                if let Some(fee) = kr(reader) {
-                    *(if name == "digital_visit_kr" { &mut region.digital_visit_kr } else { &mut region.other_unit_visit_kr }) = fee;
+            "name" => {
+                if let Some(t) = reader.string(v, &p) {
+                    region.name = t.to_string();
                 }
             }
-            "free_under_age" => {
-                if v.is_null() {
-                    region.free_under_age = None;
-                } else if let Some(age) = reader.int(v, &p, 0, 131) {
-                    region.free_under_age = Some(age as u32);
-                }
-            }
-            "free_age_rule" => {
-                if let Some(r) = reader.choice(v, &p, &["birthday", "calendar_year"], "invalid_value") {
-                    region.free_age_rule = if r == "birthday" { FreeAgeRule::Birthday } else { FreeAgeRule::CalendarYear };
-                }
-            }
-            "other_unit_fee_unconfirmed" => {
-                if let Some(b) = reader.bool(v, &p) {
-                    region.other_unit_fee_unconfirmed = b;
-                }
-            }
-            "fee_confidence" => {
-                confidence_given = true;
-                if let Some(c) = reader.choice(v, &p, &["dated", "skr-2020", "undated", "region"], "invalid_value") {
-                    region.fee_confidence = c.to_string();
-                }
-            }
-            "fee_as_of" | "note" | "source_fee" | "source" | "source_age" => {
-                if let Some(t) = text(reader) {
-                    match name.as_str() {
-                        "fee_as_of" => region.fee_as_of = t,
-                        "note" => region.note = t,
-                        "source_age" => region.source_age = t,
-                        _ => region.source_fee = t,
+            "fees" => {
+                let Some(items) = reader.array(v, &p, 100) else { continue };
+                for (i, item) in items.iter().enumerate() {
+                    if let Some(fee) = read_fee_row(item, &index(&p, i), reader, sources) {
+                        region.fees.retain(|f| (f.item, f.mode) != (fee.item, fee.mode));
+                        region.fees.push(fee);
                     }
                 }
             }
+            "ceilings" => {
+                let Some(items) = reader.array(v, &p, 100) else { continue };
+                for (i, item) in items.iter().enumerate() {
+                    let ip = index(&p, i);
+                    let Some(o) = reader.object(item, &ip) else { continue };
+                    reader.only_fields(o, &ip, &["kr", "valid_from", "as_of", "confidence", "source", "note"]);
+                    let kr = reader.required(o, "kr", &ip).and_then(|k| reader.int(k, &key(&ip, "kr"), 1, MAX_KR));
+                    let provenance = read_provenance(o, &ip, reader, sources);
+                    if let (Some(kr), Some(provenance)) = (kr, provenance) {
+                        region.ceilings.push(RegionCeiling { kr: kr as u32, provenance });
+                    }
+                }
+            }
+            "free_age" => {
+                if v.is_null() {
+                    region.free_age = None;
+                    continue;
+                }
+                let Some(o) = reader.object(v, &p) else { continue };
+                reader.only_fields(o, &p, &["rule", "age", "valid_from", "as_of", "confidence", "source", "note"]);
+                let rule = reader.required(o, "rule", &p).and_then(|r| reader.choice(r, &key(&p, "rule"), &["under", "through_year"], "invalid_value"));
+                let age = reader.required(o, "age", &p).and_then(|a| reader.int(a, &key(&p, "age"), 1, 131));
+                let provenance = read_provenance(o, &p, reader, sources);
+                if let (Some(rule), Some(age), Some(provenance)) = (rule, age, provenance) {
+                    let rule = if rule == "under" { FreeAgeRule::Under } else { FreeAgeRule::ThroughYear };
+                    region.free_age = Some(FreeAge { rule, age: age as u32, provenance });
+                }
+            }
+            "doctor_visit_kr" | "digital_visit_kr" => {
+                let fee = if v.is_null() { Some(None) } else { reader.int(v, &p, 0, MAX_KR).map(|n| Some(n as u32)) };
+                if let Some(fee) = fee {
+                    legacy.push((if name == "doctor_visit_kr" { "physical" } else { "video" }, fee));
+                }
+            }
+            "free_under_age" => {
+                legacy_age = if v.is_null() { Some(None) } else { reader.int(v, &p, 1, 131).map(|n| Some(n as u32)) };
+            }
+            "free_age_rule" => {
+                if let Some(r) = reader.choice(v, &p, &["birthday", "calendar_year"], "invalid_value") {
+                    legacy_rule = if r == "birthday" { FreeAgeRule::Under } else { FreeAgeRule::ThroughYear };
+                }
+            }
+            "fee_as_of" | "source_fee" | "source" | "fee_confidence" | "note" | "source_age" | "other_unit_fee_unconfirmed" => {}
             _ => reader.unknown_fields.push(p),
         }
-        fees_changed |= name.ends_with("_kr");
     }
-    if is_new && field(obj, "doctor_visit_kr").is_none() {
-        reader.problem(key(path, "doctor_visit_kr"), "missing_field");
-    }
-    if !is_new && fees_changed && !confidence_given {
-        // A region that overrides its own fees vouches for them.
-        region.fee_confidence = "region".into();
-        region.other_unit_fee_unconfirmed = false;
+    if !legacy.is_empty() || legacy_age.is_some() {
+        let text = |reader: &mut Reader, name: &str| field(obj, name).filter(|v| !v.is_null()).and_then(|v| reader.string(v, &key(path, name))).map(str::to_string);
+        let as_of = text(reader, "fee_as_of");
+        if let Some(a) = &as_of {
+            check_as_of(a, &key(path, "fee_as_of"), reader);
+        }
+        let url = text(reader, "source_fee").or_else(|| text(reader, "source"));
+        let confidence = text(reader, "fee_confidence").unwrap_or_else(|| "region".into());
+        // A fee the override changes carries the override's date and page, never the old ones.
+        let source = match url {
+            Some(url) => {
+                let id = format!("override-{}", region.code);
+                sources.retain(|s| s.id != id);
+                sources.push(NamedSource { id: id.clone(), title: region.name.clone(), url, publisher: Some("region".into()) });
+                id
+            }
+            None => "override".into(),
+        };
+        let provenance = Provenance { valid_from: as_of.as_deref().and_then(Date::parse_iso), as_of, confidence, source };
+        for (mode, fee) in legacy {
+            region.fees.retain(|f| (f.item, f.mode) != ("pc_doctor", mode));
+            if let Some(kr) = fee {
+                region.fees.push(RegionFee { item: "pc_doctor", mode, kr, provenance: provenance.clone() });
+            }
+        }
+        if let Some(age) = legacy_age {
+            region.free_age = age.map(|age| FreeAge { rule: legacy_rule, age, provenance: provenance.clone() });
+        }
     }
     reader.problems.len() == before
+}
+
+fn read_fee_row(v: &Value, path: &str, reader: &mut Reader, sources: &[NamedSource]) -> Option<RegionFee> {
+    let o = reader.object(v, path)?;
+    reader.only_fields(o, path, &["item", "mode", "kr", "valid_from", "as_of", "confidence", "source", "note"]);
+    let item = reader.required(o, "item", path).and_then(|i| reader.choice(i, &key(path, "item"), &ITEMS, "invalid_value"));
+    let mode = match field(o, "mode") {
+        Some(m) => reader.choice(m, &key(path, "mode"), &MODES, "invalid_value"),
+        None => Some("physical"),
+    };
+    let kr = reader.required(o, "kr", path).and_then(|k| reader.int(k, &key(path, "kr"), 0, MAX_KR));
+    let provenance = read_provenance(o, path, reader, sources);
+    Some(RegionFee { item: item?, mode: mode?, kr: kr? as u32, provenance: provenance? })
+}
+
+/// `valid_from`, `as_of`, `confidence` and `source` of a value. Without a
+/// source the value is the override's own, in force on every date.
+fn read_provenance(o: &serde_json::Map<String, Value>, path: &str, reader: &mut Reader, sources: &[NamedSource]) -> Option<Provenance> {
+    let before = reader.problems.len();
+    let valid_from = field(o, "valid_from").and_then(|d| reader.date(d, &key(path, "valid_from")));
+    let as_of = field(o, "as_of").and_then(|a| reader.string(a, &key(path, "as_of"))).map(str::to_string);
+    if let Some(a) = &as_of {
+        check_as_of(a, &key(path, "as_of"), reader);
+    }
+    let confidence = match field(o, "confidence") {
+        Some(c) => reader.string(c, &key(path, "confidence")).map(str::to_string),
+        None => Some("region".into()),
+    };
+    if let Some(c) = &confidence {
+        let year = c.len() == 4 && c.bytes().all(|b| b.is_ascii_digit());
+        if !year && !["older", "undated", "region"].contains(&c.as_str()) {
+            reader.problem_with(key(path, "confidence"), "invalid_value", vec![("value", c.chars().take(20).collect()), ("allowed", "2026, 2024, older, undated, region".into())]);
+        }
+    }
+    let source = field(o, "source").and_then(|u| reader.string(u, &key(path, "source"))).unwrap_or("override").to_string();
+    if source != "override" && !sources.iter().any(|s| s.id == source) {
+        reader.problem_with(key(path, "source"), "unknown_source", vec![("value", source.chars().take(40).collect())]);
+    }
+    (reader.problems.len() == before).then_some(Provenance { valid_from, as_of, confidence: confidence?, source })
+}
+
+/// A page's date: `YYYY` or `YYYY-MM-DD`.
+fn check_as_of(text: &str, path: &str, reader: &mut Reader) {
+    let year = text.len() == 4 && text.bytes().all(|b| b.is_ascii_digit());
+    if !year && Date::parse_iso(text).is_none() {
+        reader.problem_with(path, "invalid_date", vec![("value", text.chars().take(20).collect())]);
+    }
 }
 
 #[cfg(test)]
@@ -610,17 +772,39 @@ mod tests {
     }
 
     #[test]
-    fn ceiling_by_year_matches_published_figures() {
+    fn ceiling_by_year_matches_the_national_maximum_in_the_data() {
+        // ../shared/data/national.csv gives each year's national maximum, worked out from the law.
+        let csv = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/national.csv")).unwrap();
         let se = Rulebook::builtin("se").unwrap();
-        for (year, amount) in [(2018, 1100), (2019, 1150), (2020, 1150), (2021, 1150), (2022, 1200), (2023, 1300), (2024, 1400), (2025, 1450), (2026, 1450)] {
-            let c = se.ceiling(d(&format!("{year}-06-01")));
+        let mut years = 0;
+        for line in csv.lines().filter(|l| l.starts_with("ceiling_national_max,")) {
+            let cells: Vec<&str> = line.split(',').collect();
+            let (year, amount): (i32, u32) = (cells[1].parse().unwrap(), cells[2].parse().unwrap());
+            let c = se.ceiling(d(&format!("{year}-06-01")), None);
             assert_eq!(c.amount, amount, "{year}");
             assert!(c.prisbasbelopp_year_known);
+            years += 1;
         }
-        let later = se.ceiling(d("2027-03-01"));
+        assert_eq!(years, 9, "2018–2026");
+        let later = se.ceiling(d("2027-03-01"), None);
         assert_eq!(later.amount, 1450);
         assert!(!later.prisbasbelopp_year_known);
         assert_eq!(later.prisbasbelopp_year_used, 2026);
+    }
+
+    #[test]
+    fn a_regions_lower_ceiling_applies_from_its_year_and_a_confirmation_changes_nothing() {
+        let se = Rulebook::builtin("se").unwrap();
+        // Jämtland Härjedalen: 1 300 kr stated in 2024 (national 1 400): its own decision, kept in 2026 (national 1 450).
+        let z = se.region("23").unwrap();
+        assert_eq!(se.ceiling(d("2023-06-01"), Some(z)).amount, 1300, "2023: national 1 300 too");
+        assert_eq!(se.ceiling(d("2024-01-01"), Some(z)).amount, 1300);
+        assert_eq!(se.ceiling(d("2026-06-01"), Some(z)).amount, 1300);
+        assert!(se.ceiling(d("2026-06-01"), Some(z)).regional.is_some());
+        // Sörmland: 1 300 kr in 2023 equals that year's national amount: only a confirmation.
+        let d4 = se.region("04").unwrap();
+        assert_eq!(se.ceiling(d("2026-06-01"), Some(d4)).amount, 1450);
+        assert!(se.ceiling(d("2026-06-01"), Some(d4)).regional.is_none());
     }
 
     #[test]

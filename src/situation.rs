@@ -13,6 +13,11 @@ use std::borrow::Cow;
 /// At most this many visits and changes in one situation (CONTRACT §3).
 pub const MAX_ITEMS: usize = 1000;
 
+/// The last `today` the engine answers for (RULES.md §4, "Dates the rules
+/// cover"); the first is the day current law came into force, and the first
+/// visit the first year whose prisbasbelopp the rules hold.
+const LAST_TODAY: &str = "2099-12-31";
+
 #[derive(Clone, Debug)]
 pub struct Situation {
     pub today: Date,
@@ -32,6 +37,9 @@ pub struct Situation {
 #[derive(Clone, Debug, Default)]
 pub struct Person {
     pub age: Option<u32>,
+    /// `person.birth_date`; a `YYYY-MM` date is read as the 1st of the month.
+    pub birth_date: Option<Date>,
+    pub birth_month_only: bool,
     pub home_region: Option<String>,
 }
 
@@ -70,18 +78,26 @@ pub enum Where {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Mode {
-    Physical,
-    Digital,
+pub enum Care {
+    Primary,
+    Specialist,
+    Emergency,
 }
 
 #[derive(Clone, Debug)]
 pub struct Visit {
     pub date: Date,
-    pub place: Where,
+    /// Where in primary care (`listed` or `other_unit`); `None` for other care.
+    pub place: Option<Where>,
+    pub care: Care,
+    /// `doctor`, `nurse` or `other`.
+    pub professional: &'static str,
+    /// `physical`, `video` or `phone` (`digital` is read as `video`).
+    pub mode: &'static str,
     /// The region where care is given, as given; `None` = the default (see `fees`).
     pub region: Option<String>,
-    pub mode: Mode,
+    /// What the receipt says the person paid.
+    pub paid: Option<u32>,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -106,6 +122,8 @@ impl Situation {
         };
         let today = reader.required(obj, "today", "").and_then(|t| reader.date(t, "today"));
         let (rulebook, proposal) = read_rulebook(field(obj, "rulebook"), reader);
+        let (first_today, first_visit) = covered_dates();
+        let today = today.filter(|&t| in_range(reader, "today", t, first_today, Date::parse_iso(LAST_TODAY)));
         let regions_ok = |code: &str| rulebook.as_ref().map_or(true, |b| b.region(code).is_some());
 
         let person = match field(obj, "person") {
@@ -117,15 +135,29 @@ impl Situation {
             None => Listing::default(),
         };
         let visits = match field(obj, "visits") {
-            Some(vs) => read_visits(vs, reader, &regions_ok),
+            Some(vs) => read_visits(vs, reader, &regions_ok, first_visit),
             None => Vec::new(),
         };
         let fee_period = field(obj, "fee_period").and_then(|f| read_fee_period(f, reader, today));
 
         // What the rules need that the person has not given.
         if !visits.is_empty() || fee_period.is_some() {
-            if person.age.is_none() && !reader.problems.iter().any(|p| p.path == "person.age") {
+            let age_given = person.age.is_some() || person.birth_date.is_some();
+            if !age_given && !reader.problems.iter().any(|p| p.path.starts_with("person.age") || p.path.starts_with("person.birth_date")) {
                 reader.problem("person.age", "missing_field");
+            }
+        }
+        if let (Some(born), Some(today)) = (person.birth_date, today) {
+            if born > today {
+                reader.problem_with("person.birth_date", "date_in_future", vec![("today", today.to_string())]);
+            }
+        }
+        if let (Some(age), Some(born), Some(today)) = (person.age, person.birth_date, today) {
+            let from_birth = crate::date::age_on(born, today);
+            // A birth month alone allows any day of it.
+            let last_day = if person.birth_month_only { born.add_days(crate::date::days_in_month(born.year(), born.ymd().1) as i32 - 1) } else { born };
+            if age != from_birth && age != crate::date::age_on(last_day, today) {
+                reader.problem_with("person.age", "inconsistent", vec![("other", "person.birth_date".into()), ("age", from_birth.to_string())]);
             }
         }
         // A visit without a region pays the home region's fee. (The care
@@ -141,7 +173,8 @@ impl Situation {
                 }
             }
             if let Some(book) = &rulebook {
-                let ceiling = book.ceiling(fp.first_visit).amount;
+                let home = person.home_region.as_deref().and_then(|c| book.region(c));
+                let ceiling = book.ceiling(fp.first_visit, home).amount;
                 if fp.paid > ceiling {
                     reader.problem_with("fee_period.paid", "out_of_range", vec![("min", "0".into()), ("max", ceiling.to_string())]);
                 }
@@ -232,11 +265,48 @@ fn read_region_code(v: &Value, path: &str, reader: &mut Reader, known: &dyn Fn(&
 
 fn read_person(v: &Value, reader: &mut Reader, regions_ok: &dyn Fn(&str) -> bool) -> Person {
     let Some(obj) = reader.object(v, "person") else { return Person::default() };
-    reader.only_fields(obj, "person", &["age", "home_region"]);
+    reader.only_fields(obj, "person", &["age", "birth_date", "home_region"]);
+    let birth = field(obj, "birth_date").and_then(|b| read_birth_date(b, reader));
     Person {
         age: field(obj, "age").and_then(|a| reader.int(a, "person.age", 0, 130)).map(|a| a as u32),
+        birth_date: birth.map(|(d, _)| d),
+        birth_month_only: birth.is_some_and(|(_, month_only)| month_only),
         home_region: field(obj, "home_region").and_then(|r| read_region_code(r, "person.home_region", reader, regions_ok)),
     }
+}
+
+/// `YYYY-MM-DD`, or `YYYY-MM` (then the 1st, and `true`).
+fn read_birth_date(v: &Value, reader: &mut Reader) -> Option<(Date, bool)> {
+    let path = "person.birth_date";
+    let text = reader.string(v, path)?;
+    let month = (text.len() == 7).then(|| Date::parse_iso(&format!("{text}-01"))).flatten();
+    let date = match month {
+        Some(d) => Some((d, true)),
+        None => reader.date(v, path).map(|d| (d, false)),
+    }?;
+    if date.0.year() < 1890 {
+        reader.problem_with(path, "out_of_range", vec![("min", "1890-01-01".into()), ("max", "today".into())]);
+        return None;
+    }
+    Some(date)
+}
+
+/// The first `today` and the first visit date the rules cover: the day the
+/// current law came into force, and the first year with a prisbasbelopp.
+fn covered_dates() -> (Option<Date>, Option<Date>) {
+    let Some(se) = Rulebook::builtin("se") else { return (None, None) };
+    (se.in_force_from, se.parameters.prisbasbelopp.entries().first().and_then(|e| e.valid_from))
+}
+
+/// Whether `date` is within `min`…`max`; an `out_of_range` problem when not.
+fn in_range(reader: &mut Reader, path: &str, date: Date, min: Option<Date>, max: Option<Date>) -> bool {
+    let below = min.is_some_and(|m| date < m);
+    let above = max.is_some_and(|m| date > m);
+    if below || above {
+        let show = |d: Option<Date>| d.map_or_else(String::new, |d| d.to_string());
+        reader.problem_with(path, "out_of_range", vec![("min", show(min)), ("max", show(max))]);
+    }
+    !(below || above)
 }
 
 fn read_unit(v: &Value, path: &str, reader: &mut Reader, regions_ok: &dyn Fn(&str) -> bool) -> Option<Unit> {
@@ -297,31 +367,46 @@ fn read_listing(v: &Value, reader: &mut Reader, today: Option<Date>, regions_ok:
     Listing { unit, changes, planned }
 }
 
-fn read_visits(v: &Value, reader: &mut Reader, regions_ok: &dyn Fn(&str) -> bool) -> Vec<Visit> {
+fn read_visits(v: &Value, reader: &mut Reader, regions_ok: &dyn Fn(&str) -> bool, first: Option<Date>) -> Vec<Visit> {
     let Some(items) = reader.array(v, "visits", MAX_ITEMS) else { return Vec::new() };
     let mut out = Vec::new();
     for (i, item) in items.iter().enumerate() {
         let path = index("visits", i);
         let Some(o) = reader.object(item, &path) else { continue };
-        reader.only_fields(o, &path, &["date", "where", "region", "mode"]);
-        let date = reader.required(o, "date", &path).and_then(|d| reader.date(d, &key(&path, "date")));
-        let place = match field(o, "where") {
-            Some(w) => reader.choice(w, &key(&path, "where"), &["listed", "other_unit"], "invalid_value").map(|w| if w == "listed" { Where::Listed } else { Where::OtherUnit }),
-            None => {
+        reader.only_fields(o, &path, &["date", "where", "region", "mode", "care", "professional", "paid"]);
+        let date_path = key(&path, "date");
+        let date = reader.required(o, "date", &path).and_then(|d| reader.date(d, &date_path)).filter(|&d| in_range(reader, &date_path, d, first, None));
+        let choice = |reader: &mut Reader, name: &str, allowed: &[&'static str], default: &'static str| match field(o, name) {
+            Some(x) => reader.choice(x, &key(&path, name), allowed, "invalid_value"),
+            None => Some(default),
+        };
+        let care = choice(reader, "care", &["primary", "specialist", "emergency"], "primary").map(|c| match c {
+            "specialist" => Care::Specialist,
+            "emergency" => Care::Emergency,
+            _ => Care::Primary,
+        });
+        let professional = choice(reader, "professional", &["doctor", "nurse", "other"], "doctor");
+        // `digital` is the 1.0 name of a video visit.
+        let mode = choice(reader, "mode", &["physical", "video", "phone", "digital"], "physical").map(|m| if m == "digital" { "video" } else { m });
+        // Where in primary care decides the proposal's 100 kr; other care ignores it.
+        let place = match (care, field(o, "where")) {
+            (Some(Care::Primary), None) => {
                 reader.problem(key(&path, "where"), "missing_field");
                 None
             }
+            (Some(Care::Primary), Some(w)) => reader.choice(w, &key(&path, "where"), &["listed", "other_unit"], "invalid_value").map(|w| Some(if w == "listed" { Where::Listed } else { Where::OtherUnit })),
+            _ => Some(None),
         };
         let region = field(o, "region").map(|r| read_region_code(r, &key(&path, "region"), reader, regions_ok));
-        let mode = match field(o, "mode") {
-            Some(m) => reader.choice(m, &key(&path, "mode"), &["physical", "digital"], "invalid_value").map(|m| if m == "physical" { Mode::Physical } else { Mode::Digital }),
-            None => Some(Mode::Physical),
+        let paid = match field(o, "paid") {
+            Some(p) => reader.int(p, &key(&path, "paid"), 0, 100_000).map(|n| Some(n as u32)),
+            None => Some(None),
         };
-        if let (Some(date), Some(place), Some(mode)) = (date, place, mode) {
+        if let (Some(date), Some(place), Some(care), Some(professional), Some(mode), Some(paid)) = (date, place, care, professional, mode, paid) {
             if let Some(None) = region {
                 continue;
             }
-            out.push(Visit { date, place, region: region.flatten(), mode });
+            out.push(Visit { date, place, care, professional, mode, region: region.flatten(), paid });
         }
     }
     out
@@ -331,6 +416,8 @@ fn read_fee_period(v: &Value, reader: &mut Reader, today: Option<Date>) -> Optio
     let o = reader.object(v, "fee_period")?;
     reader.only_fields(o, "fee_period", &["first_visit", "paid"]);
     let first_visit = reader.required(o, "first_visit", "fee_period").and_then(|d| reader.date(d, "fee_period.first_visit"));
+    let (_, first_covered) = covered_dates();
+    let first_visit = first_visit.filter(|&d| in_range(reader, "fee_period.first_visit", d, first_covered, None));
     if let (Some(first), Some(today)) = (first_visit, today) {
         if first > today {
             reader.problem_with("fee_period.first_visit", "date_in_future", vec![("today", today.to_string())]);

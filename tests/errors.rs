@@ -90,9 +90,11 @@ fn visits_are_checked_field_by_field() {
     s["visits"] = json!([
         { "where": "listed" },
         { "date": "2026-01-02", "where": "home" },
-        { "date": "2026-01-03", "where": "listed", "mode": "phone" },
+        { "date": "2026-01-03", "where": "listed", "mode": "fax" },
         { "date": "2026-01-04" },
-        "2026-01-05"
+        "2026-01-05",
+        { "date": "2026-01-06", "care": "dentist", "professional": "vet", "paid": -1 },
+        { "date": "2017-12-31", "care": "emergency" }
     ]);
     let got = errors(s);
     for (path, code) in [
@@ -101,6 +103,10 @@ fn visits_are_checked_field_by_field() {
         ("visits[2].mode", "invalid_value"),
         ("visits[3].where", "missing_field"),
         ("visits[4]", "invalid_type"),
+        ("visits[5].care", "invalid_value"),
+        ("visits[5].professional", "invalid_value"),
+        ("visits[5].paid", "out_of_range"),
+        ("visits[6].date", "out_of_range"),
     ] {
         assert!(got.contains(&(path.into(), code.into())), "({path}, {code}) in {got:?}");
     }
