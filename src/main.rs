@@ -160,7 +160,8 @@ fn page(code: &str, template: &str, date: &str) -> ExitCode {
 fn text(code: &str) -> ExitCode {
     let Some(lang) = lang(code) else { return ExitCode::from(2) };
     let page = vardval::text::page_catalogue(lang).iter().filter(|(k, _)| k.starts_with("ui."));
-    let answers = vardval::text::catalogue(lang).iter().filter(|(k, _)| k.starts_with("month.") || k.starts_with("reason."));
+    // The whole answers' catalogue: the WebAssembly module writes its answers from it.
+    let answers = vardval::text::catalogue(lang).iter();
     let entries: serde_json::Map<String, serde_json::Value> = page
         .chain(answers)
         .map(|(k, v)| (k.clone(), serde_json::Value::from(v.as_str())))

@@ -8,14 +8,15 @@ use crate::date::Date;
 use serde_json::Value;
 use std::sync::OnceLock;
 
-// Minified copies of i18n/*.json, written by build.rs. The answers' text is
-// in the WebAssembly module; the page's own text (`page.*.json`) only in the
-// command that writes the page, so it costs the module nothing.
-#[cfg(not(feature = "nearby-module"))]
+// Minified copies of i18n/*.json, written by build.rs. The command embeds
+// every catalogue. The WebAssembly module embeds no sentence: the page hands
+// it the catalogue of its language (`set_catalogue`, from data/text-LANG.json),
+// so a person downloads one language, once. The nearby module writes nothing
+// but error messages and embeds those alone.
+#[cfg(not(any(target_arch = "wasm32", feature = "nearby-module")))]
 pub const SV_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/i18n_sv.json"));
-#[cfg(not(feature = "nearby-module"))]
+#[cfg(not(any(target_arch = "wasm32", feature = "nearby-module")))]
 pub const EN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/i18n_en.json"));
-// The nearby module writes nothing but error messages.
 #[cfg(feature = "nearby-module")]
 pub const SV_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/i18n_sv.errors.json"));
 #[cfg(feature = "nearby-module")]
@@ -60,14 +61,33 @@ fn parse_catalogue(text: &str) -> Catalogue {
     out
 }
 
-/// The answers' catalogue.
-pub fn catalogue(lang: Lang) -> &'static Catalogue {
-    static SV: OnceLock<Catalogue> = OnceLock::new();
-    static EN: OnceLock<Catalogue> = OnceLock::new();
+static SV: OnceLock<Catalogue> = OnceLock::new();
+static EN: OnceLock<Catalogue> = OnceLock::new();
+
+fn slot(lang: Lang) -> &'static OnceLock<Catalogue> {
     match lang {
-        Lang::Sv => SV.get_or_init(|| parse_catalogue(SV_JSON)),
-        Lang::En => EN.get_or_init(|| parse_catalogue(EN_JSON)),
+        Lang::Sv => &SV,
+        Lang::En => &EN,
     }
+}
+
+/// The answers' catalogue: embedded in the command; in the WebAssembly module,
+/// the one the page has handed in (empty before that: a key shows itself).
+pub fn catalogue(lang: Lang) -> &'static Catalogue {
+    #[cfg(not(all(target_arch = "wasm32", not(feature = "nearby-module"))))]
+    return slot(lang).get_or_init(|| parse_catalogue(if lang == Lang::Sv { SV_JSON } else { EN_JSON }));
+    #[cfg(all(target_arch = "wasm32", not(feature = "nearby-module")))]
+    {
+        static EMPTY: Catalogue = Vec::new();
+        slot(lang).get().unwrap_or(&EMPTY)
+    }
+}
+
+/// Hands the module the catalogue of `lang` (data/text-LANG.json): `false`
+/// when the text is not a catalogue or one is already there.
+pub fn set_catalogue(lang: Lang, text: &str) -> bool {
+    let entries = parse_catalogue(text);
+    !entries.is_empty() && slot(lang).set(entries).is_ok()
 }
 
 /// The page's catalogue: labels, hints and the static text of the rules.

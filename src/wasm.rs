@@ -92,6 +92,14 @@ pub fn evaluate(#[wasm_bindgen(unchecked_param_type = "Situation")] situation: J
     }
 }
 
+/// Hands the module the text catalogue of `lang` ("sv" or "en"): the page's
+/// data/text-LANG.json. Answers and error messages are written from it; call
+/// it once per language before `evaluate`.
+#[cfg(not(feature = "nearby-module"))]
+#[wasm_bindgen]
+pub fn set_text(lang: &str, catalogue: &str) -> bool {
+    crate::text::Lang::from_code(lang).is_some_and(|l| crate::text::set_catalogue(l, catalogue))
+}
 
 #[cfg(feature = "nearby-module")]
 mod nearby_module {

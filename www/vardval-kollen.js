@@ -5,7 +5,7 @@
 //
 // Form state lives in the URL fragment, so an answer can be bookmarked or
 // shared; the fragment never reaches a server.
-import init, { evaluate } from './pkg/vardval.js';
+import init, { evaluate, set_text } from './pkg/vardval.js';
 
 const BASE = new URL('.', import.meta.url);
 const REASONS = ['moved', 'medical', 'follow_doctor', 'unit_closed', 'other_special'];
@@ -39,15 +39,20 @@ class VardvalKollen extends HTMLElement {
     instances += 1;
     this.idPrefix = instances === 1 ? 'vk' : `vk${instances}`;
     this.lang = this.getAttribute('lang') === 'en' ? 'en' : 'sv';
-    const load = (name) => fetch(new URL(`data/${name}`, BASE)).then((r) => (r.ok ? r.json() : Promise.reject(new Error(name))));
+    const load = (name) => fetch(new URL(`data/${name}`, BASE)).then((r) => (r.ok ? r.text() : Promise.reject(new Error(name))));
+    let textJson;
     try {
-      [this.text, this.rules] = await Promise.all([load(`text-${this.lang}.json`), load('rules-se.json')]);
+      let rules;
+      [textJson, rules] = await Promise.all([load(`text-${this.lang}.json`), load('rules-se.json')]);
+      [this.text, this.rules] = [JSON.parse(textJson), JSON.parse(rules)];
     } catch (e) {
       console.error('vardval-kollen could not load its text', e);
       return; // the static text, if the host page has it, stays as it is
     }
     try {
       await (engine ??= init());
+      // The module holds no sentence: it writes its answers from this page's catalogue.
+      set_text(this.lang, textJson);
     } catch (e) {
       // A Content Security Policy without 'wasm-unsafe-eval' stops WebAssembly:
       // show the rules as text, and tell the site's editor why.
@@ -217,13 +222,14 @@ class VardvalKollen extends HTMLElement {
     const home = this.getAttribute('region');
     const fees = h('form', { id: this.id('fees') });
     fees.append(
-      this.input('fees.age', 'ui.fees.age', { hint: 'ui.fees.age_hint', inputmode: 'numeric', width: 'vk-w3' }),
+      this.input('fees.age', 'ui.fees.age', { hint: 'ui.fees.age_hint', width: 'vk-w10' }),
       this.select('fees.region', 'ui.fees.home_region', this.regionOptions()),
       (this.visits = this.rows('fees.visits', 'ui.fees.visits', 'ui.fees.visits_hint', 'ui.fees.add', (i) => [
         this.dateInput(`fees.v${i}.date`, 'ui.fees.visit_date'),
-        this.select(`fees.v${i}.where`, 'ui.fees.where', [['listed', this.t('ui.fees.where_listed')], ['other_unit', this.t('ui.fees.where_other')], ['region', this.t('ui.fees.where_region')]]),
-        this.select(`fees.v${i}.region`, 'ui.fees.visit_region', this.regionOptions()),
-        this.select(`fees.v${i}.mode`, 'ui.fees.mode', [['physical', this.t('ui.fees.mode_physical')], ['digital', this.t('ui.fees.mode_digital')]]),
+        this.select(`fees.v${i}.where`, 'ui.fees.where', ['listed', 'other_unit', 'specialist', 'emergency'].map((w) => [w, this.t(`ui.fees.where_${w}`)])),
+        this.select(`fees.v${i}.who`, 'ui.fees.who', ['doctor', 'nurse', 'other'].map((w) => [w, this.t(`ui.fees.who_${w}`)])),
+        this.select(`fees.v${i}.mode`, 'ui.fees.mode', ['physical', 'video', 'phone'].map((m) => [m, this.t(`ui.fees.mode_${m}`)])),
+        this.input(`fees.v${i}.paid`, 'ui.fees.visit_paid', { optional: true, inputmode: 'numeric', width: 'vk-w5' }),
       ])),
       h(
         'fieldset',
@@ -330,12 +336,20 @@ class VardvalKollen extends HTMLElement {
         const date = this.value(`fees.v${i}.date`);
         if (!date) continue;
         const where = this.value(`fees.v${i}.where`);
-        paths[`visits[${visits.length}].date`] = `fees.v${i}.date`;
-        paths[`visits[${visits.length}].region`] = `fees.v${i}.region`;
-        visits.push({ date: this.date(date), where: where === 'listed' ? 'listed' : 'other_unit', region: where === 'region' ? this.value(`fees.v${i}.region`) : home, mode: this.value(`fees.v${i}.mode`) });
+        const n = visits.length;
+        paths[`visits[${n}].date`] = `fees.v${i}.date`;
+        paths[`visits[${n}].paid`] = `fees.v${i}.paid`;
+        const care = where === 'specialist' || where === 'emergency' ? where : 'primary';
+        const visit = { date: this.date(date), care, professional: this.value(`fees.v${i}.who`), mode: this.value(`fees.v${i}.mode`), region: home };
+        if (care === 'primary') visit.where = where;
+        if (this.value(`fees.v${i}.paid`)) visit.paid = this.number(this.value(`fees.v${i}.paid`));
+        visits.push(visit);
       }
-      Object.assign(paths, { 'person.age': 'fees.age', 'person.home_region': 'fees.region', 'fee_period.first_visit': 'fees.first', 'fee_period.paid': 'fees.paid', visits: `fees.v${this.rowIds(this.visits)[0]}.date` });
-      const s = { ...base, person: { age: this.number(this.value('fees.age')), home_region: home }, visits };
+      Object.assign(paths, { 'person.age': 'fees.age', 'person.birth_date': 'fees.age', 'person.home_region': 'fees.region', 'fee_period.first_visit': 'fees.first', 'fee_period.paid': 'fees.paid', visits: `fees.v${this.rowIds(this.visits)[0]}.date` });
+      // One field for the age or the birth date: a date counts the age on each visit's day.
+      const age = this.value('fees.age');
+      const person = /^\d{1,3}$/.test(age) || !/\d{4}/.test(age) ? { age: this.number(age) } : { birth_date: /^\d{4}-\d{1,2}$/.test(age) ? age.replace(/-(\d)$/, '-0$1') : this.date(age) };
+      const s = { ...base, person: { ...person, home_region: home }, visits };
       if (this.value('fees.first') || this.value('fees.paid')) s.fee_period = { first_visit: this.date(this.value('fees.first')), paid: this.number(this.value('fees.paid') || '0') };
       return { situation: s, paths };
     }
@@ -470,43 +484,78 @@ class VardvalKollen extends HTMLElement {
   feesAnswer(a) {
     const f = a.fees;
     const proposal = new Map((f.proposal?.visits ?? []).map((v, i) => [i, v]));
+    const what = (v) =>
+      [this.t(`ui.fees.where_${v.care === 'primary' ? v.where : v.care}`), this.t(`ui.fees.who_${v.professional}`).toLowerCase(), v.mode === 'physical' ? null : this.t(`ui.fees.mode_${v.mode}`).toLowerCase(), v.item === 'receipt' ? this.t('ui.fees.receipt').toLowerCase() : null].filter(Boolean).join(', ');
     const rows = f.visits.map((v, i) =>
       h(
         'tr',
         {},
         h('td', {}, this.formatDate(v.date)),
-        h('td', { class: 'vk-num' }, this.kr(v.fee)),
+        h('td', {}, what(v)),
+        h('td', { class: 'vk-num' }, v.fee_known ? this.kr(v.fee) : this.t('ui.fees.unknown')),
         h('td', { class: 'vk-num' }, this.kr(v.charged), v.free_reason ? h('span', { class: 'vk-note' }, ` (${this.t(`ui.fees.free.${v.free_reason}`)})`) : null),
         f.proposal ? h('td', { class: 'vk-num' }, this.kr(proposal.get(i)?.charged ?? 0)) : null,
       ),
     );
-    const head = [this.t('ui.fees.col_date'), this.t('ui.fees.col_fee'), this.t('ui.fees.col_charged'), f.proposal ? this.t('ui.fees.col_proposal') : null].filter(Boolean);
+    const head = [this.t('ui.fees.col_date'), this.t('ui.fees.col_visit'), this.t('ui.fees.col_fee'), this.t('ui.fees.col_charged'), f.proposal ? this.t('ui.fees.col_proposal') : null].filter(Boolean);
     const card = [...f.periods].reverse().find((p) => p.free_card);
-    const what = f.details.at(-1);
+    const what_proposal = f.details.at(-1);
+    const rest = f.summary.slice(f.headline.length).trim();
+    const table = (caption, headers, body, foot) =>
+      h(
+        'div',
+        { class: 'vk-table-wrap', tabindex: '0', role: 'region', 'aria-label': caption },
+        h('table', { class: 'vk-table' }, h('caption', {}, caption), h('thead', {}, h('tr', {}, headers.map((c) => h('th', { scope: 'col' }, c)))), h('tbody', {}, body), foot),
+      );
     return [
-      h('h3', { class: 'vk-answer-title' }, this.t('ui.fees.answer', { total: this.kr(f.total_charged) })),
-      h('p', { class: 'vk-summary' }, f.summary),
+      h('h3', { class: 'vk-answer-title' }, f.headline),
+      rest ? h('p', { class: 'vk-summary' }, rest) : null,
       f.proposal ? h('p', { class: 'vk-proposal' }, f.proposal.summary) : null,
       f.visits.length
-        ? h(
-            'div',
-            { class: 'vk-table-wrap', tabindex: '0', role: 'region', 'aria-label': this.t('ui.fees.table_caption') },
-            h(
-              'table',
-              { class: 'vk-table' },
-              h('caption', {}, this.t('ui.fees.table_caption')),
-              h('thead', {}, h('tr', {}, head.map((c) => h('th', { scope: 'col' }, c)))),
-              h('tbody', {}, rows),
-              h('tfoot', {}, h('tr', {}, h('th', { scope: 'row' }, this.t('ui.fees.total')), h('td', {}), h('td', { class: 'vk-num' }, this.kr(f.total_charged)), f.proposal ? h('td', { class: 'vk-num' }, this.kr(f.proposal.total_charged)) : null)),
-            ),
-          )
+        ? table(this.t('ui.fees.table_caption'), head, rows, h('tfoot', {}, h('tr', {}, h('th', { scope: 'row', colspan: '3' }, this.t('ui.fees.total')), h('td', { class: 'vk-num' }, this.kr(f.total_charged)), f.proposal ? h('td', { class: 'vk-num' }, this.kr(f.proposal.total_charged)) : null)))
         : null,
-      card && this.calendar(card.end, 'ui.fees.calendar_title'),
+      card && card.end >= today() && this.calendar(card.end, 'ui.fees.calendar_title'),
       this.warnings(a.warnings),
+      ...this.whatNow(...f.next_steps.map((s) => s.text)),
+      f.regions.length ? this.regionsTable(f) : null,
       ...this.why(f.proposal ? f.details.slice(0, -1) : f.details, f.sources),
-      f.proposal ? [h('h4', {}, this.t('ui.fees.proposal_heading')), h('p', {}, what)] : null,
-      ...this.whatNow(this.t('ui.fees.next')),
+      f.proposal ? [h('h4', {}, this.t('ui.fees.proposal_heading')), h('p', {}, what_proposal)] : null,
     ];
+  }
+
+  /// "The same visits in other regions": each region's total, free-card date
+  /// and the age of its oldest fee, so the spread can be seen.
+  regionsTable(f) {
+    const home = this.value('fees.region');
+    const rows = f.regions.map((r) => {
+      const age = [r.oldest_fee ? this.t('ui.fees.regions.oldest', { date: r.oldest_fee }) : null, r.undated_fees ? this.t('ui.fees.regions.undated', { count: r.undated_fees }) : null, r.unknown_fees ? this.t('ui.fees.regions.unknown', { count: r.unknown_fees }) : null].filter(Boolean).join('; ');
+      return h(
+        'tr',
+        r.region === home ? { class: 'vk-current' } : {},
+        h('th', { scope: 'row' }, this.regionName(r.region), r.region === home ? h('span', { class: 'vk-note' }, ` (${this.t('ui.fees.regions.yours')})`) : null),
+        h('td', { class: 'vk-num' }, this.kr(r.total_charged)),
+        h('td', {}, r.free_card_from ? this.formatDate(r.free_card_from) : '–'),
+        h('td', {}, age || this.t('ui.fees.regions.none')),
+      );
+    });
+    const caption = this.t('ui.fees.regions.caption');
+    return h(
+      'details',
+      { class: 'vk-details' },
+      h('summary', {}, this.t('ui.fees.regions.heading')),
+      h('p', { class: 'vk-hint' }, this.t('ui.fees.regions.hint')),
+      h(
+        'div',
+        { class: 'vk-table-wrap', tabindex: '0', role: 'region', 'aria-label': caption },
+        h(
+          'table',
+          { class: 'vk-table vk-regions' },
+          h('caption', {}, caption),
+          h('thead', {}, h('tr', {}, [this.t('ui.fees.regions.region'), this.t('ui.fees.regions.total'), this.t('ui.fees.regions.free_card'), this.t('ui.fees.regions.age')].map((c) => h('th', { scope: 'col' }, c)))),
+          h('tbody', {}, rows),
+        ),
+      ),
+    );
   }
 
   doctorAnswer(a) {

@@ -64,8 +64,7 @@ async function fillFees(page) {
   await page.click('#vk-fees button:has-text("' + ((await page.getAttribute('html', 'lang')) === 'sv' ? 'Lägg till ett besök' : 'Add a visit') + '")');
   const rows = await page.$$eval('#vk-fees .vk-row', (rs) => rs.map((r) => r.dataset.row));
   await page.fill($id(`vk-fees.v${rows[1]}.date`), swedishDay(-10));
-  await page.selectOption($id(`vk-fees.v${rows[1]}.where`), 'region');
-  await page.selectOption($id(`vk-fees.v${rows[1]}.region`), '23');
+  await page.selectOption($id(`vk-fees.v${rows[1]}.where`), 'emergency');
 }
 
 async function answerOf(page, name) {
@@ -96,7 +95,7 @@ for (const lang of ['sv', 'en']) {
       const codes = await summary.locator('a').evaluateAll((as) => as.map((a) => [a.dataset.code, a.getAttribute('href')]));
       assert.deepEqual(codes, [['invalid_type', '#vk-fees.age'], ['invalid_date', '#vk-fees.v0.date']]);
       assert.equal(await page.getAttribute($id('vk-fees.age'), 'aria-invalid'), 'true');
-      assert.equal(await page.locator($id('vk-fees.age-error')).textContent(), lang === 'sv' ? 'Fel: Skriv din ålder med siffror' : 'Error: Enter your age in figures');
+      assert.equal(await page.locator($id('vk-fees.age-error')).textContent(), lang === 'sv' ? 'Fel: Skriv din ålder eller ditt födelsedatum med siffror' : 'Error: Enter your age or date of birth in figures');
       await axe(page, `${tag} error summary`);
       await shot(page, `${tag}-2-errors`);
       await summary.locator('a').first().click();
@@ -120,7 +119,7 @@ for (const lang of ['sv', 'en']) {
       await noHorizontalScroll(page, `${tag} relisting answer`);
       await shot(page, `${tag}-3-relist`);
 
-      // 2. Fees: Stockholm and Jämtland Härjedalen, beside the 100 kr proposal.
+      // 2. Fees in Stockholm: a doctor at the listed unit (275 kr) and an emergency visit (400 kr), beside the 100 kr proposal.
       await fillFees(page);
       await page.click('#vk-fees button[type=submit]');
       const fees = await answerOf(page, 'fees');
@@ -128,9 +127,9 @@ for (const lang of ['sv', 'en']) {
       assert.equal(f.total_charged, 275 + 400);
       const cells = await fees.box.locator('tbody tr').evaluateAll((rows) => rows.map((r) => [...r.cells].map((c) => c.innerText.replace(/\s+/g, ' ').trim())));
       const kr = (n) => `${new Intl.NumberFormat(lang === 'sv' ? 'sv-SE' : 'en-GB').format(n)} kr`.replace(/\s+/g, ' ');
-      assert.deepEqual(cells.map((c) => [c[1], c[2], c[3]]), f.visits.map((v, i) => [kr(v.fee), kr(v.charged), kr(f.proposal.visits[i].charged)]));
+      assert.deepEqual(cells.map((c) => [c[2], c[3], c[4]]), f.visits.map((v, i) => [kr(v.fee), kr(v.charged), kr(f.proposal.visits[i].charged)]));
       assert.equal(await fees.box.locator('.vk-proposal').innerText(), f.proposal.summary);
-      assert.equal(f.proposal.total_charged, 100 + 400, 'the proposal: 100 kr at the listed unit, the other region its own fee');
+      assert.equal(f.proposal.total_charged, 100 + 400, 'the proposal: 100 kr at the listed unit, the emergency department its own fee');
       const feeDates = await fees.box.innerText();
       assert.match(feeDates, lang === 'sv' ? /uppgift från 2024-01-01/ : /as of 2024-01-01/);
       assert.match(feeDates, lang === 'sv' ? /inte blivit lag/ : /never enacted/);

@@ -25,7 +25,9 @@ test('the module gives the same JSON as the command for the same situation', asy
   const good = JSON.parse(readFileSync('examples/situation.json', 'utf8'));
   const bad = { today: '2026-13-01', lang: 'en', person: { age: 300 }, visits: [{ date: 'soon', where: 'home' }] };
   const fromWasm = await page.evaluate(async ([good, bad]) => {
-    const { evaluate } = await import('./pkg/vardval.js');
+    const { evaluate, set_text } = await import('./pkg/vardval.js');
+    // The module writes in the language whose catalogue it was handed; the page handed it Swedish.
+    set_text('en', await (await fetch('./data/text-en.json')).text());
     let thrown = null;
     try {
       evaluate(bad);

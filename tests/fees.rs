@@ -1,0 +1,281 @@
+//! Fees 1.1 (RULES.md §4, CONTRACT §6): kinds of visit, receipts, birth dates,
+//! a region's lower ceiling, the dates the rules cover, the proposal and the
+//! regions side by side. Every expected figure is worked out by hand from
+//! ../shared/data/region_fees_by_kind.csv (the row is named beside it).
+
+mod common;
+use common::{answer, has_error};
+use serde_json::{json, Value};
+
+fn charged(a: &Value) -> Vec<u64> {
+    a["fees"]["visits"].as_array().unwrap().iter().map(|v| v["charged"].as_u64().unwrap()).collect()
+}
+
+fn codes(a: &Value, field: &str) -> Vec<String> {
+    a[field].as_array().unwrap().iter().map(|w| w["code"].as_str().unwrap().to_string()).collect()
+}
+
+fn steps(a: &Value) -> Vec<String> {
+    a["fees"]["next_steps"].as_array().unwrap().iter().map(|w| w["code"].as_str().unwrap().to_string()).collect()
+}
+
+fn situation(home: &str, person: Value, visits: Value) -> Value {
+    let mut person = person;
+    person["home_region"] = json!(home);
+    json!({ "today": "2026-11-23", "person": person, "visits": visits })
+}
+
+#[test]
+fn each_kind_of_visit_pays_its_own_fee() {
+    // Skåne: pc_nurse 0, pc_doctor 200, pc_other 200, specialist_doctor 300,
+    // specialist_other 200, emergency 400 (all physical).
+    let a = answer(situation(
+        "12",
+        json!({ "age": 40 }),
+        json!([
+            { "date": "2026-01-10", "where": "listed", "professional": "nurse" },
+            { "date": "2026-02-10", "where": "listed" },
+            { "date": "2026-02-11", "where": "other_unit", "professional": "other" },
+            { "date": "2026-03-10", "care": "specialist" },
+            { "date": "2026-03-11", "care": "specialist", "professional": "nurse" },
+            { "date": "2026-04-10", "care": "emergency" }
+        ]),
+    ));
+    assert_eq!(charged(&a), vec![0, 200, 200, 300, 200, 400]);
+    let items: Vec<&str> = a["fees"]["visits"].as_array().unwrap().iter().map(|v| v["item"].as_str().unwrap()).collect();
+    assert_eq!(items, ["pc_nurse", "pc_doctor", "pc_other", "specialist_doctor", "specialist_other", "emergency"]);
+    assert_eq!(a["fees"]["total_charged"], 1300);
+    // The free nurse visit starts no period: it starts at the first fee paid (HSL 17 kap. 6 §).
+    assert_eq!(a["fees"]["periods"][0]["start"], "2026-02-10");
+    assert_eq!(a["fees"]["periods"][0]["end"], "2027-02-09");
+}
+
+#[test]
+fn phone_and_video_fees_where_the_region_has_them() {
+    // Västra Götaland from 2024-04-01: pc_doctor video 200, phone 160; pc_nurse physical 50, phone 40.
+    let a = answer(situation(
+        "14",
+        json!({ "age": 40 }),
+        json!([
+            { "date": "2026-01-10", "where": "listed", "mode": "video" },
+            { "date": "2026-01-11", "where": "listed", "mode": "phone" },
+            { "date": "2026-01-12", "where": "listed", "professional": "nurse" },
+            { "date": "2026-01-13", "where": "listed", "professional": "nurse", "mode": "phone" }
+        ]),
+    ));
+    assert_eq!(charged(&a), vec![200, 160, 50, 40]);
+    assert!(!codes(&a, "warnings").contains(&"fee_mode_assumed".to_string()));
+}
+
+#[test]
+fn a_mode_the_data_lacks_takes_the_physical_fee_and_says_so() {
+    // Skåne has no pc_doctor phone row: the physical 200 kr, and the receipt decides.
+    let a = answer(situation("12", json!({ "age": 40 }), json!([{ "date": "2026-01-11", "where": "listed", "mode": "phone" }])));
+    assert_eq!(charged(&a), vec![200]);
+    assert!(codes(&a, "warnings").contains(&"fee_mode_assumed".to_string()));
+}
+
+#[test]
+fn an_item_the_data_lacks_is_unknown_counts_0_and_asks_for_the_receipt() {
+    // Kronoberg has no emergency row.
+    let visits = json!([{ "date": "2026-03-01", "where": "listed" }, { "date": "2026-03-02", "care": "emergency" }]);
+    let a = answer(situation("07", json!({ "age": 40 }), visits.clone()));
+    assert_eq!(charged(&a), vec![150, 0]);
+    let v = &a["fees"]["visits"][1];
+    assert_eq!(v["fee_known"], false);
+    assert_eq!(v["item"], "emergency");
+    assert!(v["fee_source"].is_null());
+    assert!(codes(&a, "warnings").contains(&"fee_unknown".to_string()));
+    assert!(steps(&a).contains(&"give_receipt_amount".to_string()));
+    // With the receipt, the amount paid is used and nothing is asked.
+    let mut with_receipt = visits;
+    with_receipt[1]["paid"] = json!(350);
+    let b = answer(situation("07", json!({ "age": 40 }), with_receipt));
+    assert_eq!(charged(&b), vec![150, 350]);
+    assert_eq!(b["fees"]["visits"][1]["item"], "receipt");
+    assert_eq!(b["fees"]["visits"][1]["fee_known"], true);
+    assert!(!steps(&b).contains(&"give_receipt_amount".to_string()));
+}
+
+#[test]
+fn receipts_above_the_ceiling_are_overpaid_and_refunded() {
+    // Halland, 2026: ceiling 1 450. Eight receipts of 200 kr = 1 600: 150 kr too much.
+    let visits: Vec<Value> = (1..=8).map(|m| json!({ "date": format!("2026-{m:02}-05"), "where": "listed", "paid": 200 })).collect();
+    let a = answer(situation("13", json!({ "age": 40 }), json!(visits)));
+    assert_eq!(charged(&a), vec![200; 8]);
+    let p = &a["fees"]["periods"][0];
+    assert_eq!(p["charged"], 1600);
+    assert_eq!(p["overpaid"], 150);
+    assert_eq!(p["free_card_from"], "2026-08-05", "the eighth receipt passed 1 450");
+    assert!(steps(&a).contains(&"ask_refund".to_string()));
+    let refund = a["fees"]["next_steps"].as_array().unwrap().iter().find(|s| s["code"] == "ask_refund").unwrap();
+    assert!(refund["text"].as_str().unwrap().contains("150\u{a0}kr") && refund["text"].as_str().unwrap().contains("Region Halland"));
+}
+
+#[test]
+fn the_85th_birthday_makes_later_visits_free() {
+    // Born 1941-06-15: 84 on 2026-03-02 (Halland pc_doctor 200 kr), 85 from 2026-06-15.
+    let visits = json!([{ "date": "2026-03-02", "where": "listed" }, { "date": "2026-06-14", "where": "listed" }, { "date": "2026-06-15", "where": "listed" }]);
+    let a = answer(situation("13", json!({ "birth_date": "1941-06-15" }), visits.clone()));
+    assert_eq!(charged(&a), vec![200, 200, 0]);
+    assert_eq!(a["fees"]["visits"][2]["free_reason"], "age_85_plus");
+    assert!(a["fees"]["summary"].as_str().unwrap().contains("15 juni 2026"));
+    // With the age alone (85 on today), every visit is taken as free, and the answer says a birthday may matter.
+    let b = answer(situation("13", json!({ "age": 85 }), visits));
+    assert_eq!(charged(&b), vec![0, 0, 0]);
+    assert!(codes(&b, "warnings").contains(&"age_assumed_for_all_visits".to_string()));
+    assert!(b["fees"]["headline"].as_str().unwrap().contains("85 år eller äldre"));
+}
+
+#[test]
+fn under_n_is_free_until_the_nth_birthday() {
+    // Stockholm: free_age under:18; pc_doctor 275.
+    let a = answer(situation("01", json!({ "birth_date": "2008-05-01" }), json!([{ "date": "2026-04-30", "where": "listed" }, { "date": "2026-05-01", "where": "listed" }])));
+    assert_eq!(charged(&a), vec![0, 275]);
+    assert_eq!(a["fees"]["visits"][0]["free_reason"], "under_free_age");
+}
+
+#[test]
+fn through_year_n_is_free_through_the_year_one_turns_n() {
+    // Sörmland: through_year:19; pc_doctor 200 (2020-01-01).
+    let born_2007 = answer(json!({ "today": "2027-02-01", "person": { "birth_date": "2007-12-31", "home_region": "04" },
+        "visits": [{ "date": "2026-03-02", "where": "listed" }, { "date": "2027-01-10", "where": "listed" }] }));
+    assert_eq!(charged(&born_2007), vec![0, 200], "turns 19 in 2026: free all 2026");
+    let born_2006 = answer(situation("04", json!({ "birth_date": "2006-01-01" }), json!([{ "date": "2026-03-02", "where": "listed" }])));
+    assert_eq!(charged(&born_2006), vec![200]);
+}
+
+#[test]
+fn a_birth_month_alone_assumes_the_first_and_says_so() {
+    let a = answer(situation("13", json!({ "birth_date": "1941-06" }), json!([{ "date": "2026-05-31", "where": "listed" }, { "date": "2026-06-01", "where": "listed" }])));
+    assert_eq!(charged(&a), vec![200, 0]);
+    assert!(codes(&a, "warnings").contains(&"birth_month_only".to_string()));
+}
+
+#[test]
+fn age_and_birth_date_that_disagree_are_refused() {
+    has_error(situation("13", json!({ "age": 40, "birth_date": "1990-01-01" }), json!([{ "date": "2026-05-31", "where": "listed" }])), "person.age", "inconsistent");
+    // Agreeing is fine: 1990-01-01 is 36 on 2026-11-23.
+    answer(situation("13", json!({ "age": 36, "birth_date": "1990-01-01" }), json!([{ "date": "2026-05-31", "where": "listed" }])));
+}
+
+#[test]
+fn a_regions_lower_ceiling_cuts_the_last_fee() {
+    // Jämtland Härjedalen: pc_doctor 400, ceiling 1 300 (its own, 2024). 400+400+400+100.
+    let visits: Vec<Value> = (1..=5).map(|m| json!({ "date": format!("2026-{m:02}-05"), "where": "listed" })).collect();
+    let a = answer(situation("23", json!({ "age": 40 }), json!(visits)));
+    assert_eq!(charged(&a), vec![400, 400, 400, 100, 0]);
+    assert_eq!(a["fees"]["periods"][0]["ceiling"], 1300);
+    assert_eq!(a["fees"]["visits"][4]["free_reason"], "free_card");
+    assert!(a["fees"]["details"].as_array().unwrap().iter().any(|d| d.as_str().unwrap().contains("lägre högkostnadsskydd")));
+    assert!(steps(&a).contains(&"free_card_until".to_string()));
+}
+
+#[test]
+fn every_visit_carries_the_source_of_its_own_fee() {
+    // Västerbotten pc_doctor physical 300 from 2024-01-01, confidence 2024, a 1177 page.
+    let a = answer(situation("24", json!({ "age": 40 }), json!([{ "date": "2026-03-02", "where": "listed" }])));
+    let s = &a["fees"]["visits"][0]["fee_source"];
+    assert_eq!(a["fees"]["visits"][0]["fee"], 300);
+    assert_eq!(s["url"], "www.1177.se/Vasterbotten/aktuellt/patientavgifter-och-hogkostnadsskydd-2024/");
+    assert_eq!(s["confidence"], "2024");
+    assert_eq!(s["as_of"], "2024");
+    assert_eq!(s["publisher"], "region");
+}
+
+#[test]
+fn a_fee_from_a_clinic_or_a_newspaper_says_so() {
+    // Uppsala's pc_doctor is from ptj.se (a clinic); Örebro's from lansposten.se (a newspaper).
+    let a = answer(situation("03", json!({ "age": 40 }), json!([{ "date": "2026-03-02", "where": "listed" }, { "date": "2026-03-03", "where": "listed", "region": "18" }])));
+    assert_eq!(charged(&a), vec![200, 220]);
+    assert_eq!(a["fees"]["visits"][0]["fee_source"]["publisher"], "clinic");
+    assert_eq!(a["fees"]["visits"][1]["fee_source"]["publisher"], "press");
+    let w = a["warnings"].as_array().unwrap().iter().find(|w| w["code"] == "fee_from_clinic_page").expect("warning");
+    assert!(w["message"].as_str().unwrap().contains("Region Uppsala") && w["message"].as_str().unwrap().contains("Region Örebro län"));
+}
+
+#[test]
+fn older_fees_are_flagged() {
+    // Halland pc_nurse 100 from 2019-01-01, confidence older.
+    let a = answer(situation("13", json!({ "age": 40 }), json!([{ "date": "2026-03-02", "where": "listed", "professional": "nurse" }])));
+    assert_eq!(charged(&a), vec![100]);
+    assert!(codes(&a, "warnings").contains(&"fee_older_than_2024".to_string()));
+}
+
+#[test]
+fn the_proposal_prices_every_primary_care_visit_at_the_listed_unit_at_100_kr_and_says_when_that_is_more() {
+    // Skåne: nurse 0 and doctor 200 at the listed unit → 100 + 100; specialist 300 stays.
+    let a = answer(situation(
+        "12",
+        json!({ "age": 40 }),
+        json!([
+            { "date": "2026-01-10", "where": "listed", "professional": "nurse" },
+            { "date": "2026-02-10", "where": "listed", "mode": "video" },
+            { "date": "2026-03-10", "care": "specialist" }
+        ]),
+    ));
+    assert_eq!(a["fees"]["total_charged"], 500);
+    let p = &a["fees"]["proposal"];
+    assert_eq!(p["total_charged"], 500);
+    let fees: Vec<u64> = p["visits"].as_array().unwrap().iter().map(|v| v["fee"].as_u64().unwrap()).collect();
+    assert_eq!(fees, vec![100, 100, 300]);
+    assert!(p["summary"].as_str().unwrap().contains("10 januari 2026 skulle kosta mer"), "{}", p["summary"]);
+}
+
+#[test]
+fn the_same_visits_in_every_region() {
+    // One doctor's visit at the listed unit, age 40: each region's pc_doctor physical fee from the CSV.
+    let csv = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/region_fees_by_kind.csv")).unwrap();
+    let expected: Vec<(String, u64)> = csv
+        .lines()
+        .filter(|l| l.contains(",pc_doctor,physical,"))
+        .map(|l| {
+            let cells: Vec<&str> = l.splitn(5, ',').collect();
+            (cells[0].to_string(), cells[3].parse().unwrap())
+        })
+        .collect();
+    assert_eq!(expected.len(), 21);
+    let a = answer(situation("13", json!({ "age": 40 }), json!([{ "date": "2026-03-02", "where": "listed" }])));
+    let regions = a["fees"]["regions"].as_array().unwrap();
+    let got: Vec<(String, u64)> = regions.iter().map(|r| (r["region"].as_str().unwrap().to_string(), r["total_charged"].as_u64().unwrap())).collect();
+    assert_eq!(got, expected);
+    // Kronoberg has no emergency fee: an emergency visit there is unknown.
+    let b = answer(situation("13", json!({ "age": 40 }), json!([{ "date": "2026-03-02", "care": "emergency" }])));
+    let kronoberg = b["fees"]["regions"].as_array().unwrap().iter().find(|r| r["region"] == "07").unwrap();
+    assert_eq!(kronoberg["unknown_fees"], 1);
+    // Stockholm is free under 18, Halland under 20: a 19-year-old pays in Stockholm only.
+    let c = answer(situation("13", json!({ "age": 19 }), json!([{ "date": "2026-03-02", "where": "listed" }])));
+    let total = |code: &str| c["fees"]["regions"].as_array().unwrap().iter().find(|r| r["region"] == code).unwrap()["total_charged"].as_u64().unwrap();
+    assert_eq!((total("01"), total("13")), (275, 0));
+}
+
+#[test]
+fn the_dates_the_rules_cover() {
+    let visit = json!([{ "date": "2026-03-02", "where": "listed" }]);
+    let mut early = situation("13", json!({ "age": 40 }), visit.clone());
+    early["today"] = json!("2022-06-30");
+    has_error(early, "today", "out_of_range");
+    let mut late = situation("13", json!({ "age": 40 }), visit);
+    late["today"] = json!("2100-01-01");
+    has_error(late, "today", "out_of_range");
+    has_error(situation("13", json!({ "age": 40 }), json!([{ "date": "2017-12-31", "where": "listed" }])), "visits[0].date", "out_of_range");
+    answer(situation("13", json!({ "age": 40 }), json!([{ "date": "2018-01-01", "where": "listed" }])));
+}
+
+#[test]
+fn a_change_before_the_law_came_into_force_does_not_count() {
+    let a = answer(json!({
+        "today": "2022-08-01", "person": { "age": 40, "home_region": "13" },
+        "listing": { "unit": { "id": "a", "region": "13" }, "changes": [ { "date": "2022-06-01" }, { "date": "2022-06-20" }, { "date": "2022-07-15" } ] }
+    }));
+    assert_eq!(a["listing"]["counted_changes"], 1);
+    assert_eq!(a["listing"]["can_change"], true);
+}
+
+#[test]
+fn where_is_needed_only_in_primary_care() {
+    has_error(situation("13", json!({ "age": 40 }), json!([{ "date": "2026-03-02" }])), "visits[0].where", "missing_field");
+    let a = answer(situation("13", json!({ "age": 40 }), json!([{ "date": "2026-03-02", "care": "specialist" }])));
+    assert!(a["fees"]["visits"][0]["where"].is_null());
+    assert_eq!(charged(&a), vec![300], "Halland specialist_doctor 300");
+}
