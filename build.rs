@@ -17,18 +17,33 @@ fn strip(value: &mut serde_json::Value, keys: &[&str]) {
     }
 }
 
+/// The built-in rulebooks as one document, `{ "se": [docs…], "sou-2019-42": [docs…] }`,
+/// each list applied in order (the proposal on top of `se`).
+fn rulebooks(stripped: bool) -> String {
+    let read = |file: &str| -> serde_json::Value {
+        let mut v = serde_json::from_str(&fs::read_to_string(file).unwrap_or_else(|e| panic!("{file}: {e}"))).unwrap_or_else(|e| panic!("{file} is not valid JSON: {e}"));
+        if stripped {
+            strip(&mut v, &["description", "note", "generated_from", "generator"]);
+        }
+        v
+    };
+    let doc = serde_json::json!({
+        "se": [read("rules/se.json"), read("rules/national.json"), read("rules/regions.json")],
+        "sou-2019-42": [read("rules/sou-2019-42.json")],
+    });
+    doc.to_string()
+}
+
 fn main() {
     let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-    // The WebAssembly module carries only what answers use: not the rulebooks'
-    // descriptions and notes, nor the free-age sources (`vardval rules` shows them).
-    let wasm = env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|a| a == "wasm32");
+    // The command embeds the rulebooks in full; the page hands the WebAssembly
+    // module the copy without descriptions and notes (`vardval rulebooks`).
+    fs::write(Path::new(&out).join("rulebooks.json"), rulebooks(false)).expect("OUT_DIR is writable");
+    fs::write(Path::new(&out).join("rulebooks.min.json"), rulebooks(true)).expect("OUT_DIR is writable");
     for file in EMBEDDED {
         println!("cargo:rerun-if-changed={file}");
         let text = fs::read_to_string(file).unwrap_or_else(|e| panic!("{file}: {e}"));
         let mut value: serde_json::Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{file} is not valid JSON: {e}"));
-        if wasm && file.starts_with("rules/") {
-            strip(&mut value, &["description", "note", "source_age", "generated_from", "generator"]);
-        }
         let name = file.replace('/', "_");
         fs::write(Path::new(&out).join(&name), value.to_string()).unwrap_or_else(|e| panic!("{file}: {e}"));
         // The nearby module speaks only in error messages: a catalogue of those alone.

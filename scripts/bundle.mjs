@@ -32,7 +32,7 @@ function classic(source, name) {
 }
 
 const data = {};
-for (const f of ['text-sv.json', 'text-en.json', 'rules-se.json', 'rules-sv.html', 'rules-en.html', 'units.csv', 'municipalities.json', 'postal-codes.json', 'map.json']) {
+for (const f of ['text-sv.json', 'text-en.json', 'rulebooks.json', 'rules-sv.html', 'rules-en.html', 'units.csv', 'municipalities.json', 'postal-codes.json', 'map.json']) {
   data[`data/${f}`] = text(`data/${f}`);
 }
 const component = text('vardval-kollen.js')

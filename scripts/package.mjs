@@ -8,9 +8,9 @@ rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 for (const f of ['vardval.js', 'vardval.d.ts', 'vardval_bg.wasm', 'vardval_bg.wasm.d.ts']) cpSync(`www/pkg/${f}`, `${out}/${f}`);
 for (const f of ['vardval_nearby.js', 'vardval_nearby.d.ts', 'vardval_nearby_bg.wasm', 'vardval_nearby_bg.wasm.d.ts']) cpSync(`www/pkg-nearby/${f}`, `${out}/${f}`);
-// The text catalogues the module writes its answers from (it embeds none).
+// The rulebooks and text catalogues the module answers from (it embeds neither).
 mkdirSync(`${out}/data`, { recursive: true });
-for (const f of ['text-sv.json', 'text-en.json']) cpSync(`www/data/${f}`, `${out}/data/${f}`);
+for (const f of ['rulebooks.json', 'text-sv.json', 'text-en.json']) cpSync(`www/data/${f}`, `${out}/data/${f}`);
 const version = /^version = "(.*)"$/m.exec(readFileSync('Cargo.toml', 'utf8'))[1];
 writeFileSync(
   `${out}/package.json`,
@@ -39,11 +39,13 @@ writeFileSync(
 The engine of Vårdvalskollen as WebAssembly, for developers at regions.
 
 \`\`\`js
-import init, { evaluate, set_text } from 'vardvalskollen';
+import init, { evaluate, set_rulebooks, set_text } from 'vardvalskollen';
 await init(); // or init({ module_or_path: url or bytes of vardval_bg.wasm })
-// The module holds no sentence: hand it the catalogue of each language you use
-// (data/text-sv.json, data/text-en.json in this package), once.
-set_text('sv', await (await fetch(new URL('data/text-sv.json', import.meta.url))).text());
+// The module holds no rule and no sentence: hand it the rulebooks and the
+// catalogue of each language you use (data/ in this package), once.
+const data = (f) => fetch(new URL(\`node_modules/vardvalskollen/data/\${f}\`, location.href)).then((r) => r.text());
+set_rulebooks(await data('rulebooks.json'));
+set_text('sv', await data('text-sv.json'));
 const answer = evaluate({ today: '2026-11-23', person: { age: 34, home_region: '13' }, visits: [{ date: '2026-03-02', where: 'listed' }] });
 answer.fees.total_charged; // 200
 // Bad input throws { errors: [{ path, code, message }] } (type InputErrors).

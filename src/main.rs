@@ -20,6 +20,7 @@ const USAGE: &str = "usage:
   vardval page LANG TEMPLATE DATE
                               write the static page for LANG (sv, en) from TEMPLATE, with the rules in force on DATE
   vardval text LANG           print the text the page's component uses, as JSON
+  vardval rulebooks           print the built-in rulebooks the page hands the module, as JSON
   vardval nearby [FILE|-] [--units UNITS]
                               the units nearest a place, as JSON (default units: OpenStreetMap 2020)
   vardval units check FILE    check a unit list (CSV or JSON); exit 1 and every problem with its line";
@@ -44,6 +45,10 @@ fn main() -> ExitCode {
         ["nearby", file, "--units", units] | ["nearby", "--units", units, file] => nearby(file, Some(units)),
         ["units", "check", file] => units_check(file),
         ["text", lang] => text(lang),
+        ["rulebooks"] => {
+            println!("{}", vardval::rulebook::RULEBOOKS_MIN_JSON);
+            ExitCode::SUCCESS
+        }
         ["help" | "--help" | "-h"] => {
             println!("{USAGE}");
             ExitCode::SUCCESS

@@ -11,11 +11,33 @@ use crate::input::{field, index, key, Reader};
 use serde::Serialize;
 use serde_json::Value;
 
-// Minified copies of rules/*.json, written by build.rs.
-pub const SE_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/rules_se.json"));
-pub const SE_REGIONS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/rules_regions.json"));
-pub const SE_NATIONAL_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/rules_national.json"));
-pub const SOU_2019_42_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/rules_sou-2019-42.json"));
+// The built-in rulebooks, `{ "se": [docs…], "sou-2019-42": [docs…] }`, written by
+// build.rs from rules/*.json. The command embeds them in full. The WebAssembly
+// module embeds none: the page hands it `vardval rulebooks` (data/rulebooks.json,
+// without descriptions and notes) through `set_rulebooks`, as it does the text.
+#[cfg(not(target_arch = "wasm32"))]
+pub const RULEBOOKS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/rulebooks.json"));
+/// What `vardval rulebooks` prints for the page.
+#[cfg(not(target_arch = "wasm32"))]
+pub const RULEBOOKS_MIN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/rulebooks.min.json"));
+
+#[cfg(target_arch = "wasm32")]
+static DOCUMENTS: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+fn documents() -> Option<&'static str> {
+    #[cfg(not(target_arch = "wasm32"))]
+    return Some(RULEBOOKS_JSON);
+    #[cfg(target_arch = "wasm32")]
+    DOCUMENTS.get().map(String::as_str)
+}
+
+/// Hands the module the built-in rulebooks (data/rulebooks.json): `false` when
+/// the text does not read as them or they are already there.
+#[cfg(target_arch = "wasm32")]
+pub fn set_documents(text: &str) -> bool {
+    let ok = serde_json::from_str::<Value>(text).is_ok_and(|v| v.get("se").is_some_and(Value::is_array));
+    ok && DOCUMENTS.set(text.to_string()).is_ok()
+}
 
 /// Ids of the rulebooks the engine carries.
 pub const BUILTIN_IDS: [&str; 2] = ["se", "sou-2019-42"];
@@ -267,22 +289,28 @@ impl Rulebook {
     /// otherwise be most of the time an answer takes.
     pub fn builtin(id: &str) -> Option<&'static Rulebook> {
         static BUILTIN: std::sync::OnceLock<Vec<Rulebook>> = std::sync::OnceLock::new();
+        // Not before the module has its rulebooks, or the cache would stay empty.
+        documents()?;
         let books = BUILTIN.get_or_init(|| BUILTIN_IDS.iter().filter_map(|id| Rulebook::read_builtin(id, &mut Reader::default())).collect());
         books.iter().find(|b| b.id == id)
     }
 
-    /// Reads an embedded rulebook afresh (to apply an override to); its
+    /// Reads a built-in rulebook afresh (to apply an override to); its
     /// problems go to `reader`, which the tests check.
     pub fn read_builtin(id: &str, reader: &mut Reader) -> Option<Rulebook> {
-        let parse = |text: &str| -> Value { serde_json::from_str(text).unwrap_or(Value::Null) };
+        if !BUILTIN_IDS.contains(&id) {
+            return None;
+        }
+        let all: Value = serde_json::from_str(documents()?).unwrap_or(Value::Null);
         let mut book = Rulebook::empty();
-        book.apply(&parse(SE_JSON), "", reader);
-        book.apply(&parse(SE_NATIONAL_JSON), "", reader);
-        book.apply(&parse(SE_REGIONS_JSON), "", reader);
-        match id {
-            "se" => {}
-            "sou-2019-42" => book.apply(&parse(SOU_2019_42_JSON), "", reader),
-            _ => return None,
+        // `se` first; the proposal is `se` with its own documents on top.
+        for layer in ["se", id] {
+            for doc in all.get(layer).and_then(Value::as_array).map_or(&[][..], Vec::as_slice) {
+                book.apply(doc, "", reader);
+            }
+            if id == "se" {
+                break;
+            }
         }
         if cfg!(debug_assertions) {
             book.check_complete("", reader);

@@ -92,9 +92,17 @@ pub fn evaluate(#[wasm_bindgen(unchecked_param_type = "Situation")] situation: J
     }
 }
 
-/// Hands the module the text catalogue of `lang` ("sv" or "en"): the page's
-/// data/text-LANG.json. Answers and error messages are written from it; call
-/// it once per language before `evaluate`.
+/// The module embeds neither rules nor sentences, so that a page downloads
+/// each once: call `set_rulebooks` with data/rulebooks.json (`vardval
+/// rulebooks`) and `set_text` with the catalogue of each language used
+/// (data/text-LANG.json) before `evaluate`.
+#[cfg(not(feature = "nearby-module"))]
+#[wasm_bindgen]
+pub fn set_rulebooks(rulebooks: &str) -> bool {
+    crate::rulebook::set_documents(rulebooks)
+}
+
+/// Hands the module its text, as `set_rulebooks` its rules (see above).
 #[cfg(not(feature = "nearby-module"))]
 #[wasm_bindgen]
 pub fn set_text(lang: &str, catalogue: &str) -> bool {

@@ -5,7 +5,7 @@
 //
 // Form state lives in the URL fragment, so an answer can be bookmarked or
 // shared; the fragment never reaches a server.
-import init, { evaluate, set_text } from './pkg/vardval.js';
+import init, { evaluate, set_rulebooks, set_text } from './pkg/vardval.js';
 
 const BASE = new URL('.', import.meta.url);
 const REASONS = ['moved', 'medical', 'follow_doctor', 'unit_closed', 'other_special'];
@@ -40,18 +40,20 @@ class VardvalKollen extends HTMLElement {
     this.idPrefix = instances === 1 ? 'vk' : `vk${instances}`;
     this.lang = this.getAttribute('lang') === 'en' ? 'en' : 'sv';
     const load = (name) => fetch(new URL(`data/${name}`, BASE)).then((r) => (r.ok ? r.text() : Promise.reject(new Error(name))));
-    let textJson;
+    let textJson, rulebooks;
     try {
-      let rules;
-      [textJson, rules] = await Promise.all([load(`text-${this.lang}.json`), load('rules-se.json')]);
-      [this.text, this.rules] = [JSON.parse(textJson), JSON.parse(rules)];
+      [textJson, rulebooks] = await Promise.all([load(`text-${this.lang}.json`), load('rulebooks.json')]);
+      this.text = JSON.parse(textJson);
+      // The regions' names for the region questions, from the same rulebooks the module is handed.
+      this.rules = { regions: JSON.parse(rulebooks).se.find((doc) => doc.regions).regions };
     } catch (e) {
       console.error('vardval-kollen could not load its text', e);
       return; // the static text, if the host page has it, stays as it is
     }
     try {
       await (engine ??= init());
-      // The module holds no sentence: it writes its answers from this page's catalogue.
+      // The module holds no rule and no sentence: it is handed both, once per page.
+      set_rulebooks(rulebooks);
       set_text(this.lang, textJson);
     } catch (e) {
       // A Content Security Policy without 'wasm-unsafe-eval' stops WebAssembly:

@@ -125,7 +125,7 @@ for (const lang of ['sv', 'en']) {
       const fees = await answerOf(page, 'fees');
       const f = cli(fees.situation).fees;
       assert.equal(f.total_charged, 275 + 400);
-      const cells = await fees.box.locator('tbody tr').evaluateAll((rows) => rows.map((r) => [...r.cells].map((c) => c.innerText.replace(/\s+/g, ' ').trim())));
+      const cells = await fees.box.locator('table').first().locator('tbody tr').evaluateAll((rows) => rows.map((r) => [...r.cells].map((c) => c.innerText.replace(/\s+/g, ' ').trim())));
       const kr = (n) => `${new Intl.NumberFormat(lang === 'sv' ? 'sv-SE' : 'en-GB').format(n)} kr`.replace(/\s+/g, ' ');
       assert.deepEqual(cells.map((c) => [c[2], c[3], c[4]]), f.visits.map((v, i) => [kr(v.fee), kr(v.charged), kr(f.proposal.visits[i].charged)]));
       assert.equal(await fees.box.locator('.vk-proposal').innerText(), f.proposal.summary);

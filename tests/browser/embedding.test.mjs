@@ -36,8 +36,8 @@ async function answerBoth(page, p = 'vk') {
   await page.fill(`[id="${p}-fees.age"]`, '40');
   await page.fill(`[id="${p}-fees.v0.date"]`, swedishDay(-3));
   await page.click(`#${p}-fees button[type=submit]`);
-  await page.waitForSelector(`#${p}-fees-answer:not([hidden]) .vk-summary`);
-  return [await page.locator(`#${p}-relist-answer .vk-summary`).innerText(), await page.locator(`#${p}-fees-answer .vk-summary`).innerText()];
+  await page.waitForSelector(`#${p}-fees-answer:not([hidden]) .vk-answer-title`);
+  return [await page.locator(`#${p}-relist-answer .vk-summary`).innerText(), await page.locator(`#${p}-fees-answer .vk-answer-title`).innerText()];
 }
 
 test('a host page of another origin: two components and an iframe that sizes itself', async () => {
@@ -71,8 +71,8 @@ addEventListener('message', function (e) {
   const [relistSv] = await answerBoth(page, 'vk');
   const [, feesEn] = await answerBoth(page, 'vk2');
   assert.match(relistSv, /^Ja, du kan byta/);
-  assert.match(feesEn, /^Your visit costs 200/, 'Västerbotten in English: 200 kr');
-  assert.equal(await page.locator('#vk-fees-answer .vk-summary').innerText(), 'Ditt besök kostar 275\u00a0kr.', 'the first keeps Stockholm and Swedish');
+  assert.match(feesEn, /^Your visit costs 300/, 'Västerbotten in English: 300 kr (a doctor at a vårdcentral since 2024-01-01)');
+  assert.equal(await page.locator('#vk-fees-answer .vk-answer-title').innerText(), 'Ditt besök kostar 275\u00a0kr.', 'the first keeps Stockholm and Swedish');
   assert.deepEqual(await page.evaluate(() => Object.keys(window).filter((k) => /vard|wasm|evaluate/i.test(k))), [], 'no globals');
 
   // The iframe: its height follows its content.
