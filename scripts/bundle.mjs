@@ -36,7 +36,7 @@ for (const f of ['text-sv.json', 'text-en.json', 'rulebooks.json', 'rules-sv.htm
   data[`data/${f}`] = text(`data/${f}`);
 }
 const component = text('vardval-kollen.js')
-  .replace("import init, { evaluate } from './pkg/vardval.js';", 'const { default: init, evaluate } = VK_ENGINE;')
+  .replace("import init, { evaluate, set_rulebooks, set_text } from './pkg/vardval.js';", 'const { default: init, evaluate, set_rulebooks, set_text } = VK_ENGINE;')
   .replace('const BASE = new URL(\'.\', import.meta.url);', "const BASE = new URL('.', location.href);")
   .replace('(engine ??= init())', '(engine ??= init({ module_or_path: VK_WASM.evaluate }))')
   .replace("const mod = await import(new URL('pkg-nearby/vardval_nearby.js', BASE));\n      await mod.default();", 'const mod = VK_NEARBY;\n      await mod.default({ module_or_path: VK_WASM.nearby });');
