@@ -50,7 +50,8 @@ struct Case {
     planned_in: i32,
     planned_reason: Option<usize>,
     list_closed: Option<bool>,
-    visits: Vec<(i32, bool, Option<usize>, bool)>,
+    /// (days back, at the listed unit, region, kind: care × professional × mode)
+    visits: Vec<(i32, bool, Option<usize>, usize)>,
     paid: Option<u32>,
     rulebook: bool,
 }
@@ -64,7 +65,7 @@ fn case() -> impl Strategy<Value = Case> {
         0..500i32,
         prop::option::weighted(0.2, 0..7usize),
         prop::option::of(any::<bool>()),
-        prop::collection::vec((0..700i32, any::<bool>(), prop::option::weighted(0.3, 0..21usize), any::<bool>()), 0..25),
+        prop::collection::vec((0..700i32, any::<bool>(), prop::option::weighted(0.3, 0..21usize), 0..27usize), 0..25),
         prop::option::weighted(0.3, 0..1500u32),
         any::<bool>(),
     )
@@ -89,8 +90,12 @@ impl Case {
         let visits: Vec<Value> = self
             .visits
             .iter()
-            .map(|(back, listed, region, digital)| {
-                json!({ "date": day(self.today - back), "where": if *listed { "listed" } else { "other_unit" }, "region": region.map(|i| REGIONS[i]), "mode": if *digital { "digital" } else { "physical" } })
+            .map(|(back, listed, region, kind)| {
+                let (care, professional, mode) = (["primary", "specialist", "emergency"][kind % 3], ["doctor", "nurse", "other"][kind / 3 % 3], ["physical", "video", "phone"][kind / 9]);
+                json!({
+                    "date": day(self.today - back), "where": if *listed { "listed" } else { "other_unit" }, "region": region.map(|i| REGIONS[i]),
+                    "care": care, "professional": professional, "mode": mode,
+                })
             })
             .collect();
         let earliest = self.visits.iter().map(|v| v.0).max().unwrap_or(0);
@@ -139,6 +144,8 @@ proptest! {
         let _ = vardval::evaluate_str(&text);
     }
 
+    /// Without receipts (RULES.md §4): no period's charge exceeds its ceiling,
+    /// and `total_charged` is the sum of the visits, here and in every region.
     #[test]
     fn charged_in_a_period_never_exceeds_its_ceiling(c in case()) {
         let a = evaluate(&c.situation());
@@ -151,6 +158,12 @@ proptest! {
         prop_assert_eq!(a["fees"]["total_charged"].as_u64(), Some(sum));
         for v in a["fees"]["visits"].as_array().unwrap() {
             prop_assert!(v["charged"].as_u64() <= v["fee"].as_u64(), "{v}");
+        }
+        let regions = a["fees"]["regions"].as_array().unwrap();
+        prop_assert_eq!(regions.len(), if c.visits.is_empty() { 0 } else { 21 });
+        for r in regions {
+            // A region's total never exceeds what its ceilings allow: at most one full ceiling per period.
+            prop_assert!(r["total_charged"].as_u64().unwrap() <= 1450 * 3, "{r}");
         }
     }
 
