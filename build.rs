@@ -1,6 +1,8 @@
-//! Minifies the rulebooks and text catalogues that the engine embeds, so the
-//! WebAssembly module carries no indentation. The files in `rules/` and
-//! `i18n/` stay readable; a file that is not JSON stops the build here.
+//! Minifies the rulebooks and text catalogues the command embeds, and writes
+//! the rulebooks as one document twice: in full for the command, and without
+//! descriptions and notes for the page to hand the WebAssembly module (which
+//! embeds neither rules nor sentences). The files in `rules/` and `i18n/` stay
+//! readable; a file that is not JSON stops the build here.
 
 use std::{env, fs, path::Path};
 
@@ -43,7 +45,7 @@ fn main() {
     for file in EMBEDDED {
         println!("cargo:rerun-if-changed={file}");
         let text = fs::read_to_string(file).unwrap_or_else(|e| panic!("{file}: {e}"));
-        let mut value: serde_json::Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{file} is not valid JSON: {e}"));
+        let value: serde_json::Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{file} is not valid JSON: {e}"));
         let name = file.replace('/', "_");
         fs::write(Path::new(&out).join(&name), value.to_string()).unwrap_or_else(|e| panic!("{file}: {e}"));
         // The nearby module speaks only in error messages: a catalogue of those alone.
