@@ -32,12 +32,14 @@ export interface Situation {
   today: string;
   rulebook?: "se" | "sou-2019-42" | { base?: "se" | "sou-2019-42"; override?: Record<string, unknown> };
   lang?: "sv" | "en";
-  person?: { age?: number; home_region?: RegionCode };
+  person?: { age?: number; birth_date?: string; home_region?: RegionCode };
   listing?: { unit?: Unit | null; changes?: { date: string; reason?: Reason | null }[]; planned?: { date?: string; reason?: Reason | null; unit?: Unit } | null };
-  visits?: { date: string; where: "listed" | "other_unit"; region?: RegionCode; mode?: "physical" | "digital" }[];
+  visits?: { date: string; care?: "primary" | "specialist" | "emergency"; professional?: "doctor" | "nurse" | "other"; mode?: "physical" | "video" | "phone" | "digital"; where?: "listed" | "other_unit"; region?: RegionCode; paid?: number }[];
   fee_period?: { first_visit: string; paid?: number };
 }
 export interface Source { title: string; url: string }
+export interface NextStep { code: string; text: string }
+export interface FeeSource { title: string; url: string; as_of: string | null; valid_from: string | null; confidence: string; publisher: "region" | "clinic" | "press" | null }
 export interface Section { summary: string; details: string[]; sources: Source[] }
 export interface Answer {
   rulebook: { id: string; title: string; status: "law" | "proposal"; in_force_from: string | null; overridden: boolean };
@@ -45,9 +47,12 @@ export interface Answer {
   fixed_doctor: Section & { entitled: boolean };
   care_guarantee: Section & { applies: boolean; contact_days: number; assessment_days: number };
   fees: Section & {
-    visits: { date: string; fee: number; charged: number; free_reason: "age_85_plus" | "under_free_age" | "free_card" | null; region: RegionCode; where: "listed" | "other_unit"; mode: "physical" | "digital"; input_index: number }[];
-    periods: { start: string; end: string; ceiling: number; charged: number; free_card_from: string | null; free_card: boolean }[];
+    visits: { date: string; fee: number; charged: number; free_reason: "age_85_plus" | "under_free_age" | "free_card" | null; item: string; fee_known: boolean; fee_source: FeeSource | null; region: RegionCode; where: "listed" | "other_unit" | null; care: "primary" | "specialist" | "emergency"; professional: "doctor" | "nurse" | "other"; mode: "physical" | "video" | "phone"; input_index: number }[];
+    periods: { start: string; end: string; ceiling: number; charged: number; free_card_from: string | null; free_card: boolean; overpaid: number }[];
     total_charged: number;
+    regions: { region: RegionCode; total_charged: number; free_card_from: string | null; unknown_fees: number; oldest_fee: string | null; undated_fees: number }[];
+    headline: string;
+    next_steps: NextStep[];
     proposal?: { rulebook: string; total_charged: number; difference: number; visits: { date: string; fee: number; charged: number }[]; summary: string };
   };
   warnings: { code: string; message: string }[];

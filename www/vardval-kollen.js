@@ -487,7 +487,7 @@ class VardvalKollen extends HTMLElement {
     const f = a.fees;
     const proposal = new Map((f.proposal?.visits ?? []).map((v, i) => [i, v]));
     const what = (v) =>
-      [this.t(`ui.fees.where_${v.care === 'primary' ? v.where : v.care}`), this.t(`ui.fees.who_${v.professional}`).toLowerCase(), v.mode === 'physical' ? null : this.t(`ui.fees.mode_${v.mode}`).toLowerCase(), v.item === 'receipt' ? this.t('ui.fees.receipt').toLowerCase() : null].filter(Boolean).join(', ');
+      [this.t(`ui.fees.where_${v.care === 'primary' ? v.where : v.care}`), (this.text[`ui.fees.who_${v.professional}_short`] ?? this.t(`ui.fees.who_${v.professional}`)).toLowerCase(), v.mode === 'physical' ? null : this.t(`ui.fees.mode_${v.mode}`).toLowerCase(), v.item === 'receipt' ? this.t('ui.fees.receipt').toLowerCase() : null].filter(Boolean).join(', ');
     const rows = f.visits.map((v, i) =>
       h(
         'tr',
