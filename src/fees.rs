@@ -473,6 +473,9 @@ pub fn answer(s: &Situation, proposal_book: Option<&Rulebook>, warnings: &mut Ve
         tr(lang, "fees.headline.free_young", &[])
     } else if all("free_card") {
         tr(lang, "fees.headline.free_card", &[])
+    } else if priced.visits.iter().any(|v| !v.fee_known) {
+        // Never "0 kr" for a fee the data lacks: at least what is known.
+        tr(lang, "fees.headline.at_least", &[("total", kr(lang, priced.total_charged))])
     } else {
         let key = if s.visits.len() == 1 { "fees.summary.total_one" } else { "fees.summary.total" };
         tr(lang, key, &[("count", s.visits.len().to_string()), ("total", kr(lang, priced.total_charged))])

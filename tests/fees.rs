@@ -87,6 +87,7 @@ fn an_item_the_data_lacks_is_unknown_counts_0_and_asks_for_the_receipt() {
     assert!(v["fee_source"].is_null());
     assert!(codes(&a, "warnings").contains(&"fee_unknown".to_string()));
     assert!(steps(&a).contains(&"give_receipt_amount".to_string()));
+    assert!(a["fees"]["headline"].as_str().unwrap().contains("minst 150"), "never 0 kr for an unknown fee: {}", a["fees"]["headline"]);
     // With the receipt, the amount paid is used and nothing is asked.
     let mut with_receipt = visits;
     with_receipt[1]["paid"] = json!(350);
