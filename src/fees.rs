@@ -475,7 +475,8 @@ pub fn answer(s: &Situation, proposal_book: Option<&Rulebook>, warnings: &mut Ve
         tr(lang, "fees.headline.free_card", &[])
     } else if priced.visits.iter().any(|v| !v.fee_known) {
         // Never "0 kr" for a fee the data lacks: at least what is known.
-        tr(lang, "fees.headline.at_least", &[("total", kr(lang, priced.total_charged))])
+        let key = if priced.total_charged == 0 { "fees.headline.unknown" } else { "fees.headline.at_least" };
+        tr(lang, key, &[("total", kr(lang, priced.total_charged))])
     } else {
         let key = if s.visits.len() == 1 { "fees.summary.total_one" } else { "fees.summary.total" };
         tr(lang, key, &[("count", s.visits.len().to_string()), ("total", kr(lang, priced.total_charged))])
