@@ -41,7 +41,7 @@ setup-test:
 # --- building ----------------------------------------------------------------
 
 DATA_COPIES := www/data/units.csv www/data/municipalities.json www/data/postal-codes.json www/data/map.json
-PAGES := www/index.html www/en/index.html www/data/rules-se.json www/data/rulebooks.json www/data/text-sv.json www/data/text-en.json \
+PAGES := www/index.html www/en/index.html www/data/rulebooks.json www/data/text-sv.json www/data/text-en.json \
          www/data/rules-sv.html www/data/rules-en.html $(DATA_COPIES)
 
 build: $(WASM) $(NEARBY_WASM) target/release/vardval $(PAGES)
@@ -59,9 +59,6 @@ www/data/rules-%.html: www/rules-fragment.html target/release/vardval
 	@mkdir -p www/data
 	target/release/vardval page $* www/rules-fragment.html $$(date +%F) > $@
 
-www/data/rules-se.json: target/release/vardval
-	@mkdir -p www/data
-	target/release/vardval rules se > $@
 # What the page hands the WebAssembly module, which embeds no rulebook.
 www/data/rulebooks.json: target/release/vardval
 	@mkdir -p www/data

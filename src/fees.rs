@@ -345,7 +345,19 @@ fn fee_source(book: &Rulebook, p: &Provenance) -> FeeSource {
     }
 }
 
-/// Prices the visits under `book` as given (for the tests and the proposal).
+/// A regional value's source and its date as the answer shows it ("uppgift
+/// från …" or "uppgift utan datum"); the page is added to `sources` once.
+fn cite(book: &Rulebook, lang: Lang, region: &Region, p: &Provenance, sources: &mut Vec<Source>) -> (FeeSource, String) {
+    let named = fee_source(book, p);
+    let date = named.as_of.clone().map_or_else(|| tr(lang, "fees.undated", &[]), |d| tr(lang, "fees.as_of", &[("date", d)]));
+    let source = Source { title: format!("{}: {}", region.name, named.title), url: named.url.clone() };
+    if !named.title.is_empty() && !sources.contains(&source) {
+        sources.push(source);
+    }
+    (named, date)
+}
+
+/// Prices the visits under `book` as they were given (the answer and the proposal).
 pub fn price<'a>(book: &'a Rulebook, s: &'a Situation, warnings: &mut Vec<Warning>) -> Priced<'a> {
     Pricing { book, s, moved_to: None }.price(warnings)
 }
@@ -412,8 +424,7 @@ pub fn answer(s: &Situation, proposal_book: Option<&Rulebook>, warnings: &mut Ve
         }
         seen.push((region.code.as_str(), row.item, row.mode));
         let what = format!("{}{}", tr(lang, &format!("item.{}", row.item), &[]), tr(lang, &format!("mode.{}", row.mode), &[]));
-        let named = fee_source(book, &row.provenance);
-        let date = named.as_of.as_ref().map_or_else(|| tr(lang, "fees.undated", &[]), |d| tr(lang, "fees.as_of", &[("date", d.clone())]));
+        let (named, date) = cite(book, lang, region, &row.provenance, &mut sources);
         let publisher = named.publisher.as_deref().filter(|p| *p != "region").map(|p| tr(lang, &format!("publisher.{p}"), &[])).unwrap_or_default();
         let label = format!("{}, {what}", region.name);
         details.push(tr(lang, "fees.row", &[("what", label.clone()), ("fee", kr(lang, row.kr)), ("date", date), ("source", named.title.clone()), ("publisher", publisher.clone())]));
@@ -424,10 +435,6 @@ pub fn answer(s: &Situation, proposal_book: Option<&Rulebook>, warnings: &mut Ve
         }
         if !publisher.is_empty() {
             clinic.push(format!("{label} ({publisher})"));
-        }
-        let source = Source { title: format!("{}: {}", region.name, named.title), url: named.url };
-        if !named.title.is_empty() && !sources.contains(&source) {
-            sources.push(source);
         }
     }
     for (code, items) in [("fee_undated", undated), ("fee_older_than_2024", old), ("fee_from_clinic_page", clinic)] {
@@ -440,13 +447,8 @@ pub fn answer(s: &Situation, proposal_book: Option<&Rulebook>, warnings: &mut Ve
     }
     details.push(tr(lang, "fees.rule.ceiling", &[("ceiling", kr(lang, ceiling_today.amount)), ("year", s.today.year().to_string())]));
     if let (Some(row), Some(region)) = (ceiling_today.regional, home) {
-        let named = fee_source(book, &row.provenance);
-        let date = named.as_of.clone().map_or_else(|| tr(lang, "fees.undated", &[]), |d| tr(lang, "fees.as_of", &[("date", d)]));
-        details.push(tr(lang, "fees.regional_ceiling", &[("region", region.name.clone()), ("ceiling", kr(lang, row.kr)), ("date", date), ("source", named.title.clone())]));
-        let source = Source { title: format!("{}: {}", region.name, named.title), url: named.url };
-        if !sources.contains(&source) {
-            sources.push(source);
-        }
+        let (named, date) = cite(book, lang, region, &row.provenance, &mut sources);
+        details.push(tr(lang, "fees.regional_ceiling", &[("region", region.name.clone()), ("ceiling", kr(lang, row.kr)), ("date", date), ("source", named.title)]));
     }
     details.push(tr(lang, "fees.rule.period", &[]));
     for p in &priced.periods {

@@ -149,7 +149,7 @@ impl Provenance {
     /// The date to show beside the value: when it was stated, else from when
     /// it applies, else the newest year a source states it (`confidence`).
     pub fn shown_date(&self) -> Option<String> {
-        let year = (self.confidence.len() == 4 && self.confidence.bytes().all(|b| b.is_ascii_digit())).then(|| self.confidence.clone());
+        let year = is_year(&self.confidence).then(|| self.confidence.clone());
         self.as_of.clone().or_else(|| self.valid_from.map(|d| d.to_string())).or(year)
     }
 
@@ -760,8 +760,7 @@ fn read_provenance(o: &serde_json::Map<String, Value>, path: &str, reader: &mut 
         None => Some("region".into()),
     };
     if let Some(c) = &confidence {
-        let year = c.len() == 4 && c.bytes().all(|b| b.is_ascii_digit());
-        if !year && !["older", "undated", "region"].contains(&c.as_str()) {
+        if !is_year(c) && !["older", "undated", "region"].contains(&c.as_str()) {
             reader.problem_with(key(path, "confidence"), "invalid_value", vec![("value", c.chars().take(20).collect()), ("allowed", "2026, 2024, older, undated, region".into())]);
         }
     }
@@ -772,10 +771,14 @@ fn read_provenance(o: &serde_json::Map<String, Value>, path: &str, reader: &mut 
     (reader.problems.len() == before).then_some(Provenance { valid_from, as_of, confidence: confidence?, source })
 }
 
+/// Four digits: a year, as a page's date or a value's confidence may be.
+fn is_year(text: &str) -> bool {
+    text.len() == 4 && text.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// A page's date: `YYYY` or `YYYY-MM-DD`.
 fn check_as_of(text: &str, path: &str, reader: &mut Reader) {
-    let year = text.len() == 4 && text.bytes().all(|b| b.is_ascii_digit());
-    if !year && Date::parse_iso(text).is_none() {
+    if !is_year(text) && Date::parse_iso(text).is_none() {
         reader.problem_with(path, "invalid_date", vec![("value", text.chars().take(20).collect())]);
     }
 }

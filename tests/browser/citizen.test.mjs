@@ -2,25 +2,17 @@
 // axe on every state (JavaScript on and off), keyboard only, 320 px and 200 %
 // text, nothing leaving the origin, and the numbers shown equal to the
 // engine's. Screenshots of every state go to $SCREENSHOTS_DIR/citizen/.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, mkdirSync } from 'node:fs';
-import { openBrowser, cli, swedishDay, SCREENSHOTS, assertNoAxeViolations } from './harness.mjs';
+import { readFileSync } from 'node:fs';
+import { browserSuite, cli, swedishDay, SCREENSHOTS, assertNoAxeViolations } from './harness.mjs';
 
 const SHOTS = `${SCREENSHOTS}/citizen`;
 const $id = (id) => `[id="${id}"]`;
 
-let env;
-before(async () => {
-  env = await openBrowser();
-  mkdirSync(SHOTS, { recursive: true });
-});
-after(async () => {
-  await env?.close();
-  console.log(`screenshots of every state: ${SHOTS}/`);
-});
+const suite = browserSuite(SHOTS);
 
-const open = (path, options) => env.open(path, options);
+const open = (path, options) => suite.env.open(path, options);
 
 const axe = assertNoAxeViolations;
 
@@ -29,7 +21,7 @@ async function shot(page, name) {
 }
 
 function assertSameOrigin(page) {
-  for (const url of page.requests) assert.ok(url.startsWith(env.origin) || url.startsWith('blob:' + env.origin), `request outside the origin: ${url}`);
+  for (const url of page.requests) assert.ok(url.startsWith(suite.env.origin) || url.startsWith('blob:' + suite.env.origin), `request outside the origin: ${url}`);
 }
 
 async function noHorizontalScroll(page, state) {
@@ -179,10 +171,10 @@ for (const lang of ['sv', 'en']) {
       await shot(page, `${lang}-${width}-6-nojs`);
       await page.context().close();
       // axe needs script: the same HTML, loaded with scripts on but the component never started.
-      const check = await env.browser.newContext({ viewport: { width, height: 900 } });
+      const check = await suite.env.browser.newContext({ viewport: { width, height: 900 } });
       const p2 = await check.newPage();
       await p2.route('**/vardval-kollen.js', (route) => route.fulfill({ contentType: 'text/javascript', body: '' }));
-      await p2.goto(env.origin + path);
+      await p2.goto(suite.env.origin + path);
       await p2.evaluate(() => document.querySelectorAll('noscript').forEach((n) => n.replaceWith(...new DOMParser().parseFromString(n.textContent, 'text/html').body.childNodes)));
       await axe(p2, `${lang}-${width} no JavaScript`);
       await check.close();

@@ -3,10 +3,9 @@
 // visit, a visit elsewhere with a receipt, and a phone call. The page must show
 // the engine's numbers, the 21 regions side by side, and each fee's own source.
 // Screenshots at 1280 and 320 px go to $SCREENSHOTS_DIR/fees/.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { openBrowser, cli, SCREENSHOTS, assertNoAxeViolations } from './harness.mjs';
+import { browserSuite, cli, SCREENSHOTS, assertNoAxeViolations } from './harness.mjs';
 
 const SHOTS = `${SCREENSHOTS}/fees`;
 const $id = (id) => `[id="${id}"]`;
@@ -21,14 +20,7 @@ const YEAR = [
   ['2026-10-01', 'listed', 'doctor', 'phone', ''],
 ];
 
-let env;
-before(async () => {
-  env = await openBrowser();
-  mkdirSync(SHOTS, { recursive: true });
-});
-after(async () => {
-  await env?.close();
-});
+const suite = browserSuite(SHOTS);
 
 async function enterYear(page) {
   await page.fill($id('vk-fees.age'), '1961-04-20');
@@ -50,10 +42,7 @@ async function enterYear(page) {
 
 for (const width of [1280, 320]) {
   test(`a year of mixed visits at ${width} px: the engine's numbers, the regions and each fee's source`, async () => {
-    const page = await env.page();
-    await page.setViewportSize({ width, height: 900 });
-    await page.goto(`${env.origin}/`);
-    await page.waitForSelector('vardval-kollen[data-ready="true"]', { timeout: 15_000 });
+    const page = await suite.env.open('/', { width });
     const box = await enterYear(page);
     const situation = JSON.parse(await box.getAttribute('data-situation'));
     assert.equal(situation.person.birth_date, '1961-04-20', 'a date of birth goes to the engine as one');
@@ -106,9 +95,7 @@ for (const width of [1280, 320]) {
 }
 
 test('a visit the data has no fee for asks for the receipt, and the receipt is used', async () => {
-  const page = await env.page();
-  await page.goto(`${env.origin}/`);
-  await page.waitForSelector('vardval-kollen[data-ready="true"]', { timeout: 15_000 });
+  const page = await suite.env.open('/');
   await page.fill($id('vk-fees.age'), '40');
   await page.selectOption($id('vk-fees.region'), '07'); // Kronoberg: no emergency fee in the data
   await page.fill($id('vk-fees.v0.date'), '2026-03-02');

@@ -5,6 +5,7 @@ import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import assert from 'node:assert/strict';
+import { before, after } from 'node:test';
 import { startServer } from '../../scripts/serve.mjs';
 
 export const SCREENSHOTS = process.env.SCREENSHOTS_DIR ?? 'screenshots';
@@ -52,6 +53,21 @@ export async function openBrowser() {
       await new Promise((ok) => server.close(ok));
     },
   };
+}
+
+/// One browser and server for a test file, opened before its tests and closed
+/// after them; screenshots go to `dir`. `suite.env` is what `openBrowser` gives.
+export function browserSuite(dir) {
+  const suite = { env: null };
+  before(async () => {
+    suite.env = await openBrowser();
+    mkdirSync(dir, { recursive: true });
+  });
+  after(async () => {
+    await suite.env?.close();
+    console.log(`screenshots: ${dir}/`);
+  });
+  return suite;
 }
 
 /// The command line's answer to `situation` (exit status 0 or 2), as JSON.

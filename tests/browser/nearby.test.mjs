@@ -1,28 +1,19 @@
 // Nearby units on the page: postal code, municipality and position; the
 // results in the engine's order with its distances; choosing a unit fills the
 // relisting question; accessible; nothing leaves the origin.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { openBrowser, SCREENSHOTS, assertNoAxeViolations } from './harness.mjs';
+import { browserSuite, SCREENSHOTS, assertNoAxeViolations } from './harness.mjs';
 
 const SHOTS = `${SCREENSHOTS}/nearby`;
-let env;
-before(async () => {
-  env = await openBrowser();
-  mkdirSync(SHOTS, { recursive: true });
-});
-after(async () => {
-  await env?.close();
-  console.log(`screenshots: ${SHOTS}/`);
-});
+const suite = browserSuite(SHOTS);
 
 function cliNearby(query) {
   return JSON.parse(execFileSync('target/release/vardval', ['nearby', '-'], { input: JSON.stringify(query) }));
 }
 
-const open = (path, options) => env.open(path, options);
+const open = (path, options) => suite.env.open(path, options);
 
 async function results(page) {
   await page.waitForSelector('#vk-nearby-answer:not([hidden]) .vk-unit');
@@ -60,7 +51,7 @@ test("a postal code, with the space, gives the engine's nearest units in order, 
     const situation = JSON.parse(await page.getAttribute('#vk-relist-answer', 'data-situation'));
     assert.deepEqual(situation.listing.planned.unit, { name: first.name, region: first.region, list_closed: first.list_closed });
 
-    for (const url of page.requests) assert.ok(url.startsWith(env.origin), `request outside the origin: ${url}`);
+    for (const url of page.requests) assert.ok(url.startsWith(suite.env.origin), `request outside the origin: ${url}`);
     assert.deepEqual(page.errors, []);
     await page.context().close();
   }
@@ -85,7 +76,7 @@ test('a municipality by name, a wrong postal code, and the position', async () =
   assert.deepEqual(here.map((s) => s.id), cliNearby({ from: { lat: 63.8258, lon: 20.263 }, k: 10, max_km: 100 }).units.map((u) => u.id));
   assert.match(here[0].text, /from your position/);
   await page.locator('section:has(#vk-nearby)').screenshot({ path: `${SHOTS}/en-1280-position.png` });
-  for (const url of page.requests) assert.ok(url.startsWith(env.origin), `request outside the origin: ${url}`);
+  for (const url of page.requests) assert.ok(url.startsWith(suite.env.origin), `request outside the origin: ${url}`);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
