@@ -506,7 +506,10 @@ pub fn answer(s: &Situation, proposal_book: Option<&Rulebook>, warnings: &mut Ve
     }
 
     // What to do now, from this answer (RULES.md §5a).
-    steps.push(step(lang, "keep_receipts", &[("ceiling", kr(lang, ceiling_today.amount))]));
+    // Receipts matter to someone who pays: not when every visit is free by age.
+    if !(all("age_85_plus") || all("under_free_age")) {
+        steps.push(step(lang, "keep_receipts", &[("ceiling", kr(lang, ceiling_today.amount))]));
+    }
     if !unknown.is_empty() {
         steps.push(step(lang, "give_receipt_amount", &[("dates", and_list(lang, &unknown))]));
     }

@@ -128,6 +128,8 @@ fn the_85th_birthday_makes_later_visits_free() {
     assert_eq!(charged(&b), vec![0, 0, 0]);
     assert!(warns(&b, "age_assumed_for_all_visits"));
     assert!(b["fees"]["headline"].as_str().unwrap().contains("85 år eller äldre"));
+    assert!(!steps_to(&b, "keep_receipts"), "no step about receipts for someone who pays nothing");
+    assert!(steps_to(&a, "keep_receipts"));
 }
 
 #[test]
