@@ -5,6 +5,7 @@
 use crate::rulebook::Source;
 use crate::situation::Situation;
 use crate::text::tr;
+use crate::NextStep;
 use serde::Serialize;
 
 #[derive(Clone, Debug, Serialize)]
@@ -12,8 +13,10 @@ pub struct CareGuaranteeAnswer {
     pub applies: bool,
     pub contact_days: u32,
     pub assessment_days: u32,
+    pub headline: String,
     pub summary: String,
     pub details: Vec<String>,
+    pub next_steps: Vec<NextStep>,
     pub sources: Vec<Source>,
 }
 
@@ -27,25 +30,35 @@ pub fn answer(s: &Situation) -> CareGuaranteeAnswer {
     let region_name = |code: &str| book.region(code).map_or_else(|| code.to_string(), |r| r.name.clone());
     let unit_region = s.listing.unit.as_ref().and_then(|u| u.region.as_deref().or(home));
 
-    let (applies, summary) = match (unit_region, home) {
-        (None, _) => (false, tr(lang, "guarantee.summary.not_listed", &days)),
-        (Some(unit), Some(home)) if unit != home => (
-            false,
-            tr(lang, "guarantee.summary.other_region", &[("unit_region", region_name(unit)), ("home_region", region_name(home))]),
-        ),
-        _ => (true, tr(lang, "guarantee.summary.applies", &days)),
+    let mut args = days.to_vec();
+    args.push(("home_region", home.map(region_name).unwrap_or_default()));
+    let (applies, case, args) = match (unit_region, home) {
+        (None, _) => (false, "not_listed", args),
+        (Some(unit), Some(home)) if unit != home => {
+            args.push(("unit_region", region_name(unit)));
+            (false, "other_region", args)
+        },
+        _ => (true, "applies", args),
     };
-    let mut details = vec![
-        tr(lang, "guarantee.detail.contact", &days),
-        tr(lang, "guarantee.detail.where", &[]),
-        tr(lang, "guarantee.detail.specialist", &[]),
-    ];
+    let headline = tr(lang, &format!("guarantee.headline.{case}"), &args);
+    let summary = format!("{headline} {}", tr(lang, &format!("guarantee.summary.{case}"), &args));
+    let mut details = vec![tr(lang, "guarantee.detail.where", &[])];
+    if applies {
+        details.insert(0, tr(lang, "guarantee.detail.contact", &days));
+    }
+    details.push(tr(lang, "guarantee.detail.specialist", &[]));
     if let (Some(planned_region), Some(home)) = (s.listing.planned.as_ref().and_then(|p| p.unit.as_ref()).and_then(|u| u.region.as_deref()), home) {
         if planned_region != home {
             details.push(tr(lang, "guarantee.detail.planned_other_region", &[("region", region_name(planned_region))]));
         }
     }
     details.push(tr(lang, "guarantee.detail.no_priority", &[]));
+    let code = match case {
+        "applies" => "contact_unit_same_day",
+        "other_region" => "list_in_home_region",
+        _ => "list_first",
+    };
+    let next_steps = vec![NextStep::new(lang, code, &args)];
     let sources = vec![book.source("hsl-9-1"), book.source("skr-vardgaranti-2022")];
-    CareGuaranteeAnswer { applies, contact_days, assessment_days, summary, details, sources }
+    CareGuaranteeAnswer { applies, contact_days, assessment_days, headline, summary, details, next_steps, sources }
 }

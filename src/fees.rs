@@ -369,10 +369,6 @@ pub(crate) fn push_warning(warnings: &mut Vec<Warning>, lang: Lang, code: &'stat
     }
 }
 
-fn step(lang: Lang, code: &'static str, args: &[(&str, String)]) -> NextStep {
-    NextStep { code, text: tr(lang, &format!("step.{code}"), args) }
-}
-
 /// Whether a birthday between a visit and `today` could change whether it is
 /// free: the two extreme birth dates that fit `age` on `today` disagree.
 fn age_matters(s: &Situation, age: u32) -> bool {
@@ -508,17 +504,17 @@ pub fn answer(s: &Situation, proposal_book: Option<&Rulebook>, warnings: &mut Ve
     // What to do now, from this answer (RULES.md §5a).
     // Receipts matter to someone who pays: not when every visit is free by age.
     if !(all("age_85_plus") || all("under_free_age")) {
-        steps.push(step(lang, "keep_receipts", &[("ceiling", kr(lang, ceiling_today.amount))]));
+        steps.push(NextStep::new(lang, "keep_receipts", &[("ceiling", kr(lang, ceiling_today.amount))]));
     }
     if !unknown.is_empty() {
-        steps.push(step(lang, "give_receipt_amount", &[("dates", and_list(lang, &unknown))]));
+        steps.push(NextStep::new(lang, "give_receipt_amount", &[("dates", and_list(lang, &unknown))]));
     }
     if let Some(p) = current_card.filter(|p| p.end >= s.today) {
-        steps.push(step(lang, "free_card_until", &[("end", long_date(lang, p.end))]));
+        steps.push(NextStep::new(lang, "free_card_until", &[("end", long_date(lang, p.end))]));
     }
     if overpaid > 0 {
         let region = home.map_or_else(|| tr(lang, "word.your_region", &[]), |r| r.name.clone());
-        steps.push(step(lang, "ask_refund", &[("amount", kr(lang, overpaid)), ("region", region)]));
+        steps.push(NextStep::new(lang, "ask_refund", &[("amount", kr(lang, overpaid)), ("region", region)]));
     }
 
     let proposal = proposal_book.map(|pb| {

@@ -4,13 +4,16 @@ use crate::listing::ListingAnswer;
 use crate::rulebook::Source;
 use crate::situation::Situation;
 use crate::text::tr;
+use crate::NextStep;
 use serde::Serialize;
 
 #[derive(Clone, Debug, Serialize)]
 pub struct FixedDoctorAnswer {
     pub entitled: bool,
+    pub headline: String,
     pub summary: String,
     pub details: Vec<String>,
+    pub next_steps: Vec<NextStep>,
     pub sources: Vec<Source>,
 }
 
@@ -20,19 +23,19 @@ pub fn answer(s: &Situation, listing: &ListingAnswer) -> FixedDoctorAnswer {
     let listed = s.listing.unit.is_some();
     let after_planned = s.listing.planned.is_some() && listing.can_change;
     let entitled = listed || after_planned;
-    let summary = if listed {
-        tr(lang, "doctor.summary.listed", &[])
+    let case = if listed {
+        "listed"
     } else if after_planned {
-        tr(lang, "doctor.summary.after_planned", &[])
+        "after_planned"
     } else {
-        tr(lang, "doctor.summary.not_listed", &[])
+        "not_listed"
     };
-    let details = vec![
-        tr(lang, "doctor.detail.where", &[]),
-        tr(lang, "doctor.detail.inform", &[]),
-        tr(lang, "doctor.detail.doctor_leaves", &[]),
-        tr(lang, "doctor.detail.target", &[]),
-    ];
-    let sources = vec![book.source("pl-6-3"), book.source("pl-3-2"), book.source("hsl-7-3b"), book.source("vardanalys-2025")];
-    FixedDoctorAnswer { entitled, summary, details, sources }
+    let headline = tr(lang, &format!("doctor.headline.{case}"), &[]);
+    let summary = format!("{headline} {}", tr(lang, &format!("doctor.summary.{case}"), &[]));
+    let details = vec![tr(lang, "doctor.detail.inform", &[]), tr(lang, "doctor.detail.doctor_leaves", &[])];
+    let code = if entitled { "ask_unit_for_fixed_doctor" } else { "list_first" };
+    let next_steps = vec![NextStep::new(lang, code, &[])];
+    // The national target (55 %) is background, not the person's answer: it is on the rules page.
+    let sources = vec![book.source("pl-6-3"), book.source("pl-3-2"), book.source("hsl-7-3b")];
+    FixedDoctorAnswer { entitled, headline, summary, details, next_steps, sources }
 }

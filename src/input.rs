@@ -148,6 +148,15 @@ impl Reader {
         d
     }
 
+    /// `YYYY-MM-DD`, or `YYYY-MM` read as the month's 1st and `true`.
+    pub fn date_or_month(&mut self, v: &Value, path: &str) -> Option<(Date, bool)> {
+        let s = self.string(v, path)?;
+        match (s.len() == 7).then(|| Date::parse_iso(&format!("{s}-01"))).flatten() {
+            Some(first) => Some((first, true)),
+            None => self.date(v, path).map(|d| (d, false)),
+        }
+    }
+
     /// A whole number in `min..=max`. JavaScript numbers arrive as floats, so a
     /// float with no fraction is accepted.
     pub fn int(&mut self, v: &Value, path: &str, min: i64, max: i64) -> Option<i64> {

@@ -44,6 +44,13 @@ pub struct NextStep {
     pub text: String,
 }
 
+impl NextStep {
+    /// The step `code` with its text (`step.CODE` in the catalogue) in `lang`.
+    pub fn new(lang: Lang, code: &'static str, args: &[(&str, String)]) -> NextStep {
+        NextStep { code, text: tr(lang, &format!("step.{code}"), args) }
+    }
+}
+
 #[derive(Clone, Debug, Serialize)]
 pub struct RulebookRef {
     pub id: String,

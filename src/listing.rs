@@ -4,7 +4,8 @@
 use crate::date::Date;
 use crate::rulebook::{Source, Window};
 use crate::situation::{Change, Situation};
-use crate::text::{and_list, long_date, tr, Lang};
+use crate::text::{and_list, long_date, tr, tr_n, Lang};
+use crate::NextStep;
 use serde::Serialize;
 
 #[derive(Clone, Debug, Serialize)]
@@ -14,6 +15,9 @@ pub struct ListingAnswer {
     pub limit: Option<u32>,
     pub window: Window,
     pub next_free_change: Option<Date>,
+    /// `next_free_change` rests on a change remembered only by its month: it
+    /// is the latest the date can be ("senast").
+    pub next_free_change_at_latest: bool,
     pub special_reason: Option<String>,
     pub list_closed: Option<bool>,
     /// The date the answer is about: the planned date, or `today`.
@@ -22,8 +26,11 @@ pub struct ListingAnswer {
     pub counted: Vec<Date>,
     /// Whether the planned listing is a first listing (from unlisted), which never counts.
     pub first_listing: bool,
+    /// The answer in one sentence, leading with its reason; `summary` begins with it.
+    pub headline: String,
     pub summary: String,
     pub details: Vec<String>,
+    pub next_steps: Vec<NextStep>,
     pub sources: Vec<Source>,
 }
 
@@ -106,18 +113,42 @@ pub fn answer(s: &Situation) -> ListingAnswer {
 
     let when = if day == s.today { tr(lang, "word.today", &[]) } else { long_date(lang, day) };
     let reason_name = |r: &str| reason_label(lang, r);
-    let summary = if closed {
-        tr(lang, "listing.summary.closed", &[])
+    // Whether the next free date rests on a change known only by its month.
+    let at_latest = window == Window::RollingYear && next_free.is_some_and(|next| s.listing.changes.iter().any(|c| c.month_only && c.date.add_years(1) == next));
+    let next_key = if at_latest { "listing.next_free.latest" } else { "listing.next_free" };
+    let (headline_key, rest_key) = if closed {
+        ("listing.headline.closed", "listing.summary.closed")
     } else if first_listing && planned.is_some() {
-        tr(lang, "listing.summary.first_listing", &[("when", when.clone())])
-    } else if let (false, Some(r)) = (within_limit, &special_reason) {
-        tr(lang, "listing.summary.special", &[("when", when.clone()), ("reason", reason_name(r)), ("count", k.to_string())])
+        ("listing.headline.first_listing", "listing.summary.first_listing")
+    } else if !within_limit && special_reason.is_some() {
+        ("listing.headline.special", "listing.summary.special")
     } else if within_limit || exempt {
-        tr(lang, "listing.summary.yes", &[("when", when.clone())])
+        ("listing.headline.yes", "")
+    } else if window == Window::RollingYear {
+        ("listing.headline.no_rolling", next_key)
     } else {
-        let key = if window == Window::RollingYear { "listing.summary.no_rolling" } else { "listing.summary.no_calendar" };
-        tr(lang, key, &[("count", k.to_string()), ("next", next_free.map(|d| long_date(lang, d)).unwrap_or_default()), ("year", day.year().to_string())])
+        ("listing.headline.no_calendar", next_key)
     };
+    // One set of arguments for every sentence: a template uses those it names.
+    let args = [("when", when), ("reason", special_reason.as_deref().map(reason_name).unwrap_or_default()), ("year", day.year().to_string()), ("date", next_free.map(|d| long_date(lang, d)).unwrap_or_default())];
+    let headline = tr_n(lang, headline_key, k, &args);
+    let summary = if rest_key.is_empty() { headline.clone() } else { format!("{headline} {}", tr_n(lang, rest_key, k, &args)) };
+
+    let codes: &[&'static str] = if closed {
+        &["choose_other_unit"]
+    } else if !can_change {
+        &["wait_until", "use_special_reason"]
+    } else if s.listing.unit.is_none() {
+        &["list_first"]
+    } else if special_reason.is_some() {
+        &["change_via_1177", "use_special_reason"]
+    } else {
+        &["change_via_1177"]
+    };
+    let mut next_steps: Vec<NextStep> = codes.iter().map(|&code| NextStep::new(lang, code, &args)).collect();
+    if at_latest {
+        next_steps[0].text = tr(lang, "step.wait_until.latest", &args);
+    }
 
     let mut details = Vec::new();
     let mut sources = vec![book.source("hsl-7-3"), book.source("hsl-7-3b"), book.source("prop-2021-22-72")];
@@ -136,16 +167,16 @@ pub fn answer(s: &Situation) -> ListingAnswer {
         details.push(tr(lang, "listing.counted.none", &[]));
     } else {
         let dates: Vec<String> = counted.iter().map(|d| long_date(lang, *d)).collect();
-        details.push(tr(lang, "listing.counted.some", &[("count", k.to_string()), ("dates", and_list(lang, &dates))]));
+        details.push(tr_n(lang, "listing.counted.some", k, &[("dates", and_list(lang, &dates))]));
+        if s.listing.changes.iter().any(|c| c.month_only && counted.contains(&c.date)) {
+            details.push(tr(lang, "listing.month_only", &[]));
+        }
     }
     let mut not_counted: Vec<&Change> = s.listing.changes.iter().filter(|c| !counts(c.reason.as_deref(), specials)).collect();
     crate::sort_by_key(&mut not_counted, |c| c.date);
     if !not_counted.is_empty() {
         let items: Vec<String> = not_counted.iter().map(|c| format!("{} ({})", long_date(lang, c.date), reason_name(c.reason.as_deref().unwrap_or("")))).collect();
         details.push(tr(lang, "listing.not_counted", &[("items", and_list(lang, &items))]));
-    }
-    if let Some(next) = next_free {
-        details.push(tr(lang, "listing.next_free", &[("date", long_date(lang, next))]));
     }
     if special_reason.is_some() {
         details.push(tr(lang, "listing.special.ask", &[]));
@@ -165,7 +196,6 @@ pub fn answer(s: &Situation) -> ListingAnswer {
             sources.push(book.source("pl-9-1"));
         }
     }
-    details.push(tr(lang, "listing.how", &[]));
     details.push(tr(lang, "listing.queue", &[]));
     details.push(tr(lang, "listing.no_priority", &[]));
     sources.push(book.source("1177-listning"));
@@ -176,13 +206,16 @@ pub fn answer(s: &Situation) -> ListingAnswer {
         limit,
         window,
         next_free_change: next_free,
+        next_free_change_at_latest: at_latest,
         special_reason,
         list_closed,
         date: day,
         counted,
         first_listing,
+        headline,
         summary,
         details,
+        next_steps,
         sources,
     }
 }

@@ -70,6 +70,7 @@ pub fn rules_html(lang: Lang, book: &Rulebook, day: crate::date::Date) -> String
 
     html.push_str(&format!("<h3>{}</h3>", t(lang, "static.doctor.heading", &[])));
     html.push_str(&para(lang, "static.doctor.rule", &[]));
+    html.push_str(&para(lang, "static.doctor.target", &[]));
     html.push_str(&para(lang, "static.guarantee.rule", &[("assessment", p.assessment_days.at(day).value.to_string())]));
     html.push_str(&sources_html(lang, &[book.source("pl-6-3"), book.source("hsl-9-1"), book.source("skr-vardgaranti-2022")]));
 

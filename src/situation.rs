@@ -53,8 +53,12 @@ pub struct Unit {
 
 #[derive(Clone, Debug)]
 pub struct Change {
+    /// The day of the change; for a change remembered only by its month, the
+    /// latest day it can have been (the month's last day, or `today`).
     pub date: Date,
     pub reason: Option<String>,
+    /// Given as `YYYY-MM`: the date is the latest possible (CONTRACT §6).
+    pub month_only: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -278,17 +282,21 @@ fn read_person(v: &Value, reader: &mut Reader, regions_ok: &dyn Fn(&str) -> bool
 /// `YYYY-MM-DD`, or `YYYY-MM` (then the 1st, and `true`).
 fn read_birth_date(v: &Value, reader: &mut Reader) -> Option<(Date, bool)> {
     let path = "person.birth_date";
-    let text = reader.string(v, path)?;
-    let month = (text.len() == 7).then(|| Date::parse_iso(&format!("{text}-01"))).flatten();
-    let date = match month {
-        Some(d) => Some((d, true)),
-        None => reader.date(v, path).map(|d| (d, false)),
-    }?;
+    let date = reader.date_or_month(v, path)?;
     if date.0.year() < 1890 {
         reader.problem_with(path, "out_of_range", vec![("min", "1890-01-01".into()), ("max", "today".into())]);
         return None;
     }
     Some(date)
+}
+
+/// The last day of the month that starts on `first`, but not after `today`.
+fn latest_in_month(first: Date, today: Option<Date>) -> Date {
+    let last = first.add_days(crate::date::days_in_month(first.year(), first.ymd().1) as i32 - 1);
+    match today {
+        Some(t) if t < last => t,
+        _ => last,
+    }
 }
 
 /// The first `today` and the first visit date the rules cover: the day the
@@ -335,15 +343,17 @@ fn read_listing(v: &Value, reader: &mut Reader, today: Option<Date>, regions_ok:
             let path = index("listing.changes", i);
             let Some(c) = reader.object(item, &path) else { continue };
             reader.only_fields(c, &path, &["date", "reason", "unit"]);
-            let date = reader.required(c, "date", &path).and_then(|d| reader.date(d, &key(&path, "date")));
+            let date = reader.required(c, "date", &path).and_then(|d| reader.date_or_month(d, &key(&path, "date")));
             let reason = read_reason(c, &path, reader);
-            if let (Some(date), Some(today)) = (date, today) {
-                if date > today {
+            if let (Some((first, _)), Some(today)) = (date, today) {
+                if first > today {
                     reader.problem_with(key(&path, "date"), "date_in_future", vec![("today", today.to_string())]);
                 }
             }
-            if let Some(date) = date {
-                changes.push(Change { date, reason });
+            if let Some((first, month_only)) = date {
+                // As late as it can have been: it then counts for as long as it can.
+                let date = if month_only { latest_in_month(first, today) } else { first };
+                changes.push(Change { date, reason, month_only });
             }
         }
     }

@@ -110,6 +110,15 @@ pub fn tr(lang: Lang, key: &str, args: &[(&str, String)]) -> String {
     lookup(catalogue(lang), key).map_or_else(|| key.to_string(), |t| fill(t, args))
 }
 
+/// `tr` for a sentence about `count` things: the key's `.one` form when the
+/// count is 1 and the catalogue has one ("1 gång", "2 gånger").
+pub fn tr_n(lang: Lang, key: &str, count: u32, args: &[(&str, String)]) -> String {
+    let one = if count == 1 { lookup(catalogue(lang), &format!("{key}.one")) } else { None };
+    let mut all = args.to_vec();
+    all.push(("count", count.to_string()));
+    one.map_or_else(|| tr(lang, key, &all), |t| fill(t, &all))
+}
+
 /// `tr` for the page's text, which may also quote the answers' text.
 pub fn tr_page(lang: Lang, key: &str, args: &[(&str, String)]) -> String {
     match lookup(page_catalogue(lang), key) {
@@ -204,6 +213,48 @@ mod tests {
         for ((k, v), (_, e)) in sv.iter().zip(en) {
             assert_eq!(placeholders(v), placeholders(e), "placeholders of {k}");
         }
+    }
+
+    /// The sentences of a template: split after . ? ! followed by a space and
+    /// a capital or a placeholder.
+    fn sentences(template: &str) -> Vec<String> {
+        let mut out = vec![String::new()];
+        let words: Vec<&str> = template.split_whitespace().collect();
+        for (i, w) in words.iter().enumerate() {
+            out.last_mut().unwrap().push_str(&format!("{w} "));
+            let next_starts = words.get(i + 1).and_then(|n| n.chars().next()).is_some_and(|c| c.is_uppercase() || c == '{');
+            if (w.ends_with('.') || w.ends_with('?') || w.ends_with('!')) && next_starts && !w.ends_with("kap.") {
+                out.push(String::new());
+            }
+        }
+        out.into_iter().filter(|s| !s.trim().is_empty()).collect()
+    }
+
+    #[test]
+    fn answer_sentences_are_short() {
+        // Plain language (issue 9): at most 20 words where the meaning allows,
+        // never more than 25. A placeholder counts as one word.
+        for lang in [Lang::Sv, Lang::En] {
+            let mut over_20 = Vec::new();
+            for (key, template) in catalogue(lang) {
+                for sentence in sentences(template) {
+                    let words = sentence.split_whitespace().count();
+                    assert!(words <= 25, "{key} ({lang:?}) has a sentence of {words} words: {sentence}");
+                    if words > 20 {
+                        over_20.push(format!("{key}: {words}"));
+                    }
+                }
+            }
+            assert!(over_20.is_empty(), "{lang:?}: sentences over 20 words: {over_20:?}");
+        }
+    }
+
+    #[test]
+    fn the_count_chooses_the_plural_form() {
+        let one = tr_n(Lang::Sv, "listing.counted.some", 1, &[("dates", "x".into())]);
+        assert_eq!(one, "1 byte räknas: x.");
+        assert_eq!(tr_n(Lang::Sv, "listing.counted.some", 2, &[("dates", "x".into())]), "2 byten räknas: x.");
+        assert_eq!(tr_n(Lang::En, "listing.counted.some", 1, &[("dates", "x".into())]), "1 change counts: x.");
     }
 
     #[test]

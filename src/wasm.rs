@@ -12,6 +12,11 @@
 
 use wasm_bindgen::prelude::*;
 
+// A free-list allocator of about 1 KB instead of std's dlmalloc (about 7 KB):
+// the module runs on one thread, and an answer allocates little.
+#[global_allocator]
+static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> = unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
+
 // The browser's own JSON, declared here rather than through js-sys, which
 // brings more than these two functions into the module.
 #[wasm_bindgen]
@@ -33,17 +38,17 @@ export interface Situation {
   rulebook?: "se" | "sou-2019-42" | { base?: "se" | "sou-2019-42"; override?: Record<string, unknown> };
   lang?: "sv" | "en";
   person?: { age?: number; birth_date?: string; home_region?: RegionCode };
-  listing?: { unit?: Unit | null; changes?: { date: string; reason?: Reason | null }[]; planned?: { date?: string; reason?: Reason | null; unit?: Unit } | null };
+  listing?: { unit?: Unit | null; changes?: { /** YYYY-MM-DD, or YYYY-MM */ date: string; reason?: Reason | null }[]; planned?: { date?: string; reason?: Reason | null; unit?: Unit } | null };
   visits?: { date: string; care?: "primary" | "specialist" | "emergency"; professional?: "doctor" | "nurse" | "other"; mode?: "physical" | "video" | "phone" | "digital"; where?: "listed" | "other_unit"; region?: RegionCode; paid?: number }[];
   fee_period?: { first_visit: string; paid?: number };
 }
 export interface Source { title: string; url: string }
 export interface NextStep { code: string; text: string }
 export interface FeeSource { title: string; url: string; as_of: string | null; valid_from: string | null; confidence: string; publisher: "region" | "clinic" | "press" | null }
-export interface Section { summary: string; details: string[]; sources: Source[] }
+export interface Section { headline: string; summary: string; details: string[]; next_steps: NextStep[]; sources: Source[] }
 export interface Answer {
   rulebook: { id: string; title: string; status: "law" | "proposal"; in_force_from: string | null; overridden: boolean };
-  listing: Section & { can_change: boolean; counted_changes: number; limit: number | null; window: "rolling_year" | "calendar_year"; next_free_change: string | null; special_reason: Reason | null; list_closed: boolean | null; date: string; counted: string[]; first_listing: boolean };
+  listing: Section & { can_change: boolean; counted_changes: number; limit: number | null; window: "rolling_year" | "calendar_year"; next_free_change: string | null; next_free_change_at_latest: boolean; special_reason: Reason | null; list_closed: boolean | null; date: string; counted: string[]; first_listing: boolean };
   fixed_doctor: Section & { entitled: boolean };
   care_guarantee: Section & { applies: boolean; contact_days: number; assessment_days: number };
   fees: Section & {
@@ -51,8 +56,6 @@ export interface Answer {
     periods: { start: string; end: string; ceiling: number; charged: number; free_card_from: string | null; free_card: boolean; overpaid: number }[];
     total_charged: number;
     regions: { region: RegionCode; total_charged: number; free_card_from: string | null; unknown_fees: number; oldest_fee: string | null; undated_fees: number }[];
-    headline: string;
-    next_steps: NextStep[];
     proposal?: { rulebook: string; total_charged: number; difference: number; visits: { date: string; fee: number; charged: number }[]; summary: string };
   };
   warnings: { code: string; message: string }[];

@@ -1,7 +1,7 @@
 //! The rules of ../shared/RULES.md, one test per rule or decision.
 
 mod common;
-use common::{answer, fees, relist};
+use common::{answer, fees, relist, step_codes};
 use serde_json::{json, Value};
 
 fn listing(a: &Value) -> &Value {
@@ -149,7 +149,8 @@ fn fixed_doctor_follows_listing() {
     assert_eq!(listed["fixed_doctor"]["entitled"], true);
     let not_listed = answer(json!({ "today": "2026-11-23" }));
     assert_eq!(not_listed["fixed_doctor"]["entitled"], false);
-    assert!(not_listed["fixed_doctor"]["summary"].as_str().unwrap().contains("Lista dig först"));
+    assert!(not_listed["fixed_doctor"]["headline"].as_str().unwrap().contains("inte är listad"));
+    assert_eq!(step_codes(&not_listed, "fixed_doctor"), ["list_first"]);
     assert!(!not_listed["fixed_doctor"]["sources"].as_array().unwrap().is_empty());
 }
 
@@ -435,7 +436,7 @@ fn answers_in_english_when_asked() {
     s["lang"] = json!("en");
     let a = answer(s);
     assert_eq!(a["rulebook"]["title"], "Current rules");
-    assert!(a["listing"]["summary"].as_str().unwrap().starts_with("No, not without a special reason"), "{}", a["listing"]["summary"]);
+    assert!(a["listing"]["summary"].as_str().unwrap().starts_with("No, because you have already changed 2 times"), "{}", a["listing"]["summary"]);
     assert!(a["listing"]["summary"].as_str().unwrap().contains("10 January 2027"));
 }
 

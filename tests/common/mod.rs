@@ -37,3 +37,14 @@ pub fn fees(today: &str, age: u32, home: &str, visits: &[(&str, &str, Option<&st
     let visits: Vec<Value> = visits.iter().map(|(d, w, r, m)| json!({ "date": d, "where": w, "region": r, "mode": m })).collect();
     json!({ "today": today, "person": { "age": age, "home_region": home }, "visits": visits })
 }
+
+/// The codes of a section's next steps, in order.
+pub fn step_codes(a: &Value, section: &str) -> Vec<String> {
+    a[section]["next_steps"].as_array().unwrap().iter().map(|s| s["code"].as_str().unwrap().to_string()).collect()
+}
+
+/// The text of a section's step `code`.
+pub fn step_text(a: &Value, section: &str, code: &str) -> String {
+    let steps = a[section]["next_steps"].as_array().unwrap();
+    steps.iter().find(|s| s["code"] == code).map(|s| s["text"].as_str().unwrap().to_string()).unwrap_or_else(|| panic!("no step {code} in {section}: {steps:?}"))
+}

@@ -1,0 +1,151 @@
+//! What to do now (RULES.md §5a, CONTRACT §6 `next_steps`), and changes
+//! remembered only by their month (CONTRACT §6 `listing.changes[].date`).
+//! Each step must follow from its section's answer and never contradict it.
+
+mod common;
+use common::{answer, has_error, relist, step_codes, step_text};
+use serde_json::{json, Value};
+
+fn listed_in(unit_region: &str, home: &str) -> Value {
+    json!({ "today": "2026-11-23", "person": { "home_region": home }, "listing": { "unit": { "id": "a", "region": unit_region } } })
+}
+
+// --- every code ---------------------------------------------------------------
+
+#[test]
+fn listed_in_the_home_region_change_ask_for_a_doctor_and_call_the_same_day() {
+    let a = answer(listed_in("13", "13"));
+    assert_eq!(step_codes(&a, "listing"), ["change_via_1177"]);
+    assert!(step_text(&a, "listing", "change_via_1177").contains("1177.se"));
+    assert_eq!(step_codes(&a, "fixed_doctor"), ["ask_unit_for_fixed_doctor"]);
+    assert_eq!(step_codes(&a, "care_guarantee"), ["contact_unit_same_day"]);
+    assert_eq!(a["care_guarantee"]["headline"], "Ja, vårdgarantin gäller på din vårdcentral.");
+}
+
+#[test]
+fn not_listed_every_section_says_list_first() {
+    let a = answer(json!({ "today": "2026-11-23", "person": { "home_region": "01" } }));
+    for section in ["listing", "fixed_doctor", "care_guarantee"] {
+        assert_eq!(step_codes(&a, section), ["list_first"], "{section}");
+    }
+    // The reason leads: not "Ja, du kan byta" for a person who has nothing to change from.
+    assert!(a["care_guarantee"]["headline"].as_str().unwrap().starts_with("Nej, eftersom du inte är listad"));
+    assert!(a["fixed_doctor"]["headline"].as_str().unwrap().starts_with("Inte ännu, eftersom du inte är listad"));
+    let first = answer(json!({ "today": "2026-11-23", "listing": { "planned": {} } }));
+    assert_eq!(first["listing"]["headline"], "Ja, du kan lista dig i dag.");
+    assert_eq!(step_codes(&first, "listing"), ["list_first"]);
+}
+
+#[test]
+fn limit_reached_wait_until_the_date_or_use_a_special_reason() {
+    // Two own changes, 10 Jan and 1 Mar 2026: K = 2 = limit, so the next free
+    // date is c1 + 1 year = 10 January 2027.
+    let a = answer(relist("2026-11-23", &[("2026-01-10", None), ("2026-03-01", None)], json!({})));
+    assert_eq!(a["listing"]["can_change"], false);
+    assert_eq!(step_codes(&a, "listing"), ["wait_until", "use_special_reason"]);
+    assert!(step_text(&a, "listing", "wait_until").contains("10 januari 2027"));
+    assert!(step_text(&a, "listing", "use_special_reason").contains("flyttat"));
+    assert_eq!(a["listing"]["headline"], "Nej, eftersom du redan har bytt 2 gånger de senaste tolv månaderna.");
+    assert!(!a["listing"]["summary"].as_str().unwrap().contains("senast från"));
+}
+
+#[test]
+fn a_special_reason_lets_the_change_through_and_says_so_first() {
+    let a = answer(relist("2026-11-23", &[("2026-01-10", None), ("2026-03-01", None)], json!({ "reason": "moved" })));
+    assert_eq!(a["listing"]["can_change"], true);
+    assert_eq!(a["listing"]["headline"], "Ja, du kan byta i dag, eftersom du har ett särskilt skäl (flytt).");
+    assert_eq!(step_codes(&a, "listing"), ["change_via_1177", "use_special_reason"]);
+}
+
+#[test]
+fn a_closed_list_choose_another_unit() {
+    let a = answer(relist("2026-11-23", &[], json!({ "unit": { "id": "b", "region": "13", "list_closed": true } })));
+    assert_eq!(a["listing"]["can_change"], false);
+    assert_eq!(step_codes(&a, "listing"), ["choose_other_unit"]);
+    assert!(a["listing"]["headline"].as_str().unwrap().contains("stängd lista"));
+}
+
+#[test]
+fn listed_in_another_region_list_at_home_and_moving_is_a_special_reason() {
+    // Listed in Stockholm (01), living in Västra Götaland (14): no guarantee,
+    // so the step is never "you should be contacted the same day".
+    let a = answer(listed_in("01", "14"));
+    assert_eq!(a["care_guarantee"]["applies"], false);
+    assert_eq!(step_codes(&a, "care_guarantee"), ["list_in_home_region"]);
+    let text = step_text(&a, "care_guarantee", "list_in_home_region");
+    assert!(text.contains("Västra Götalandsregionen") && text.contains("flyttat"), "{text}");
+    assert_eq!(a["care_guarantee"]["headline"], "Nej, eftersom din vårdcentral ligger i en annan region än där du bor.");
+    // The fixed doctor does follow the person there.
+    assert_eq!(step_codes(&a, "fixed_doctor"), ["ask_unit_for_fixed_doctor"]);
+}
+
+#[test]
+fn steps_come_in_english_too() {
+    let mut s = listed_in("01", "14");
+    s["lang"] = json!("en");
+    let a = answer(s);
+    assert!(step_text(&a, "care_guarantee", "list_in_home_region").starts_with("Do you want the care guarantee? List at a unit in Västra Götalandsregionen"));
+}
+
+#[test]
+fn no_section_is_without_a_step() {
+    for s in [listed_in("13", "13"), listed_in("01", "14"), json!({ "today": "2026-11-23" }), relist("2026-11-23", &[("2026-01-10", None), ("2026-03-01", None)], json!({}))] {
+        let a = answer(s);
+        for section in ["listing", "fixed_doctor", "care_guarantee"] {
+            assert!(!step_codes(&a, section).is_empty(), "{section}");
+        }
+        let guarantee = step_codes(&a, "care_guarantee");
+        assert_eq!(guarantee.contains(&"contact_unit_same_day".to_string()), a["care_guarantee"]["applies"] == true);
+    }
+}
+
+// --- changes remembered by month --------------------------------------------
+
+#[test]
+fn a_month_only_change_counts_from_the_months_last_day_and_says_at_the_latest() {
+    // "2026-02" counts as 28 Feb 2026, the latest it can be; with 15 May,
+    // K = 2: next free = 28 Feb 2026 + 1 year = 28 February 2027, "senast".
+    let a = answer(relist("2026-11-23", &[("2026-02", None), ("2026-05-15", None)], json!({})));
+    let l = &a["listing"];
+    assert_eq!(l["counted"], json!(["2026-02-28", "2026-05-15"]));
+    assert_eq!(l["next_free_change"], "2027-02-28");
+    assert_eq!(l["next_free_change_at_latest"], true);
+    assert!(l["summary"].as_str().unwrap().contains("senast från 28 februari 2027"));
+    assert!(step_text(&a, "listing", "wait_until").contains("senast 28 februari 2027"));
+    assert!(l["details"].as_array().unwrap().iter().any(|d| d.as_str().unwrap().contains("bara månaden")));
+}
+
+#[test]
+fn at_the_latest_only_when_the_date_rests_on_the_month_only_change() {
+    // The month-only change (Nov 2026, cut to today, 23 Nov) is the later one;
+    // the date comes from 1 June 2026, which is exact: 1 June 2027, no "senast".
+    let a = answer(relist("2026-11-23", &[("2026-06-01", None), ("2026-11", None)], json!({})));
+    assert_eq!(a["listing"]["counted"], json!(["2026-06-01", "2026-11-23"]));
+    assert_eq!(a["listing"]["next_free_change"], "2027-06-01");
+    assert_eq!(a["listing"]["next_free_change_at_latest"], false);
+}
+
+#[test]
+fn a_month_only_change_in_february_of_a_leap_year() {
+    // "2024-02" → 29 Feb 2024; + 1 year = 28 Feb 2025 (lag 1930:173).
+    let a = answer(relist("2025-01-15", &[("2024-02", None), ("2024-06-01", None)], json!({})));
+    assert_eq!(a["listing"]["next_free_change"], "2025-02-28");
+    assert_eq!(a["listing"]["next_free_change_at_latest"], true);
+}
+
+#[test]
+fn a_month_only_change_before_the_law_and_in_the_future() {
+    // June 2022 ends before 1 July 2022: it never counts; July 2022 does.
+    let a = answer(relist("2023-01-15", &[("2022-06", None), ("2022-07", None)], json!({})));
+    assert_eq!(a["listing"]["counted"], json!(["2022-07-31"]));
+    has_error(relist("2026-11-23", &[("2026-12", None)], json!({})), "listing.changes[0].date", "date_in_future");
+    has_error(relist("2026-11-23", &[("2026-13", None)], json!({})), "listing.changes[0].date", "invalid_date");
+}
+
+#[test]
+fn month_only_in_english_says_at_the_latest() {
+    let mut s = relist("2026-11-23", &[("2026-02", None), ("2026-05-15", None)], json!({}));
+    s["lang"] = json!("en");
+    let a = answer(s);
+    assert!(a["listing"]["summary"].as_str().unwrap().contains("from 28 February 2027 at the latest"));
+}
