@@ -44,7 +44,11 @@ DATA_COPIES := www/data/units.csv www/data/municipalities.json www/data/postal-c
 PAGES := www/index.html www/en/index.html www/data/rulebooks.json www/data/text-sv.json www/data/text-en.json \
          www/data/rules-sv.html www/data/rules-en.html $(DATA_COPIES)
 
-build: $(WASM) $(NEARBY_WASM) target/release/vardval $(PAGES)
+build: $(WASM) $(NEARBY_WASM) target/release/vardval $(PAGES) www/vardval-kollen.js
+
+# The component's modules (www/src/) and the engine's glue, bundled by esbuild.
+www/vardval-kollen.js: $(wildcard www/src/*.js) scripts/build-js.mjs $(WASM) node_modules/.installed
+	node scripts/build-js.mjs
 
 # The static pages (the rules in full, for reading without JavaScript) and the
 # data the component loads: written by the engine from rules/ and i18n/.

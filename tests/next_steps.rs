@@ -110,7 +110,7 @@ fn a_month_only_change_counts_from_the_months_last_day_and_says_at_the_latest() 
     assert_eq!(l["counted"], json!(["2026-02-28", "2026-05-15"]));
     assert_eq!(l["next_free_change"], "2027-02-28");
     assert_eq!(l["next_free_change_at_latest"], true);
-    assert!(l["summary"].as_str().unwrap().contains("senast från 28 februari 2027"));
+    assert!(l["summary"].as_str().unwrap().contains("Du kan byta igen senast 28 februari 2027."));
     assert!(step_text(&a, "listing", "wait_until").contains("senast 28 februari 2027"));
     assert!(l["details"].as_array().unwrap().iter().any(|d| d.as_str().unwrap().contains("bara månaden")));
 }
@@ -147,5 +147,5 @@ fn month_only_in_english_says_at_the_latest() {
     let mut s = relist("2026-11-23", &[("2026-02", None), ("2026-05-15", None)], json!({}));
     s["lang"] = json!("en");
     let a = answer(s);
-    assert!(a["listing"]["summary"].as_str().unwrap().contains("from 28 February 2027 at the latest"));
+    assert!(a["listing"]["summary"].as_str().unwrap().contains("on 28 February 2027 at the latest"));
 }

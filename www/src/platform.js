@@ -1,0 +1,25 @@
+// Where the component's files come from when it is served as a site: the
+// module, its glue and the data beside the bundled component. The offline
+// file (scripts/bundle.mjs) swaps this module for one that holds everything.
+import init, * as engine from '../pkg/vardval.js';
+
+/// The folder the bundled component (vardval-kollen.js) was loaded from.
+export const BASE = new URL('.', import.meta.url);
+
+/// The engine, started with the module beside the component.
+export async function startEngine() {
+  await init({ module_or_path: new URL('pkg/vardval_bg.wasm', BASE) });
+  return engine;
+}
+
+/// The nearby module (loaded on first search only).
+export async function startNearby() {
+  const mod = await import(/* @vite-ignore */ new URL('pkg-nearby/vardval_nearby.js', BASE).href);
+  await mod.default();
+  return mod;
+}
+
+/// A text file by URL, relative to BASE.
+export function fetchText(url) {
+  return fetch(new URL(url, BASE)).then((r) => (r.ok ? r.text() : Promise.reject(new Error(String(url)))));
+}

@@ -1,0 +1,138 @@
+// The questions' own forms, and the engine situation each one describes.
+import { h, today } from './dom.js';
+
+const REASONS = ['moved', 'medical', 'follow_doctor', 'unit_closed', 'other_special'];
+
+export const questions = {
+  reasonOptions(ownKey) {
+    const capital = (s) => s.charAt(0).toUpperCase() + s.slice(1);
+    return [['', this.t(ownKey)], ...REASONS.map((r) => [r, capital(this.t(`reason.${r}`))])];
+  },
+
+  renderForms() {
+    const relist = h('form', { id: this.id('relist') });
+    relist.append(
+      (this.changes = this.rows('relist.changes', 'ui.relist.changes', 'ui.relist.changes_hint', 'ui.relist.add', 'ui.relist.change_n', (i, n) => [
+        this.dateInput(`relist.c${i}.date`, 'ui.relist.change_date', { hint: 'ui.relist.change_date_hint', prefix: n }),
+        this.select(`relist.c${i}.reason`, 'ui.relist.change_reason', this.reasonOptions('ui.reason.own'), { prefix: n }),
+      ])),
+      this.dateInput('relist.date', 'ui.relist.planned_date', { hint: 'ui.relist.planned_date_hint', optional: true }),
+      this.select('relist.reason', 'ui.relist.planned_reason', this.reasonOptions('ui.reason.own')),
+      this.radios('relist.open', 'ui.relist.list_open', [['unknown', 'ui.dont_know'], ['yes', 'ui.relist.list_open_yes'], ['no', 'ui.relist.list_open_no']]),
+      h('input', { type: 'hidden', name: 'relist.unit' }),
+      h('input', { type: 'hidden', name: 'relist.unit_region' }),
+      h('p', { class: 'vk-chosen', id: this.id('relist-chosen'), tabindex: '-1', hidden: true }),
+    );
+    const fees = h('form', { id: this.id('fees') });
+    fees.append(
+      (this.visits = this.rows('fees.visits', 'ui.fees.visits', 'ui.fees.visits_hint', 'ui.fees.add', 'ui.fees.visit_n', (i, n) => [
+        this.dateInput(`fees.v${i}.date`, 'ui.fees.visit_date', { prefix: n }),
+        this.select(`fees.v${i}.where`, 'ui.fees.where', ['listed', 'other_unit', 'specialist', 'emergency'].map((w) => [w, this.t(`ui.fees.where_${w}`)]), { prefix: n }),
+        this.select(`fees.v${i}.who`, 'ui.fees.who', ['doctor', 'nurse', 'other'].map((w) => [w, this.t(`ui.fees.who_${w}`)]), { prefix: n }),
+        this.select(`fees.v${i}.mode`, 'ui.fees.mode', ['physical', 'video', 'phone'].map((m) => [m, this.t(`ui.fees.mode_${m}`)]), { prefix: n }),
+        this.input(`fees.v${i}.paid`, 'ui.fees.visit_paid', { optional: true, inputmode: 'numeric', width: 'vk-w5', prefix: n }),
+      ])),
+      h(
+        'fieldset',
+        { class: 'vk-fieldset' },
+        h('legend', { class: 'vk-legend' }, this.t('ui.fees.paid')),
+        h('p', { class: 'vk-hint' }, this.t('ui.fees.paid_hint')),
+        this.dateInput('fees.first', 'ui.fees.first_visit', { optional: true }),
+        this.input('fees.paid', 'ui.fees.paid_amount', { optional: true, inputmode: 'numeric', width: 'vk-w5' }),
+      ),
+    );
+    const doctor = h('form', { id: this.id('doctor') }, h('p', {}, this.t('ui.doctor.intro')));
+    const nearby = h('form', { id: this.id('nearby') });
+    const where = this.input('nearby.where', 'ui.nearby.where', { hint: 'ui.nearby.where_hint', width: 'vk-w20', autocomplete: 'postal-code' });
+    const whereInput = where.querySelector('input');
+    whereInput.setAttribute('list', this.id('municipalities'));
+    whereInput.addEventListener('focus', () => this.municipalityNames(), { once: true });
+    nearby.append(where, h('datalist', { id: this.id('municipalities') }));
+    this.changes.addRow();
+    this.visits.addRow();
+    return { relist, fees, doctor, nearby };
+  },
+
+  /// Dates as people write them: 2026-11-22, 22/11/2026, 22 nov 2026,
+  /// 22 november 2026, in Swedish or English month names whatever the page's
+  /// language. With `month`, a month alone (februari 2026, 2026-02) becomes
+  /// YYYY-MM. What cannot be read goes to the engine as written, which names the problem.
+  date(text, month = false) {
+    const pad = (n) => String(n).padStart(2, '0');
+    const monthOf = (word) => {
+      const names = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((i) => this.t(`month.${i}`).toLowerCase());
+      const other = this.t('ui.months_other').toLowerCase().split(',');
+      for (const list of [names, other]) {
+        const i = list.findIndex((m) => word === m || (word.length >= 3 && m.startsWith(word)));
+        if (i >= 0) return i + 1;
+      }
+      return 0;
+    };
+    const t = text.trim().toLowerCase().replace(/\.$/, '');
+    let m = t.match(/^(\d{4})-(\d{1,2})-(\d{1,2})$/);
+    if (m) return `${m[1]}-${pad(m[2])}-${pad(m[3])}`;
+    m = t.match(/^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/);
+    if (m) return `${m[3]}-${pad(m[2])}-${pad(m[1])}`;
+    m = t.match(/^(\d{1,2})\s+([a-zåäö]+)\.?\s+(\d{4})$/);
+    if (m && monthOf(m[2])) return `${m[3]}-${pad(monthOf(m[2]))}-${pad(m[1])}`;
+    if (month) {
+      m = t.match(/^([a-zåäö]+)\.?\s+(\d{4})$/);
+      if (m && monthOf(m[1])) return `${m[2]}-${pad(monthOf(m[1]))}`;
+      m = t.match(/^(\d{4})-(\d{1,2})$/);
+      if (m) return `${m[1]}-${pad(m[2])}`;
+      m = t.match(/^(\d{1,2})[/.](\d{4})$/);
+      if (m) return `${m[2]}-${pad(m[1])}`;
+    }
+    return text;
+  },
+
+  number(text) {
+    return /^\d+$/.test(text) ? Number(text) : text;
+  },
+
+  rowIds(group) {
+    return [...group.list.children].map((r) => r.dataset.row);
+  },
+
+  /// The engine situation a question describes, and where each engine path points back to.
+  situation(name) {
+    const base = { today: today(), lang: this.lang, rulebook: this.rulebook };
+    const paths = { 'person.home_region': 'situation.home', 'person.age': 'situation.age', 'person.birth_date': 'situation.age', 'listing.unit': 'situation.listed', 'listing.unit.region': 'situation.unit_region' };
+    const person = this.person();
+    if (name === 'relist') {
+      const changes = [];
+      for (const i of this.rowIds(this.changes)) {
+        const date = this.value(`relist.c${i}.date`);
+        if (!date) continue;
+        paths[`listing.changes[${changes.length}].date`] = `relist.c${i}.date`;
+        changes.push({ date: this.date(date, true), reason: this.value(`relist.c${i}.reason`) || null });
+      }
+      const planned = { reason: this.value('relist.reason') || null, unit: { name: this.value('relist.unit') || null, region: this.value('relist.unit_region') || null, list_closed: { yes: false, no: true }[this.value('relist.open')] ?? null } };
+      if (this.value('relist.date')) planned.date = this.date(this.value('relist.date'));
+      paths['listing.planned.date'] = 'relist.date';
+      return { situation: { ...base, person: { home_region: person.home_region }, listing: { unit: this.listedUnit(), changes, planned } }, paths };
+    }
+    if (name === 'fees') {
+      const home = person.home_region;
+      const visits = [];
+      for (const i of this.rowIds(this.visits)) {
+        const date = this.value(`fees.v${i}.date`);
+        if (!date) continue;
+        const where = this.value(`fees.v${i}.where`);
+        const n = visits.length;
+        paths[`visits[${n}].date`] = `fees.v${i}.date`;
+        paths[`visits[${n}].paid`] = `fees.v${i}.paid`;
+        const care = where === 'specialist' || where === 'emergency' ? where : 'primary';
+        const visit = { date: this.date(date), care, professional: this.value(`fees.v${i}.who`), mode: this.value(`fees.v${i}.mode`), region: home };
+        if (care === 'primary') visit.where = where;
+        if (this.value(`fees.v${i}.paid`)) visit.paid = this.number(this.value(`fees.v${i}.paid`));
+        visits.push(visit);
+      }
+      Object.assign(paths, { 'fee_period.first_visit': 'fees.first', 'fee_period.paid': 'fees.paid', visits: `fees.v${this.rowIds(this.visits)[0]}.date` });
+      const s = { ...base, person, visits };
+      if (this.value('fees.first') || this.value('fees.paid')) s.fee_period = { first_visit: this.date(this.value('fees.first')), paid: this.number(this.value('fees.paid') || '0') };
+      return { situation: s, paths };
+    }
+    return { situation: { ...base, person: { home_region: person.home_region }, listing: { unit: this.listedUnit() } }, paths };
+  },
+};

@@ -1,0 +1,107 @@
+// Sharing by choice. While the person types, nothing is written to the
+// address, the history or storage. "Dela eller spara svaret" makes a link
+// whose fragment (never sent to a server) holds what was entered; opening
+// it restores the answers. The language switch carries the answers to the
+// other page through sessionStorage, read once and removed at once.
+import { h } from './dom.js';
+
+const QUESTIONS = ['relist', 'fees', 'doctor', 'nearby'];
+const CARRY = 'vardvalskollen-carry';
+
+export const sharing = {
+  /// What was entered in the situation and the answered questions.
+  state() {
+    const out = new URLSearchParams({ a: [...this.answered].join(',') });
+    const scopes = [this.querySelector(`#${this.id('situation-section')}`), ...[...this.answered].map((q) => this.forms[q])];
+    for (const scope of scopes) {
+      for (const c of scope.querySelectorAll('input, select')) {
+        if (c.type === 'radio' && !c.checked) continue;
+        if (c.value) out.append(c.name, c.value);
+      }
+    }
+    return out;
+  },
+
+  renderSharing() {
+    const panel = h('div', { class: 'vk-share-panel', hidden: true });
+    const share = h('button', { type: 'button', class: 'vk-button vk-secondary', 'aria-expanded': 'false', 'aria-controls': this.id('share-panel') }, this.t('ui.share.button'));
+    panel.id = this.id('share-panel');
+    share.addEventListener('click', () => {
+      const link = new URL(location.href);
+      link.hash = this.state().toString();
+      const field = h('input', { type: 'text', class: 'vk-input vk-share-link', readonly: true, value: link.href, id: this.id('share-link'), 'aria-describedby': this.id('share-note') });
+      const status = h('p', { role: 'status', class: 'vk-hint' });
+      const copy = h('button', { type: 'button', class: 'vk-button vk-secondary vk-small' }, this.t('ui.share.copy'));
+      copy.addEventListener('click', async () => {
+        try {
+          await navigator.clipboard.writeText(link.href);
+          status.textContent = this.t('ui.share.copied');
+        } catch {
+          field.select();
+          status.textContent = this.t('ui.share.select');
+        }
+      });
+      panel.replaceChildren(h('p', { id: this.id('share-note') }, this.t('ui.share.note')), h('label', { class: 'vk-label', for: field.id }, this.t('ui.share.label')), field, copy, status);
+      panel.hidden = false;
+      share.setAttribute('aria-expanded', 'true');
+      field.focus();
+      field.select();
+    });
+    const print = h('button', { type: 'button', class: 'vk-button vk-secondary' }, this.t('ui.print.button'));
+    print.addEventListener('click', () => window.print());
+    return h('div', { class: 'vk-share' }, h('h2', {}, this.t('ui.share.heading')), h('p', { class: 'vk-hint' }, this.t('ui.share.hint')), share, print, panel);
+  },
+
+  /// The language switch takes the answers along, only when it is followed.
+  carryOnLanguageSwitch() {
+    const other = document.getElementById('vk-other-lang');
+    other?.addEventListener('click', () => {
+      if (!this.answered.size && !this.state().toString().includes('situation.')) return;
+      try {
+        sessionStorage.setItem(CARRY, this.state().toString());
+      } catch {
+        // Storage may be off; then the other page starts empty.
+      }
+    });
+  },
+
+  /// Answers from a shared link, or carried over from the other language.
+  restore() {
+    let carried = null;
+    try {
+      carried = sessionStorage.getItem(CARRY);
+      sessionStorage.removeItem(CARRY);
+    } catch {
+      carried = null;
+    }
+    let params = new URLSearchParams(carried ?? location.hash.slice(1));
+    const done = (params.get('a') ?? '').split(',').filter((q) => QUESTIONS.includes(q));
+    if (!done.length && ![...params.keys()].some((k) => k.startsWith('situation.'))) return;
+    // Recreate as many rows as the state names (under new row numbers), then fill every field.
+    for (const [group, prefix] of [[this.changes, 'relist.c'], [this.visits, 'fees.v']]) {
+      const rows = [...new Set([...params.keys()].filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length).split('.')[0]))];
+      if (!rows.length) continue;
+      group.list.replaceChildren();
+      const renamed = {};
+      for (const old of rows) renamed[old] = group.addRow().dataset.row;
+      const next = new URLSearchParams();
+      for (const [k, v] of params) {
+        if (!k.startsWith(prefix)) next.append(k, v);
+        else {
+          const [old, ...rest] = k.slice(prefix.length).split('.');
+          next.append(`${prefix}${renamed[old]}.${rest.join('.')}`, v);
+        }
+      }
+      params = next;
+    }
+    for (const [k, v] of params) {
+      for (const c of this.querySelectorAll(`[name="${CSS.escape(k)}"]`)) {
+        if (c.type === 'radio') c.checked = c.value === v;
+        else c.value = v;
+      }
+    }
+    this.revealUnitRegion();
+    this.showChosen();
+    for (const q of done) this.answer(q, false);
+  },
+};

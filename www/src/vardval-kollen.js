@@ -1,0 +1,195 @@
+// <vardval-kollen>: the questions, their forms and their answers. The page
+// hosts it; regions embed it. It holds no rule and no sentence of its own:
+// the engine (WebAssembly) answers, and every label comes from the text
+// catalogue (data/text-LANG.json, written from i18n/ by `make build`).
+//
+// Rooms of its own, each a module: the situation asked once (situation.js),
+// the questions' forms (questions.js), form parts and errors (fields.js),
+// answers (answers.js), sharing and print (sharing.js), nearby units
+// (nearby.js); platform.js says where files come from. esbuild bundles them
+// into www/vardval-kollen.js (scripts/build-js.mjs).
+import { h, today } from './dom.js';
+import { startEngine, fetchText } from './platform.js';
+import { fields } from './fields.js';
+import { situation } from './situation.js';
+import { questions } from './questions.js';
+import { answers } from './answers.js';
+import { sharing } from './sharing.js';
+import { nearby } from './nearby.js';
+
+let engine; // one WebAssembly instance for every component on the page
+let instances = 0;
+
+class VardvalKollen extends HTMLElement {
+  async connectedCallback() {
+    if (this.started) return;
+    this.started = true;
+    // Ids are unique per instance, so two components on one page do not mix;
+    // only the first restores shared answers.
+    instances += 1;
+    this.idPrefix = instances === 1 ? 'vk' : `vk${instances}`;
+    this.lang = this.getAttribute('lang') === 'en' ? 'en' : 'sv';
+    this.answered = new Set();
+    let textJson, rulebooks;
+    try {
+      [textJson, rulebooks] = await Promise.all([fetchText(`data/text-${this.lang}.json`), fetchText('data/rulebooks.json')]);
+      this.text = JSON.parse(textJson);
+      // The regions' names for the region questions, from the same rulebooks the module is handed.
+      this.rules = { regions: JSON.parse(rulebooks).se.find((doc) => doc.regions).regions };
+    } catch (e) {
+      console.error('vardval-kollen could not load its text', e);
+      return; // the static text, if the host page has it, stays as it is
+    }
+    try {
+      // The module holds no rule and no sentence: it is handed both, once per page.
+      engine ??= startEngine().then((mod) => {
+        mod.set_rulebooks(rulebooks);
+        return mod;
+      });
+      this.engine = await engine;
+      this.engine.set_text(this.lang, textJson);
+    } catch (e) {
+      // A Content Security Policy without 'wasm-unsafe-eval' stops WebAssembly:
+      // show the rules as text, and tell the site's editor why.
+      console.error('vardval-kollen: WebAssembly could not start', e);
+      await this.fallback();
+      return;
+    }
+    this.rulebook = await this.readRulebook();
+    this.render();
+    if (this.idPrefix === 'vk') {
+      // The skip link would replace the fragment that may hold shared answers: move focus instead.
+      document.querySelector('.vk-skip')?.addEventListener('click', (e) => {
+        const target = document.getElementById('main');
+        if (!target) return;
+        e.preventDefault();
+        target.focus();
+      });
+      this.carryOnLanguageSwitch();
+      this.restore();
+    }
+    this.dataset.ready = 'true';
+  }
+
+  /// The rules in full as text (data/rules-LANG.html, written by the engine at
+  /// build time), when the questions cannot run.
+  async fallback() {
+    this.dataset.ready = 'fallback';
+    const notes = [h('p', { class: 'vk-notice', role: 'status' }, this.t('ui.failed')), h('p', { class: 'vk-hint vk-editor-note' }, this.t('ui.csp_note'))];
+    if (!this.querySelector('.vk-static')) {
+      try {
+        const html = await fetchText(`data/rules-${this.lang}.html`);
+        const doc = new DOMParser().parseFromString(`<div class="vk-static">${html}</div>`, 'text/html');
+        this.append(document.importNode(doc.body.firstChild, true));
+      } catch (e) {
+        console.error('vardval-kollen: no static text either', e);
+      }
+    }
+    this.prepend(...notes);
+  }
+
+  /// The rulebook: `rulebook="se"|"sou-2019-42"`, and a region's override from
+  /// `rules-src`, checked by the engine; an override with problems is not used.
+  async readRulebook() {
+    const base = this.getAttribute('rulebook') === 'sou-2019-42' ? 'sou-2019-42' : 'se';
+    const src = this.getAttribute('rules-src');
+    if (!src) return base;
+    try {
+      const override = await fetch(new URL(src, document.baseURI)).then((r) => r.json());
+      this.engine.evaluate({ today: today(), rulebook: { base, override } });
+      return { base, override };
+    } catch (e) {
+      const problems = e?.errors?.map((x) => `${x.path}: ${x.message}`).join('; ') ?? String(e);
+      console.error(`vardval-kollen: rules-src ${src} was not used: ${problems}`);
+      this.rulesProblem = problems;
+      return base;
+    }
+  }
+
+  /// A label from the catalogue; with `count` 1, the key's `.one` form if it has one.
+  t(key, args = {}) {
+    const template = (args.count === 1 ? this.text[`${key}.one`] : null) ?? this.text[key] ?? key;
+    return template.replace(/\{(\w+)\}/g, (m, name) => args[name] ?? m);
+  }
+
+  id(name) {
+    return `${this.idPrefix}-${name}`;
+  }
+
+  section(name, headingKey, form, after = []) {
+    const answer = h('div', { class: 'vk-answer', id: this.id(`${name}-answer`), tabindex: '-1', hidden: true });
+    form.name = name;
+    form.noValidate = true;
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      this.answer(name, true);
+    });
+    form.append(h('button', { type: 'submit', class: 'vk-button' }, this.t(name === 'nearby' ? 'ui.nearby.search' : 'ui.show_answer')));
+    const heading = h('h2', { id: this.id(`${name}-heading`), tabindex: '-1' }, this.t(headingKey));
+    return h('section', { class: 'vk-question', id: this.id(`${name}-section`), 'aria-labelledby': heading.id }, heading, form, ...after, answer);
+  }
+
+  render() {
+    this.forms = this.renderForms();
+    const contents = [['situation', 'ui.situation.heading'], ['relist', 'ui.relist.heading'], ['fees', 'ui.fees.heading'], ['doctor', 'ui.doctor.heading'], ['nearby', 'ui.nearby.heading']];
+    const go = (e, n) => {
+      // Move focus, not only the view, so the next Tab continues from there.
+      e.preventDefault();
+      const heading = this.querySelector(`#${this.id(`${n}-heading`)}`);
+      heading.scrollIntoView();
+      heading.focus();
+    };
+    const ui = h(
+      'div',
+      { class: 'vk-ui' },
+      h('p', { class: 'vk-print-header' }, this.t('ui.print.header', { date: this.formatDate(today()), address: location.href.split('#')[0] })),
+      h('nav', { 'aria-labelledby': this.id('contents') }, h('h2', { id: this.id('contents'), class: 'vk-contents-title' }, this.t('ui.contents')), h('ul', { class: 'vk-contents' }, contents.map(([n, k]) => h('li', {}, h('a', { href: `#${this.id(`${n}-heading`)}`, onclick: (e) => go(e, n) }, this.t(k)))))),
+      this.renderSituation(),
+      this.section('relist', 'ui.relist.heading', this.forms.relist),
+      this.section('fees', 'ui.fees.heading', this.forms.fees),
+      this.section('doctor', 'ui.doctor.heading', this.forms.doctor),
+      this.section('nearby', 'ui.nearby.heading', this.forms.nearby, [
+        h('p', { class: 'vk-hint', id: this.id('position-hint') }, this.t('ui.nearby.position_hint')),
+        h('button', { type: 'button', class: 'vk-button vk-secondary', 'aria-describedby': this.id('position-hint'), onclick: () => this.position() }, this.t('ui.nearby.position')),
+        h('p', { class: 'vk-hint' }, this.t('ui.nearby.osm')),
+        h('p', { class: 'vk-hint' }, this.t('ui.nearby.geonames')),
+      ]),
+      this.renderSharing(),
+    );
+    this.prepend(ui);
+    if (this.rulesProblem) ui.prepend(h('p', { class: 'vk-hint vk-editor-note' }, this.t('ui.rules_note', { problems: this.rulesProblem })));
+  }
+
+  /// Marks a question as answered: it is printed, shared and re-answered when the situation changes.
+  markAnswered(name) {
+    this.querySelector(`#${this.id(`${name}-section`)}`).classList.add('vk-answered');
+  }
+
+  answer(name, moveFocus) {
+    if (name === 'nearby') return this.search(moveFocus);
+    this.clearErrors(name);
+    const { situation, paths } = this.situation(name);
+    const missing = this.missing(name);
+    let result;
+    try {
+      if (missing.errors.length) throw { errors: missing.errors };
+      result = this.engine.evaluate(situation);
+    } catch (thrown) {
+      this.showErrors(name, thrown?.errors ?? [], { ...paths, ...missing.paths }, moveFocus);
+      return null;
+    }
+    const box = this.querySelector(`#${this.id(`${name}-answer`)}`);
+    box.replaceChildren(...this[`${name}Answer`](result).flat().filter(Boolean), this.entered(name));
+    box.hidden = false;
+    // For the tests, and for anyone who wants to check the page against the command.
+    box.dataset.situation = JSON.stringify(situation);
+    this.answered.add(name);
+    this.markAnswered(name);
+    performance.mark(`vk-answer-${name}`); // read by scripts/bench-page.mjs
+    if (moveFocus) box.focus();
+    return result;
+  }
+}
+
+Object.assign(VardvalKollen.prototype, fields, situation, questions, answers, sharing, nearby);
+customElements.define('vardval-kollen', VardvalKollen);
