@@ -10,10 +10,19 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 /// Bundles www/src/vardval-kollen.js; `platform` replaces www/src/platform.js.
-export async function bundleComponent({ format = 'esm', platform, outfile, write = true } = {}) {
-  const plugins = platform
-    ? [{ name: 'platform', setup: (b) => b.onResolve({ filter: /\/platform\.js$/ }, () => ({ path: platform })) }]
-    : [];
+/// `offlineData` is the source of the virtual module `vk-offline-data` it may import.
+export async function bundleComponent({ format = 'esm', platform, outfile, write = true, offlineData } = {}) {
+  const plugins = [];
+  if (platform) plugins.push({ name: 'platform', setup: (b) => b.onResolve({ filter: /\/platform\.js$/ }, () => ({ path: platform })) });
+  if (offlineData) {
+    plugins.push({
+      name: 'offline-data',
+      setup(b) {
+        b.onResolve({ filter: /^vk-offline-data$/ }, () => ({ path: 'vk-offline-data', namespace: 'vk' }));
+        b.onLoad({ filter: /.*/, namespace: 'vk' }, () => ({ contents: offlineData, loader: 'js' }));
+      },
+    });
+  }
   const result = await esbuild.build({
     absWorkingDir: root,
     entryPoints: ['www/src/vardval-kollen.js'],
@@ -26,6 +35,9 @@ export async function bundleComponent({ format = 'esm', platform, outfile, write
     outfile,
     write,
     plugins,
+    // wasm-bindgen's glue finds its module beside itself by default; both
+    // platforms hand it the module instead, so a classic script has no need of it.
+    define: format === 'iife' ? { 'import.meta.url': 'location.href' } : {},
     logLevel: 'warning',
   });
   return write ? null : result.outputFiles[0].text;

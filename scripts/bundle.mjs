@@ -10,6 +10,8 @@ import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { bundleComponent } from './build-js.mjs';
 
 const www = (p) => readFileSync(join('www', p));
 const text = (p) => www(p).toString('utf8');
@@ -17,55 +19,29 @@ mkdirSync('dist', { recursive: true });
 
 // --- one file ------------------------------------------------------------------
 
-/// An ES module of wasm-bindgen's (`--target web`) as a classic-script value:
-/// its exports become the properties of the object the function returns.
-function classic(source, name) {
-  const exported = [];
-  let body = source
-    .replace(/^export function (\w+)/gm, (_, f) => (exported.push(f), `function ${f}`))
-    .replace(/^export class (\w+)/gm, (_, c) => (exported.push(c), `class ${c}`))
-    .replace(/^export \{ initSync(?:, __wbg_init as default)? \};?$/gm, '')
-    .replace(/^export default __wbg_init;$/gm, '')
-    .replaceAll('import.meta.url', 'location.href');
-  if (/^\s*(import|export)\b/m.test(body)) throw new Error(`${name}: an import or export is left`);
-  return `(() => {\n${body}\nreturn { ${exported.join(', ')}, initSync, default: __wbg_init };\n})()`;
-}
-
 const data = {};
 for (const f of ['text-sv.json', 'text-en.json', 'rulebooks.json', 'rules-sv.html', 'rules-en.html', 'units.csv', 'municipalities.json', 'postal-codes.json', 'map.json']) {
   data[`data/${f}`] = text(`data/${f}`);
 }
-const component = text('vardval-kollen.js')
-  .replace("import init, { evaluate, set_rulebooks, set_text } from './pkg/vardval.js';", 'const { default: init, evaluate, set_rulebooks, set_text } = VK_ENGINE;')
-  .replace('const BASE = new URL(\'.\', import.meta.url);', "const BASE = new URL('.', location.href);")
-  .replace('(engine ??= init())', '(engine ??= init({ module_or_path: VK_WASM.evaluate }))')
-  .replace("const mod = await import(new URL('pkg-nearby/vardval_nearby.js', BASE));\n      await mod.default();", 'const mod = VK_NEARBY;\n      await mod.default({ module_or_path: VK_WASM.nearby });');
-for (const needle of ['VK_ENGINE', 'VK_WASM.evaluate', 'VK_NEARBY']) if (!component.includes(needle)) throw new Error(`the component changed: ${needle} not placed`);
+const wasm = (p) => gzipSync(www(p), { level: 9 }).toString('base64');
 
-const script = `(() => {
-"use strict";
-// Vårdvalskollen, offline: everything in this one file.
-const VK_DATA = ${JSON.stringify(data)};
-// The modules are stored gzipped (base64 of raw WebAssembly compresses badly) and
-// unpacked by the browser's own DecompressionStream.
-const unpack = (b64) => new Response(new Blob([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
-const VK_WASM = { get evaluate() { return unpack(${JSON.stringify(gzipSync(www('pkg/vardval_bg.wasm'), { level: 9 }).toString('base64'))}); }, get nearby() { return unpack(${JSON.stringify(gzipSync(www('pkg-nearby/vardval_nearby_bg.wasm'), { level: 9 }).toString('base64'))}); } };
-// The component's fetches are answered from VK_DATA: no network, no file:// reads.
-const fetch = async (url) => {
-  const key = Object.keys(VK_DATA).find((k) => String(url).endsWith(k));
-  if (key == null) throw new Error('not in the offline file: ' + url);
-  return new Response(VK_DATA[key]);
-};
-const VK_ENGINE = ${classic(text('pkg/vardval.js'), 'vardval.js')};
-const VK_NEARBY = ${classic(text('pkg-nearby/vardval_nearby.js'), 'vardval_nearby.js')};
-${component.replace(/^import .*$/gm, '')}
-})();`;
-
-let page = text('index.html')
-  .replace('<link rel="stylesheet" href="style.css">', `<style>\n${text('style.css')}\n</style>`)
-  .replace('<script type="module" src="vardval-kollen.js"></script>', '')
-  .replace(/<a id="vk-other-lang"[^>]*>[^<]*<\/a>/, '')
-  .replace('</body>', `<script>\n${script.replaceAll('</script', '<\\/script')}\n</script>\n</body>`);
+/// The one-file page holding `files` and the modules (`modules: false`: empty, to weigh them).
+async function onePage(files, modules = true) {
+  // The component's own modules, bundled by esbuild as a classic script, with the
+  // offline platform (scripts/offline-platform.js) in place of the served one.
+  const script = await bundleComponent({
+    format: 'iife',
+    platform: fileURLToPath(new URL('offline-platform.js', import.meta.url)),
+    write: false,
+    offlineData: `export const DATA = ${JSON.stringify(files)};\nexport const WASM = { evaluate: ${JSON.stringify(modules ? wasm('pkg/vardval_bg.wasm') : '')}, nearby: ${JSON.stringify(modules ? wasm('pkg-nearby/vardval_nearby_bg.wasm') : '')} };`,
+  });
+  return text('index.html')
+    .replace('<link rel="stylesheet" href="style.css">', `<style>\n${text('style.css')}\n</style>`)
+    .replace('<script type="module" src="vardval-kollen.js"></script>', '')
+    .replace(/<a id="vk-other-lang"[^>]*>[^<]*<\/a>/, '')
+    .replace('</body>', `<script>\n${script.replaceAll('</script', '<\\/script')}\n</script>\n</body>`);
+}
+const page = await onePage(data);
 if (page.includes('<script type="module"')) throw new Error('a module script is left in the one-file page');
 writeFileSync('dist/vardvalskollen.html', page);
 
@@ -73,7 +49,7 @@ writeFileSync('dist/vardvalskollen.html', page);
 
 const site = 'dist/site';
 rmSync(site, { recursive: true, force: true });
-cpSync('www', site, { recursive: true, filter: (p) => !/(page\.html|rules-fragment\.html|\.gitignore|package\.json|\.d\.ts)$/.test(p) });
+cpSync('www', site, { recursive: true, filter: (p) => !/(page\.html|rules-fragment\.html|\.gitignore|package\.json|\.d\.ts)$/.test(p) && !p.startsWith(join('www', 'src')) });
 const files = [];
 const walk = (dir) => {
   for (const name of readdirSync(dir)) {
@@ -119,9 +95,8 @@ const gz = (p) => gzipSync(readFileSync(p), { level: 9 }).length;
 console.log(`dist/vardvalskollen.html: ${statSync('dist/vardvalskollen.html').size} B raw, ${gz('dist/vardvalskollen.html')} B gzip`);
 // What the file would be without the postal codes, and what the two modules weigh in it.
 const gzText = (s) => gzipSync(Buffer.from(s), { level: 9 }).length;
-const postal = JSON.stringify(data['data/postal-codes.json']);
-const noPostal = page.replace(`"data/postal-codes.json":${postal},`, '');
-if (noPostal === page) throw new Error('postal codes not found in the bundle');
-const noWasm = noPostal.replace(/return unpack\("[^"]*"\)/g, 'return unpack("")');
+const { 'data/postal-codes.json': _, ...noPostalData } = data;
+const noPostal = await onePage(noPostalData);
+const noWasm = await onePage(noPostalData, false);
 console.log(`  without the postal codes: ${gzText(noPostal)} B gzip, of which the two WebAssembly modules ${gzText(noPostal) - gzText(noWasm)} B`);
 console.log(`dist/vardvalskollen-site.zip: ${statSync('dist/vardvalskollen-site.zip').size} B (${files.length + 2} files, service worker included)`);

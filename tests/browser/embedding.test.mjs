@@ -28,16 +28,20 @@ async function serve(root, headers) {
 }
 
 
-/// Answers the relisting and fee questions in the component with id prefix `p`.
-async function answerBoth(page, p = 'vk') {
-  await page.fill(`[id="${p}-relist.c0.date"]`, swedishDay(-30));
+/// Answers the relisting and fee questions in the component with id prefix `p`:
+/// first "Din situation" (listed, 40 years; the home region unless the host chose it).
+async function answerBoth(page, p = 'vk', home = '13') {
+  const at = (name) => `[id="${p}-${name}"]`;
+  if (!(await page.inputValue(at('situation.home')))) await page.selectOption(at('situation.home'), home);
+  await page.check(at('situation.listed'));
+  await page.fill(at('situation.age'), '40');
+  await page.fill(at('relist.c0.date'), swedishDay(-30));
   await page.click(`#${p}-relist button[type=submit]`);
-  await page.waitForSelector(`#${p}-relist-answer:not([hidden]) .vk-summary`);
-  await page.fill(`[id="${p}-fees.age"]`, '40');
-  await page.fill(`[id="${p}-fees.v0.date"]`, swedishDay(-3));
+  await page.waitForSelector(`#${p}-relist-answer:not([hidden]) .vk-answer-title`);
+  await page.fill(at('fees.v0.date'), swedishDay(-3));
   await page.click(`#${p}-fees button[type=submit]`);
   await page.waitForSelector(`#${p}-fees-answer:not([hidden]) .vk-answer-title`);
-  return [await page.locator(`#${p}-relist-answer .vk-summary`).innerText(), await page.locator(`#${p}-fees-answer .vk-answer-title`).innerText()];
+  return [await page.locator(`#${p}-relist-answer .vk-answer-title`).innerText(), await page.locator(`#${p}-fees-answer .vk-answer-title`).innerText()];
 }
 
 test('a host page of another origin: two components and an iframe that sizes itself', async () => {
@@ -67,7 +71,7 @@ addEventListener('message', function (e) {
   record(page);
   await page.goto(`${hostOrigin}/index.html`);
   await page.waitForFunction(() => document.querySelectorAll('vardval-kollen[data-ready="true"]').length === 2);
-  assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll('vardval-kollen')].map((c) => c.querySelector('h2:not(.vk-contents-title)').id)), ['vk-relist-heading', 'vk2-relist-heading']);
+  assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll('vardval-kollen')].map((c) => c.querySelector('h2:not(.vk-contents-title)').id)), ['vk-situation-heading', 'vk2-situation-heading']);
   const [relistSv] = await answerBoth(page, 'vk');
   const [, feesEn] = await answerBoth(page, 'vk2');
   assert.match(relistSv, /^Ja, du kan byta/);
@@ -80,6 +84,7 @@ addEventListener('message', function (e) {
   await frame.locator('vardval-kollen[data-ready="true"]').waitFor();
   await page.waitForFunction(() => parseInt(document.getElementById('vardvalskollen').style.height, 10) > 1000);
   const before = await page.evaluate(() => parseInt(document.getElementById('vardvalskollen').style.height, 10));
+  await frame.locator('[id="vk-situation.listed"]').check();
   await frame.locator('[id="vk-relist.c0.date"]').fill(swedishDay(-30));
   await frame.locator('#vk-relist button[type=submit]').click();
   await frame.locator('#vk-relist-answer:not([hidden])').waitFor();

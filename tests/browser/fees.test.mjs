@@ -23,8 +23,8 @@ const YEAR = [
 const suite = browserSuite(SHOTS);
 
 async function enterYear(page) {
-  await page.fill($id('vk-fees.age'), '1961-04-20');
-  await page.selectOption($id('vk-fees.region'), '12');
+  await page.fill($id('vk-situation.age'), '1961-04-20');
+  await page.selectOption($id('vk-situation.home'), '12');
   for (const [i, [date, where, who, mode, paid]] of YEAR.entries()) {
     if (i > 0) await page.click('#vk-fees button:has-text("Lägg till ett besök")');
     const row = (await page.$$eval('#vk-fees .vk-row', (rs) => rs.map((r) => r.dataset.row)))[i];
@@ -96,8 +96,8 @@ for (const width of [1280, 320]) {
 
 test('a visit the data has no fee for asks for the receipt, and the receipt is used', async () => {
   const page = await suite.env.open('/');
-  await page.fill($id('vk-fees.age'), '40');
-  await page.selectOption($id('vk-fees.region'), '07'); // Kronoberg: no emergency fee in the data
+  await page.fill($id('vk-situation.age'), '40');
+  await page.selectOption($id('vk-situation.home'), '07'); // Kronoberg: no emergency fee in the data
   await page.fill($id('vk-fees.v0.date'), '2026-03-02');
   await page.selectOption($id('vk-fees.v0.where'), 'emergency');
   await page.click('#vk-fees button[type=submit]');

@@ -129,7 +129,7 @@ export const answers = {
       this.warnings(a.warnings),
       f.regions.length ? this.regionsTable(f) : null,
       ...this.why(f.proposal ? f.details.slice(0, -1) : f.details, f.sources),
-      f.proposal ? [h('h4', {}, this.t('ui.fees.proposal_heading')), h('p', {}, whatProposal)] : null,
+      f.proposal ? h('div', { class: 'vk-background' }, h('h4', {}, this.t('ui.fees.proposal_heading')), h('p', {}, whatProposal)) : null,
     ];
   },
 

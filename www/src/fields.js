@@ -13,7 +13,9 @@ export const fields = {
     // every field can be told apart when read out of context.
     const label = h('label', { for: id, class: 'vk-label' }, prefix ? h('span', { class: 'vk-row-prefix' }, `${prefix}, `) : null, this.t(labelKey), optional ? ` ${this.t('ui.optional')}` : '');
     // How an error message names the field ("din ålder"), if the catalogue says.
-    return h('div', { class: 'vk-field', 'data-field': name, 'data-name': this.text[`${labelKey}.name`] ?? '' }, label, hint, control);
+    const named = this.text[`${labelKey}.name`];
+    const errorName = named && prefix ? `${prefix.toLowerCase()}, ${named}` : named;
+    return h('div', { class: 'vk-field', 'data-field': name, 'data-name': errorName ?? '', 'data-base-name': named ?? '' }, label, hint, control);
   },
 
   input(name, labelKey, { hint, optional, inputmode, width = 'vk-w10', autocomplete = 'off', prefix } = {}) {
@@ -64,6 +66,7 @@ export const fields = {
         const prefix = this.t(rowKey, { n: n + 1 });
         row.querySelector('.vk-row-title').textContent = prefix;
         for (const p of row.querySelectorAll('.vk-row-prefix')) p.textContent = `${prefix}, `;
+        for (const f of row.querySelectorAll('[data-base-name]')) if (f.dataset.baseName) f.dataset.name = `${prefix.toLowerCase()}, ${f.dataset.baseName}`;
         row.querySelector('.vk-remove').textContent = this.t('ui.remove_row', { row: prefix });
       });
     };

@@ -1,0 +1,28 @@
+// The offline file's platform (see www/src/platform.js): the engine's glue,
+// both WebAssembly modules and the data, all inside the one file. Nothing is
+// fetched: no network, no file:// reads.
+import init, * as engine from '../www/pkg/vardval.js';
+import initNearby, * as nearbyModule from '../www/pkg-nearby/vardval_nearby.js';
+import { DATA, WASM } from 'vk-offline-data';
+
+export const BASE = new URL('.', location.href);
+
+// The modules are stored gzipped (base64 of raw WebAssembly compresses badly)
+// and unpacked by the browser's own DecompressionStream.
+const unpack = (b64) => new Response(new Blob([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
+
+export async function startEngine() {
+  await init({ module_or_path: await unpack(WASM.evaluate) });
+  return engine;
+}
+
+export async function startNearby() {
+  await initNearby({ module_or_path: await unpack(WASM.nearby) });
+  return nearbyModule;
+}
+
+export async function fetchText(url) {
+  const key = Object.keys(DATA).find((k) => String(url).endsWith(k));
+  if (key == null) throw new Error(`not in the offline file: ${url}`);
+  return DATA[key];
+}
