@@ -12,7 +12,7 @@ const runs = Number(process.argv[2] ?? 10);
 const server = await startServer({ port: 0, root: 'www' });
 const origin = `http://127.0.0.1:${server.address().port}`;
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'] });
-const fragment = '#a=fees&fees.age=40&fees.region=01&fees.v0.date=2026-01-12&fees.v0.where=listed&fees.v0.mode=physical';
+const fragment = '#a=fees&situation.home=01&situation.age=40&fees.v0.date=2026-01-12&fees.v0.where=listed&fees.v0.mode=physical';
 const times = [];
 for (let i = 0; i < runs; i++) {
   const context = await browser.newContext();

@@ -25,9 +25,14 @@ test('the module gives the same JSON as the command for the same situation', asy
   const good = JSON.parse(readFileSync('examples/situation.json', 'utf8'));
   const bad = { today: '2026-13-01', lang: 'en', person: { age: 300 }, visits: [{ date: 'soon', where: 'home' }] };
   const fromWasm = await page.evaluate(async ([good, bad]) => {
-    const { evaluate, set_text } = await import('./pkg/vardval.js');
-    // The module writes in the language whose catalogue it was handed; the page handed it Swedish.
-    set_text('en', await (await fetch('./data/text-en.json')).text());
+    // The module itself, as a region's developer would load it (the page's
+    // component has its own copy inside its bundle): handed the rulebooks and
+    // the catalogues of both languages, since it embeds neither.
+    const mod = await import('./pkg/vardval.js');
+    await mod.default();
+    const { evaluate } = mod;
+    mod.set_rulebooks(await (await fetch('./data/rulebooks.json')).text());
+    for (const lang of ['sv', 'en']) mod.set_text(lang, await (await fetch(`./data/text-${lang}.json`)).text());
     let thrown = null;
     try {
       evaluate(bad);

@@ -46,6 +46,7 @@ test("a postal code, with the space, gives the engine's nearest units in order, 
     await page.locator('#vk-nearby-answer .vk-unit').first().locator('button').click();
     assert.equal(await page.evaluate(() => document.activeElement.id), 'vk-relist-chosen');
     assert.equal(await page.locator('#vk-relist-chosen').innerText(), `Vald vårdcentral: ${first.name}`);
+    await page.check('[id="vk-situation.listed"]'); // the relisting question needs to know
     await page.click('#vk-relist button[type=submit]');
     await page.waitForSelector('#vk-relist-answer:not([hidden])');
     const situation = JSON.parse(await page.getAttribute('#vk-relist-answer', 'data-situation'));

@@ -26,6 +26,7 @@ export const answers = {
   },
 
   whatNow(steps) {
+    if (!steps.length) return [];
     return [h('h4', {}, this.t('ui.what_now')), h('ul', { class: 'vk-list vk-steps' }, steps.map((s) => h('li', { 'data-code': s.code }, s.text)))];
   },
 

@@ -107,7 +107,9 @@ export const questions = {
         paths[`listing.changes[${changes.length}].date`] = `relist.c${i}.date`;
         changes.push({ date: this.date(date, true), reason: this.value(`relist.c${i}.reason`) || null });
       }
-      const planned = { reason: this.value('relist.reason') || null, unit: { name: this.value('relist.unit') || null, region: this.value('relist.unit_region') || null, list_closed: { yes: false, no: true }[this.value('relist.open')] ?? null } };
+      const planned = { reason: this.value('relist.reason') || null };
+      // A unit only when the person named one (from the nearby list) or answered about its list.
+      if (this.value('relist.unit') || this.value('relist.open')) planned.unit = { name: this.value('relist.unit') || null, region: this.value('relist.unit_region') || null, list_closed: { yes: false, no: true }[this.value('relist.open')] ?? null };
       if (this.value('relist.date')) planned.date = this.date(this.value('relist.date'));
       paths['listing.planned.date'] = 'relist.date';
       return { situation: { ...base, person: { home_region: person.home_region }, listing: { unit: this.listedUnit(), changes, planned } }, paths };
