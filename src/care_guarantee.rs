@@ -2,6 +2,7 @@
 //! at the unit where one is listed, and not when that unit is in another
 //! region than one's home region.
 
+use crate::listing::ListingAnswer;
 use crate::rulebook::Source;
 use crate::situation::Situation;
 use crate::text::tr;
@@ -20,7 +21,7 @@ pub struct CareGuaranteeAnswer {
     pub sources: Vec<Source>,
 }
 
-pub fn answer(s: &Situation) -> CareGuaranteeAnswer {
+pub fn answer(s: &Situation, listing: &ListingAnswer) -> CareGuaranteeAnswer {
     let lang = s.lang;
     let book = &s.rulebook;
     let contact_days = book.parameters.contact_days.at(s.today).value;
@@ -32,7 +33,10 @@ pub fn answer(s: &Situation) -> CareGuaranteeAnswer {
 
     let mut args = days.to_vec();
     args.push(("home_region", home.map(region_name).unwrap_or_default()));
+    let listed = s.listing.unit.is_some();
     let (applies, case, args) = match (unit_region, home) {
+        // Listed, but neither the unit's region nor the home region is known: not assumed either way.
+        (None, _) if listed => (false, "region_unknown", args),
         (None, _) => (false, "not_listed", args),
         (Some(unit), Some(home)) if unit != home => {
             args.push(("unit_region", region_name(unit)));
@@ -56,9 +60,14 @@ pub fn answer(s: &Situation) -> CareGuaranteeAnswer {
     let code = match case {
         "applies" => "contact_unit_same_day",
         "other_region" => "list_in_home_region",
+        "region_unknown" => "check_unit_region",
         _ => "list_first",
     };
-    let next_steps = vec![NextStep::new(lang, code, &args)];
+    let mut next_steps = vec![NextStep::new(lang, code, &args)];
+    // A new listing is what this answer asks for: when a change is not possible now, say when.
+    if matches!(code, "list_in_home_region" | "list_first") {
+        next_steps.extend(listing.next_steps.iter().filter(|step| step.code == "wait_until").cloned());
+    }
     let sources = vec![book.source("hsl-9-1"), book.source("skr-vardgaranti-2022")];
     CareGuaranteeAnswer { applies, contact_days, assessment_days, headline, summary, details, next_steps, sources }
 }

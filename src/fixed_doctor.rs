@@ -33,8 +33,16 @@ pub fn answer(s: &Situation, listing: &ListingAnswer) -> FixedDoctorAnswer {
     let headline = tr(lang, &format!("doctor.headline.{case}"), &[]);
     let summary = format!("{headline} {}", tr(lang, &format!("doctor.summary.{case}"), &[]));
     let details = vec![tr(lang, "doctor.detail.inform", &[]), tr(lang, "doctor.detail.doctor_leaves", &[])];
-    let code = if entitled { "ask_unit_for_fixed_doctor" } else { "list_first" };
-    let next_steps = vec![NextStep::new(lang, code, &[])];
+    let codes: &[&'static str] = match case {
+        "listed" => &["ask_unit_for_fixed_doctor"],
+        "after_planned" => &["list_first", "ask_unit_for_fixed_doctor"],
+        _ => &["list_first"],
+    };
+    let mut next_steps: Vec<NextStep> = codes.iter().map(|&code| NextStep::new(lang, code, &[])).collect();
+    // Listing is what this answer asks for: when a change is not possible now, say when.
+    if !listed {
+        next_steps.extend(listing.next_steps.iter().filter(|step| step.code == "wait_until").cloned());
+    }
     // The national target (55 %) is background, not the person's answer: it is on the rules page.
     let sources = vec![book.source("pl-6-3"), book.source("pl-3-2"), book.source("hsl-7-3b")];
     FixedDoctorAnswer { entitled, headline, summary, details, next_steps, sources }

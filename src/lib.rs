@@ -114,7 +114,7 @@ fn answer(s: &Situation) -> Answer {
     let mut warnings = Vec::new();
     let listing = listing::answer(s);
     let fixed_doctor = fixed_doctor::answer(s, &listing);
-    let care_guarantee = care_guarantee::answer(s);
+    let care_guarantee = care_guarantee::answer(s, &listing);
     let fees = fees::answer(s, s.proposal.as_deref(), &mut warnings);
     for path in &s.unknown_fields {
         fees::push_warning(&mut warnings, lang, "unknown_field", &[("path", path.clone())]);

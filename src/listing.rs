@@ -114,7 +114,9 @@ pub fn answer(s: &Situation) -> ListingAnswer {
     let when = if day == s.today { tr(lang, "word.today", &[]) } else { long_date(lang, day) };
     let reason_name = |r: &str| reason_label(lang, r);
     // Whether the next free date rests on a change known only by its month.
-    let at_latest = window == Window::RollingYear && next_free.is_some_and(|next| s.listing.changes.iter().any(|c| c.month_only && c.date.add_years(1) == next));
+    // Only the counted change the date rests on matters: c_{K−limit+1}.
+    let month_only_counted = |d: Date| s.listing.changes.iter().any(|c| c.month_only && c.date == d && counts(c.reason.as_deref(), specials));
+    let at_latest = window == Window::RollingYear && next_free.is_some_and(|next| counted.iter().any(|&d| d.add_years(1) == next && month_only_counted(d)));
     let next_key = if at_latest { "listing.next_free.latest" } else { "listing.next_free" };
     let (headline_key, rest_key) = if closed {
         ("listing.headline.closed", "listing.summary.closed")
@@ -134,7 +136,9 @@ pub fn answer(s: &Situation) -> ListingAnswer {
     let headline = tr_n(lang, headline_key, k, &args);
     let summary = if rest_key.is_empty() { headline.clone() } else { format!("{headline} {}", tr_n(lang, rest_key, k, &args)) };
 
-    let codes: &[&'static str] = if closed {
+    let codes: &[&'static str] = if closed && !(within_limit || exempt) {
+        &["wait_until", "use_special_reason", "choose_other_unit"]
+    } else if closed {
         &["choose_other_unit"]
     } else if !can_change {
         &["wait_until", "use_special_reason"]
@@ -146,8 +150,8 @@ pub fn answer(s: &Situation) -> ListingAnswer {
         &["change_via_1177"]
     };
     let mut next_steps: Vec<NextStep> = codes.iter().map(|&code| NextStep::new(lang, code, &args)).collect();
-    if at_latest {
-        next_steps[0].text = tr(lang, "step.wait_until.latest", &args);
+    if let Some(wait) = next_steps.iter_mut().find(|step| step.code == "wait_until" && at_latest) {
+        wait.text = tr(lang, "step.wait_until.latest", &args);
     }
 
     let mut details = Vec::new();
@@ -168,7 +172,7 @@ pub fn answer(s: &Situation) -> ListingAnswer {
     } else {
         let dates: Vec<String> = counted.iter().map(|d| long_date(lang, *d)).collect();
         details.push(tr_n(lang, "listing.counted.some", k, &[("dates", and_list(lang, &dates))]));
-        if s.listing.changes.iter().any(|c| c.month_only && counted.contains(&c.date)) {
+        if counted.iter().any(|&d| month_only_counted(d)) {
             details.push(tr(lang, "listing.month_only", &[]));
         }
     }

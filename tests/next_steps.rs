@@ -149,3 +149,52 @@ fn month_only_in_english_says_at_the_latest() {
     let a = answer(s);
     assert!(a["listing"]["summary"].as_str().unwrap().contains("on 28 February 2027 at the latest"));
 }
+
+// --- steps that agree across sections (found in review) -------------------------
+
+#[test]
+fn a_closed_list_when_the_limit_is_reached_says_when_and_names_the_special_reasons_too() {
+    let planned = json!({ "unit": { "id": "b", "region": "13", "list_closed": true } });
+    let a = answer(relist("2026-11-23", &[("2026-01-10", None), ("2026-03-01", None)], planned));
+    assert_eq!(step_codes(&a, "listing"), ["wait_until", "use_special_reason", "choose_other_unit"]);
+    assert!(step_text(&a, "listing", "wait_until").contains("10 januari 2027"));
+}
+
+#[test]
+fn not_listed_and_planning_a_first_listing_list_then_ask_for_a_doctor() {
+    let a = answer(json!({ "today": "2026-11-23", "listing": { "planned": {} } }));
+    assert_eq!(a["fixed_doctor"]["entitled"], true);
+    assert_eq!(step_codes(&a, "fixed_doctor"), ["list_first", "ask_unit_for_fixed_doctor"]);
+}
+
+#[test]
+fn listing_at_home_waits_for_the_same_date_as_the_listing_answer() {
+    // Listed in Stockholm, living in Västra Götaland, two own changes this year:
+    // the guarantee's step to list at home must not say "now" when listing says no.
+    let mut s = relist("2026-11-23", &[("2026-01-10", None), ("2026-03-01", None)], Value::Null);
+    s["listing"]["unit"]["region"] = json!("01");
+    s["person"]["home_region"] = json!("14");
+    let a = answer(s);
+    assert_eq!(a["listing"]["can_change"], false);
+    assert_eq!(step_codes(&a, "care_guarantee"), ["list_in_home_region", "wait_until"]);
+    assert!(step_text(&a, "care_guarantee", "wait_until").contains("10 januari 2027"));
+}
+
+#[test]
+fn listed_with_no_region_known_the_guarantee_is_not_assumed_either_way() {
+    let a = answer(json!({ "today": "2026-11-23", "listing": { "unit": { "id": "a" } } }));
+    assert_eq!(a["care_guarantee"]["applies"], false);
+    assert_eq!(a["care_guarantee"]["headline"], "Det beror på var din vårdcentral ligger.");
+    assert_eq!(step_codes(&a, "care_guarantee"), ["check_unit_region"]);
+    assert_eq!(step_codes(&a, "fixed_doctor"), ["ask_unit_for_fixed_doctor"]);
+}
+
+#[test]
+fn a_month_only_change_for_a_special_reason_never_makes_the_date_at_the_latest() {
+    // "2026-02" moved (not counted) lands on 28 Feb, the same day as a counted
+    // exact change: the date rests on the exact one, so no "senast".
+    let a = answer(relist("2026-11-23", &[("2026-02", Some("moved")), ("2026-02-28", None), ("2026-05-15", None)], json!({})));
+    assert_eq!(a["listing"]["next_free_change"], "2027-02-28");
+    assert_eq!(a["listing"]["next_free_change_at_latest"], false);
+    assert!(!a["listing"]["details"].as_array().unwrap().iter().any(|d| d.as_str().unwrap().contains("bara månaden")));
+}

@@ -74,6 +74,7 @@ addEventListener('message', function (e) {
   assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll('vardval-kollen')].map((c) => c.querySelector('h2:not(.vk-contents-title)').id)), ['vk-situation-heading', 'vk2-situation-heading']);
   const [relistSv] = await answerBoth(page, 'vk');
   const [, feesEn] = await answerBoth(page, 'vk2');
+  assert.equal(await page.locator('[id="vk-situation.listed"]').isChecked(), true, "answering in the second component leaves the first one's radios as they were");
   assert.match(relistSv, /^Ja, du kan byta/);
   assert.match(feesEn, /^Your visit costs 300/, 'Västerbotten in English: 300 kr (a doctor at a vårdcentral since 2024-01-01)');
   assert.equal(await page.locator('#vk-fees-answer .vk-answer-title').innerText(), 'Ditt besök kostar 275\u00a0kr.', 'the first keeps Stockholm and Swedish');

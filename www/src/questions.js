@@ -125,7 +125,9 @@ export const questions = {
         paths[`visits[${n}].date`] = `fees.v${i}.date`;
         paths[`visits[${n}].paid`] = `fees.v${i}.paid`;
         const care = where === 'specialist' || where === 'emergency' ? where : 'primary';
-        const visit = { date: this.date(date), care, professional: this.value(`fees.v${i}.who`), mode: this.value(`fees.v${i}.mode`), region: home };
+        // The region where care is given sets the fee: a visit at one's own unit is priced where that unit is.
+        const region = where === 'listed' ? this.listedUnit()?.region || home : home;
+        const visit = { date: this.date(date), care, professional: this.value(`fees.v${i}.who`), mode: this.value(`fees.v${i}.mode`), region };
         if (care === 'primary') visit.where = where;
         if (this.value(`fees.v${i}.paid`)) visit.paid = this.number(this.value(`fees.v${i}.paid`));
         visits.push(visit);

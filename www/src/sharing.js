@@ -16,6 +16,7 @@ export const sharing = {
     for (const scope of scopes) {
       for (const c of scope.querySelectorAll('input, select')) {
         if (c.type === 'radio' && !c.checked) continue;
+        if (c.closest('[hidden]')) continue; // the unit's region after "not listed"
         if (c.value) out.append(c.name, c.value);
       }
     }
@@ -55,7 +56,9 @@ export const sharing = {
   /// The language switch takes the answers along, only when it is followed.
   carryOnLanguageSwitch() {
     const other = document.getElementById('vk-other-lang');
-    other?.addEventListener('click', () => {
+    other?.addEventListener('click', (e) => {
+      // Only when this page is left: a new tab (Ctrl, Cmd, Shift, middle button) leaves nothing behind.
+      if (e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
       if (!this.answered.size && !this.state().toString().includes('situation.')) return;
       try {
         sessionStorage.setItem(CARRY, this.state().toString());

@@ -20,21 +20,24 @@ export const situation = {
     unitRegion.classList.add('vk-conditional');
     unitRegion.hidden = true;
     const age = this.input('situation.age', 'ui.situation.age', { hint: 'ui.situation.age_hint', width: 'vk-w10' });
+    // A form of its own, so its radios are one group per component, not per page.
+    const form = h('form', { class: 'vk-situation-form', novalidate: true, onsubmit: (e) => e.preventDefault() }, home, listed, unitRegion, age);
     const section = h(
       'section',
       { class: 'vk-situation', id: this.id('situation-section'), 'aria-labelledby': this.id('situation-heading') },
       h('h2', { id: this.id('situation-heading'), tabindex: '-1' }, this.t('ui.situation.heading')),
       h('p', { class: 'vk-hint' }, this.t('ui.situation.hint')),
-      home,
-      listed,
-      unitRegion,
-      age,
+      form,
     );
     if (byPage && this.rules.regions.some((r) => r.code === byPage)) home.querySelector('select').value = byPage;
     // Every answered question is answered again when the situation changes.
     section.addEventListener('change', (e) => {
       if (e.target.name === 'situation.listed') this.revealUnitRegion();
-      for (const q of this.answered) this.answer(q, false);
+      // Answered questions, and those waiting on a piece asked for in their error summary.
+      for (const q of ['relist', 'fees', 'doctor']) {
+        const waiting = this.querySelector(`#${this.id(`${q}-section`)} .vk-error-summary`) && !this.missing(q).errors.length;
+        if (this.answered.has(q) || waiting) this.answer(q, false);
+      }
     });
     return section;
   },
