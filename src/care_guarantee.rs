@@ -66,7 +66,7 @@ pub fn answer(s: &Situation, listing: &ListingAnswer) -> CareGuaranteeAnswer {
     let mut next_steps = vec![NextStep::new(lang, code, &args)];
     // A new listing is what this answer asks for: when a change is not possible now, say when.
     if matches!(code, "list_in_home_region" | "list_first") {
-        next_steps.extend(listing.next_steps.iter().filter(|step| step.code == "wait_until").cloned());
+        next_steps.extend(listing.wait_step());
     }
     let sources = vec![book.source("hsl-9-1"), book.source("skr-vardgaranti-2022")];
     CareGuaranteeAnswer { applies, contact_days, assessment_days, headline, summary, details, next_steps, sources }

@@ -41,7 +41,7 @@ pub fn answer(s: &Situation, listing: &ListingAnswer) -> FixedDoctorAnswer {
     let mut next_steps: Vec<NextStep> = codes.iter().map(|&code| NextStep::new(lang, code, &[])).collect();
     // Listing is what this answer asks for: when a change is not possible now, say when.
     if !listed {
-        next_steps.extend(listing.next_steps.iter().filter(|step| step.code == "wait_until").cloned());
+        next_steps.extend(listing.wait_step());
     }
     // The national target (55 %) is background, not the person's answer: it is on the rules page.
     let sources = vec![book.source("pl-6-3"), book.source("pl-3-2"), book.source("hsl-7-3b")];

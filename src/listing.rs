@@ -149,10 +149,14 @@ pub fn answer(s: &Situation) -> ListingAnswer {
     } else {
         &["change_via_1177"]
     };
-    let mut next_steps: Vec<NextStep> = codes.iter().map(|&code| NextStep::new(lang, code, &args)).collect();
-    if let Some(wait) = next_steps.iter_mut().find(|step| step.code == "wait_until" && at_latest) {
-        wait.text = tr(lang, "step.wait_until.latest", &args);
-    }
+    let next_steps: Vec<NextStep> = codes
+        .iter()
+        .map(|&code| match code {
+            // The same code; its text says "senast" when the date is the latest it can be.
+            "wait_until" if at_latest => NextStep { code, text: tr(lang, "step.wait_until.latest", &args) },
+            _ => NextStep::new(lang, code, &args),
+        })
+        .collect();
 
     let mut details = Vec::new();
     let mut sources = vec![book.source("hsl-7-3"), book.source("hsl-7-3b"), book.source("prop-2021-22-72")];
@@ -190,7 +194,7 @@ pub fn answer(s: &Situation) -> ListingAnswer {
     if closed {
         details.push(tr(lang, "listing.closed.detail", &[]));
         sources.push(book.source("hsl-7-3c"));
-    } else if list_closed.is_none() && planned.is_some() {
+    } else if list_closed.is_none() && planned_unit.is_some() {
         details.push(tr(lang, "listing.closed.unknown", &[]));
     }
     if let (Some(unit_region), Some(home)) = (planned_unit.and_then(|u| u.region.as_deref()), s.person.home_region.as_deref()) {
@@ -221,6 +225,14 @@ pub fn answer(s: &Situation) -> ListingAnswer {
         details,
         next_steps,
         sources,
+    }
+}
+
+impl ListingAnswer {
+    /// The step that says when a change is possible again, if one must wait:
+    /// the other sections add it to any step that asks the person to list.
+    pub fn wait_step(&self) -> Option<NextStep> {
+        self.next_steps.iter().find(|step| step.code == "wait_until").cloned()
     }
 }
 

@@ -156,7 +156,7 @@ fn page(code: &str, template: &str, date: &str) -> ExitCode {
         return ExitCode::from(2);
     };
     let Some(book) = vardval::rulebook("se") else { return ExitCode::from(2) };
-    print!("{}", vardval::page::render(&template, lang, &book, day));
+    print!("{}", vardval::page::render(&template, lang, book, day));
     ExitCode::SUCCESS
 }
 

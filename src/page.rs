@@ -188,7 +188,7 @@ mod tests {
     fn fills_the_template_from_the_catalogue_and_rulebook() {
         let book = Rulebook::builtin("se").unwrap();
         let day = crate::date::Date::parse_iso("2026-11-23").unwrap();
-        let html = render("<html lang=\"{{lang}}\"><h1>{{t:ui.title}}</h1>{{static}}<a href=\"{{other_lang}}\">{{unknown}}</a>", Lang::Sv, &book, day);
+        let html = render("<html lang=\"{{lang}}\"><h1>{{t:ui.title}}</h1>{{static}}<a href=\"{{other_lang}}\">{{unknown}}</a>", Lang::Sv, book, day);
         assert!(html.starts_with("<html lang=\"sv\"><h1>Dina rättigheter i primärvården</h1>"));
         assert!(html.contains("högst 2 gånger"), "the limit comes from the rulebook");
         assert!(html.contains("<td>2026</td><td>1\u{a0}450\u{a0}kr</td>"), "the ceiling table");
@@ -197,7 +197,7 @@ mod tests {
         assert!(html.contains("Region Skåne</th><td>200\u{a0}kr<br><span class=\"vk-note\"><a href=\"https://www.1177.se/Skane/sa-fungerar-varden/kostnader-och-ersattningar/patientavgifter-i-skane/\">uppgift utan datum"));
         assert!(html.contains("uppgift utan datum"), "undated fees say so");
         assert!(html.contains("{{unknown}}"));
-        let en = render("{{t:ui.title}} {{other_lang}}", Lang::En, &book, day);
+        let en = render("{{t:ui.title}} {{other_lang}}", Lang::En, book, day);
         assert_eq!(en, "Your rights in primary care ../");
     }
 }

@@ -128,7 +128,7 @@ impl Situation {
         let (rulebook, proposal) = read_rulebook(field(obj, "rulebook"), reader);
         let (first_today, first_visit) = covered_dates();
         let today = today.filter(|&t| in_range(reader, "today", t, first_today, Date::parse_iso(LAST_TODAY)));
-        let regions_ok = |code: &str| rulebook.as_ref().map_or(true, |b| b.region(code).is_some());
+        let regions_ok = |code: &str| rulebook.as_ref().is_none_or(|b| b.region(code).is_some());
 
         let person = match field(obj, "person") {
             Some(p) => read_person(p, reader, &regions_ok),

@@ -198,3 +198,11 @@ fn a_month_only_change_for_a_special_reason_never_makes_the_date_at_the_latest()
     assert_eq!(a["listing"]["next_free_change_at_latest"], false);
     assert!(!a["listing"]["details"].as_array().unwrap().iter().any(|d| d.as_str().unwrap().contains("bara månaden")));
 }
+
+#[test]
+fn an_unknown_list_status_is_mentioned_only_when_a_unit_is_planned() {
+    let unknown = "Vi vet inte om vårdcentralen tar emot nya patienter";
+    let says = |a: &Value| a["listing"]["details"].as_array().unwrap().iter().any(|d| d.as_str().unwrap().starts_with(unknown));
+    assert!(!says(&answer(relist("2026-11-23", &[], json!({ "reason": null })))), "no unit named: nothing to say about its list");
+    assert!(says(&answer(relist("2026-11-23", &[], json!({ "unit": { "id": "b" } })))));
+}
