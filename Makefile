@@ -40,7 +40,7 @@ setup-test:
 
 # --- building ----------------------------------------------------------------
 
-DATA_COPIES := www/data/units.csv www/data/municipalities.json www/data/postal-codes.json www/data/map.json
+DATA_COPIES := www/data/units.csv www/data/unit-counts-1177.json www/data/municipalities.json www/data/postal-codes.json www/data/map.json
 PAGES := www/index.html www/en/index.html www/data/rulebooks.json www/data/text-sv.json www/data/text-en.json \
          www/data/rules-sv.html www/data/rules-en.html $(DATA_COPIES)
 

@@ -54,6 +54,7 @@ import initNearby, { set_units, add_places, nearby } from 'vardvalskollen/nearby
 await initNearby();
 set_units(csvOrJsonText);          // your unit list (see the project's docs/units.md)
 add_places(municipalitiesJson);    // data/municipalities.json, data/postal-codes.json
+set_unit_counts(countsJson);       // data/unit-counts-1177.json, only with the default list: answers say how complete it is
 nearby({ from: { postal_code: '413 19' }, k: 10 });
 \`\`\`
 

@@ -7,7 +7,8 @@
 Writes
   data/units.csv                 the primary-care units, in the project's unit format (docs/units.md)
   data/units-classification.csv  every row of units_osm_2020.csv, included or not, and why (review this)
-  data/municipalities.json       the 290 municipalities (code, name, county, a point inside)
+  data/municipalities.json       the 290 municipalities (code, name, county, where a search starts) and English names
+  data/unit-counts-1177.json     per region, the lower bound of 1177's count of vårdcentraler (how complete the list is)
   data/postal-codes.json         all 18,815 postal codes, compactly (the page loads it only when a postal code is typed)
   data/map.json                  the 21 regions' borders, simplified, as SVG paths (for the page's small map)
 
@@ -32,6 +33,22 @@ SPECIALISED_START = re.compile(r"^(bvc\b|barnavårdscentral|barnmorske)", re.I)
 SPECIALISED_END = re.compile(r"(barnavårdscentral|barnmorskemottagning|rehab|rehabmottagning|ungdomsmottagning|jourcentral|barn- och ungdomsmedicinsk mottagning)$", re.I)
 PRIMARY_WORD = re.compile(r"vårdcentral|hälsocentral|husläkar|familjeläkar|distrikt?s?läkar|läkarhus", re.I)
 NARHALSAN_PLACE = re.compile(r"^Närhälsan [A-ZÅÄÖ][\wåäöé-]+( [A-ZÅÄÖ][\wåäöé-]+)?$")
+
+
+# Where a search from a municipality starts (RULES.md §5b): its main town, the
+# postal town with the municipality's name (the point with most postal codes
+# when the town has several), else the point SCB gives inside the municipality.
+# The flag says which, so the page can say "centrala Kiruna" or "Ale kommun".
+# English names people type, folded as places.rs folds them.
+ENGLISH_NAMES = {"gothenburg": "1480"}
+
+
+def fold(name):
+    """As places.rs folds a place name: case, å/ä/ö/é/ü, hyphens."""
+    name = name.lower()
+    for a, b in (("å", "a"), ("ä", "a"), ("ö", "o"), ("é", "e"), ("ü", "u"), ("-", " ")):
+        name = name.replace(a, b)
+    return " ".join(name.split())
 
 
 SOURCE = "OpenStreetMap 2020 (© OpenStreetMap contributors, ODbL 1.0)"
@@ -121,11 +138,29 @@ def build():
     units.sort(key=lambda u: (u[4], u[1]))
     review.sort(key=lambda u: (u[3] != "yes", u[1]))
 
-    munis = [[m["municipality_code"], m["municipality_name"], m["county_code"], float(m["label_lat"]), float(m["label_lon"])] for m in read("municipalities.csv")]
+    postal_rows = read("postal_codes_se.csv")
+    # 1,240 codes (mostly box addresses) lack a municipality; a code at the same
+    # town point as a code that has one is in that municipality.
+    known = {(p["place_name"], p["lat"], p["lon"]): p["municipality_code"] for p in postal_rows if p["municipality_code"]}
+    for p in postal_rows:
+        if not p["municipality_code"]:
+            p["municipality_code"] = known.get((p["place_name"], p["lat"], p["lon"]), "")
+    town_points = {}
+    for p in postal_rows:
+        counts = town_points.setdefault((p["municipality_code"], fold(p["place_name"])), {})
+        counts[(p["lat"], p["lon"])] = counts.get((p["lat"], p["lon"]), 0) + 1
+    munis = []
+    for m in read("municipalities.csv"):
+        town = town_points.get((m["municipality_code"], fold(m["municipality_name"])))
+        if town:
+            (lat, lon), _ = max(town.items(), key=lambda kv: (kv[1], kv[0]))
+            munis.append([m["municipality_code"], m["municipality_name"], m["county_code"], float(lat), float(lon), 1])
+        else:
+            munis.append([m["municipality_code"], m["municipality_name"], m["county_code"], float(m["label_lat"]), float(m["label_lon"]), 0])
     # Postal codes are town centroids: 1,613 distinct points. Each code refers to a
     # point [lat, lon, place, municipality]; codes are stored sorted, as deltas.
     points, index, codes = [], {}, []
-    for p in sorted(read("postal_codes_se.csv"), key=lambda p: int(p["postal_code"])):
+    for p in sorted(postal_rows, key=lambda p: int(p["postal_code"])):
         key = (p["lat"], p["lon"], p["place_name"], p["municipality_code"])
         if key not in index:
             index[key] = len(points)
@@ -135,12 +170,18 @@ def build():
     for code, i in codes:
         deltas.append(f"{code - prev}:{i}")
         prev = code
-    municipalities = {"attribution": "Kommuner: SCB digitala gränser (Källa: SCB), koder CC0.", "municipalities": munis}
+    municipalities = {"attribution": "Kommuner: SCB digitala gränser (Källa: SCB), koder CC0.", "municipalities": munis, "english_names": ENGLISH_NAMES}
+    counts = {
+        "source": "1177 Hitta vård, units marked as taking listings, counted 2026-02 (../shared/data/unit_counts_1177.csv): a lower bound",
+        "as_of": "2026-02",
+        "at_least": {r["region_code"]: int(r["at_least_units"]) for r in read("unit_counts_1177.csv")},
+    }
     postal = {"attribution": "Postnummer: GeoNames (geonames.org), CC BY 4.0.", "points": points, "postal_codes": ",".join(deltas)}
     header = ["id", "name", "lat", "lon", "region", "municipality", "address", "postal_code", "phone", "url", "list_closed", "digital", "source"]
     return {
         "units.csv": write_csv(units, header),
         "units-classification.csv": write_csv(review, ["osm_id", "name", "primary_care_by_name", "included", "why"]),
+        "unit-counts-1177.json": json.dumps(counts, ensure_ascii=False, separators=(",", ":")) + "\n",
         "municipalities.json": json.dumps(municipalities, ensure_ascii=False, separators=(",", ":")) + "\n",
         "postal-codes.json": json.dumps(postal, ensure_ascii=False, separators=(",", ":")) + "\n",
         "map.json": json.dumps(region_map(), ensure_ascii=False, separators=(",", ":")) + "\n",

@@ -29,6 +29,8 @@ const USAGE: &str = "usage:
 const DEFAULT_UNITS: &str = include_str!("../data/units.csv");
 const MUNICIPALITIES: &str = include_str!("../data/municipalities.json");
 const POSTAL_CODES: &str = include_str!("../data/postal-codes.json");
+// 1177's counts per region, which describe the default list only.
+const UNIT_COUNTS_1177: &str = include_str!("../data/unit-counts-1177.json");
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -113,7 +115,10 @@ fn nearby(file: &str, units_file: Option<&str>) -> ExitCode {
         eprintln!("the unit list has {} problems: run `vardval units check {}`", problems.len(), units_file.unwrap_or("data/units.csv"));
         return ExitCode::from(2);
     }
-    let units = vardval::nearby::Units::new(units);
+    let mut units = vardval::nearby::Units::new(units);
+    if units_file.is_none() {
+        units.set_counts_1177(UNIT_COUNTS_1177);
+    }
     let query = read_input(file).and_then(|text| serde_json::from_str::<serde_json::Value>(&text).map_err(|e| vardval::invalid_json(&e)));
     answer(query.and_then(|q| vardval::nearby::nearby(&q, &units, &places)))
 }

@@ -7,7 +7,8 @@
 //! Earth, and the search needs no trigonometry past the start.
 
 use crate::input::{field, key, ErrorReport, Reader};
-use crate::places::Places;
+use crate::places::{Place, Places};
+use crate::rulebook::LAN_CODES;
 use crate::units::Unit;
 use serde::Serialize;
 use serde_json::Value;
@@ -122,11 +123,16 @@ fn build_range(points: &[[f64; 3]], order: &mut [u32], depth: usize) {
 pub struct Origin {
     pub lat: f64,
     pub lon: f64,
-    /// The place name (a postal code's town, a municipality's name) or "".
+    /// The place's name (a town, a municipality) or "" for a position.
     pub label: String,
-    /// `postal_code` (a town centroid), `municipality` or `position`.
+    /// `postal_code` (its town's centre), `town` (a postal town, or a
+    /// municipality's main town), `municipality` (a point inside one that has
+    /// no town of its name) or `position`.
     pub kind: &'static str,
     pub municipality: Option<String>,
+    /// The region (län code) of the place searched from; for a position, that
+    /// of the nearest town.
+    pub region: Option<String>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -145,41 +151,97 @@ pub struct NearbyUnit {
     pub phone: Option<String>,
     pub url: Option<String>,
     pub digital: Option<bool>,
+    /// Outside the home region (listing there: that region's fees, no care
+    /// guarantee); `null` when either region is unknown.
+    pub other_region: Option<bool>,
+}
+
+/// How complete the list is in one region: its units against the lower bound
+/// 1177 shows (`data/unit-counts-1177.json`).
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct Coverage {
+    pub region: String,
+    pub in_list: usize,
+    pub at_least: u32,
 }
 
 #[derive(Clone, Debug, Serialize)]
 pub struct NearbyAnswer {
     pub origin: Origin,
+    /// The person's home region: as given, else the origin's region.
+    pub home_region: Option<String>,
+    /// Whether the person gave `home_region` (else it is the origin's).
+    pub home_region_given: bool,
     pub units: Vec<NearbyUnit>,
+    /// For each region the origin and the units are in; absent for a list
+    /// without counts to compare with (a region's own list).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub coverage: Option<Vec<Coverage>>,
 }
 
 /// A unit list with its index, ready to be searched.
 pub struct Units {
     pub units: Vec<Unit>,
     index: Index,
+    /// 1177's lower bound per region, for the default list only.
+    counts_1177: Option<Vec<(String, u32)>>,
 }
 
 impl Units {
     pub fn new(units: Vec<Unit>) -> Units {
         let index = Index::build(units.iter().map(|u| (u.lat, u.lon)));
-        Units { units, index }
+        Units { units, index, counts_1177: None }
+    }
+
+    /// Sets 1177's counts (`data/unit-counts-1177.json`), so that answers say
+    /// how complete the list is. Only for the list those counts describe.
+    pub fn set_counts_1177(&mut self, text: &str) -> Option<()> {
+        let v: Value = serde_json::from_str(text).ok()?;
+        let counts = v.get("at_least")?.as_object()?.iter().map(|(region, n)| Some((region.clone(), u32::try_from(n.as_u64()?).ok()?))).collect::<Option<Vec<_>>>()?;
+        self.counts_1177 = Some(counts);
+        Some(())
+    }
+
+    fn coverage(&self, regions: &[&str]) -> Option<Vec<Coverage>> {
+        let counts = self.counts_1177.as_ref()?;
+        let mut seen: Vec<&str> = Vec::new();
+        for r in regions {
+            if !seen.contains(r) {
+                seen.push(r);
+            }
+        }
+        let coverage = seen
+            .into_iter()
+            .filter_map(|region| {
+                let at_least = counts.iter().find(|(r, _)| r == region)?.1;
+                let in_list = self.units.iter().filter(|u| u.region.as_deref() == Some(region)).count();
+                Some(Coverage { region: region.to_string(), in_list, at_least })
+            })
+            .collect();
+        Some(coverage)
     }
 }
 
-/// Answers a query `{ from, k, max_km, only_open_lists }` (CONTRACT §4).
+/// Answers a query `{ from, k, max_km, only_open_lists, home_region }` (CONTRACT §4, §6).
 pub fn nearby(query: &Value, units: &Units, places: &Places) -> Result<NearbyAnswer, ErrorReport> {
     let lang = crate::situation::read_lang(query);
     let mut r = Reader::default();
-    let origin = read_query(query, places, &mut r);
-    let (Some((origin, k, max_km, only_open)), true) = (origin, r.problems.is_empty()) else {
+    let read = read_query(query, places, &mut r);
+    let (Some((origin, k, max_km, only_open, given_home)), true) = (read, r.problems.is_empty()) else {
         return Err(crate::report(lang, &r.problems));
     };
+    let home_region_given = given_home.is_some();
+    let home_region = given_home.or_else(|| origin.region.clone());
     let keep = |i: usize| !only_open || units.units[i].list_closed != Some(true);
     let found = units.index.nearest(origin.lat, origin.lon, k, max_km, &keep);
-    let units = found
+    let list: Vec<NearbyUnit> = found
         .into_iter()
         .map(|(i, km)| {
             let u = &units.units[i];
+            let other_region = match (&u.region, &home_region) {
+                (Some(unit), Some(home)) => Some(unit != home),
+                _ => None,
+            };
             NearbyUnit {
                 id: u.id.clone(),
                 name: u.name.clone(),
@@ -195,17 +257,31 @@ pub fn nearby(query: &Value, units: &Units, places: &Places) -> Result<NearbyAns
                 phone: u.phone.clone(),
                 url: u.url.clone(),
                 digital: u.digital,
+                other_region,
             }
         })
         .collect();
-    Ok(NearbyAnswer { origin, units })
+    let regions: Vec<&str> = origin.region.as_deref().into_iter().chain(list.iter().filter_map(|u| u.region.as_deref())).collect();
+    let coverage = units.coverage(&regions);
+    Ok(NearbyAnswer { origin, home_region, home_region_given, units: list, coverage })
 }
 
-type Query = (Origin, usize, Option<f64>, bool);
+type Query = (Origin, usize, Option<f64>, bool, Option<String>);
 
 fn read_query(v: &Value, places: &Places, r: &mut Reader) -> Option<Query> {
     let obj = r.object(v, "")?;
-    r.only_fields(obj, "", &["from", "k", "max_km", "only_open_lists", "lang"]);
+    r.only_fields(obj, "", &["from", "k", "max_km", "only_open_lists", "home_region", "lang"]);
+    let home_region = match field(obj, "home_region") {
+        None | Some(Value::Null) => Some(None),
+        Some(v) => r.string(v, "home_region").and_then(|code| {
+            if LAN_CODES.contains(&code) {
+                Some(Some(code.to_string()))
+            } else {
+                r.problem_with("home_region", "unknown_region", vec![("value", code.chars().take(12).collect())]);
+                None
+            }
+        }),
+    };
     let k = match field(obj, "k") {
         Some(k) => r.int(k, "k", 1, MAX_K as i64).map(|k| k as usize),
         None => Some(10),
@@ -226,6 +302,7 @@ fn read_query(v: &Value, places: &Places, r: &mut Reader) -> Option<Query> {
     };
     let only_open = field(obj, "only_open_lists").map_or(Some(false), |b| r.bool(b, "only_open_lists"));
     let from = r.required(obj, "from", "").and_then(|f| r.object(f, "from"));
+    let region_of = |municipality: &str| places.region_of(municipality).map(str::to_string);
     let origin = from.and_then(|f| {
         if let Some(code) = field(f, "postal_code") {
             let text = match code {
@@ -233,28 +310,47 @@ fn read_query(v: &Value, places: &Places, r: &mut Reader) -> Option<Query> {
                 _ => r.string(code, "from.postal_code")?.to_string(),
             };
             return match places.postal_code(&text) {
-                Some(p) => Some(Origin { lat: p.lat, lon: p.lon, label: p.place.clone(), kind: "postal_code", municipality: Some(p.municipality.clone()).filter(|m| !m.is_empty()) }),
+                Some(p) => Some(town_origin(p, "postal_code", &region_of)),
                 None => {
                     r.problem_with("from.postal_code", "unknown_postal_code", vec![("value", text.chars().take(12).collect())]);
                     None
                 }
             };
         }
-        if let Some(m) = field(f, "municipality") {
-            let text = r.string(m, "from.municipality")?;
-            return match places.municipality(text) {
-                Some(m) => Some(Origin { lat: m.lat, lon: m.lon, label: m.name.clone(), kind: "municipality", municipality: Some(m.code.clone()) }),
+        // `municipality` (1.0) names a municipality only; `place` (1.1) also a postal town.
+        for (name, path, code) in [("municipality", "from.municipality", "unknown_municipality"), ("place", "from.place", "unknown_place")] {
+            let Some(value) = field(f, name) else { continue };
+            let text = r.string(value, path)?;
+            let found = if name == "place" { places.place(text) } else { places.municipality(text).map(Place::Municipality) };
+            return match found {
+                Some(Place::Municipality(m)) => Some(Origin {
+                    lat: m.lat,
+                    lon: m.lon,
+                    label: m.name.clone(),
+                    kind: if m.town { "town" } else { "municipality" },
+                    municipality: Some(m.code.clone()),
+                    region: Some(m.county.clone()),
+                }),
+                Some(Place::Town(p)) => Some(town_origin(p, "town", &region_of)),
                 None => {
-                    r.problem_with("from.municipality", "unknown_municipality", vec![("value", text.chars().take(40).collect())]);
+                    r.problem_with(path, code, vec![("value", text.chars().take(40).collect())]);
                     None
                 }
             };
         }
         let lat = r.required(f, "lat", "from").and_then(|x| coordinate(r, x, &key("from", "lat"), ("-90", "90")));
         let lon = r.required(f, "lon", "from").and_then(|x| coordinate(r, x, &key("from", "lon"), ("-180", "180")));
-        Some(Origin { lat: lat?, lon: lon?, label: String::new(), kind: "position", municipality: None })
+        let (lat, lon) = (lat?, lon?);
+        let near = places.municipality_near(lat, lon);
+        Some(Origin { lat, lon, label: String::new(), kind: "position", municipality: near.map(|m| m.code.clone()), region: near.map(|m| m.county.clone()) })
     });
-    Some((origin?, k?, max_km?, only_open?))
+    Some((origin?, k?, max_km?, only_open?, home_region?))
+}
+
+fn town_origin(p: &crate::places::Point, kind: &'static str, region_of: &dyn Fn(&str) -> Option<String>) -> Origin {
+    let municipality = Some(p.municipality.clone()).filter(|m| !m.is_empty());
+    let region = municipality.as_deref().and_then(region_of);
+    Origin { lat: p.lat, lon: p.lon, label: p.place.clone(), kind, municipality, region }
 }
 
 /// A coordinate within ±`bounds` (given as text: no float printing in the module).

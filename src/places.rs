@@ -1,7 +1,9 @@
-//! Where a search starts: postal codes (town centroids) and municipalities,
-//! from `data/municipalities.json` and `data/postal-codes.json` (built by
+//! Where a search starts (RULES.md §5b): postal codes (town centroids),
+//! municipalities (their main town) and postal towns by name, from
+//! `data/municipalities.json` and `data/postal-codes.json` (built by
 //! scripts/units_data.py). Either may be absent: the page loads the postal
-//! codes only when a person types one.
+//! codes only when a person types a postal code or a town that is not a
+//! municipality.
 
 use serde_json::Value;
 
@@ -9,8 +11,12 @@ pub struct Municipality {
     pub code: String,
     pub name: String,
     pub county: String,
+    /// Where a search from the municipality starts: its main town, or (when
+    /// no postal town has its name) a point SCB gives inside it.
     pub lat: f64,
     pub lon: f64,
+    /// Whether (`lat`, `lon`) is the main town.
+    pub town: bool,
 }
 
 pub struct Point {
@@ -26,21 +32,35 @@ pub struct Places {
     pub points: Vec<Point>,
     /// (postal code, index into `points`), ascending by code.
     pub postal_codes: Vec<(u32, u32)>,
+    /// How many postal codes each point has: a town's main point has most.
+    codes_per_point: Vec<u32>,
+    /// Names people type that are not Swedish (folded) and the municipality code.
+    english_names: Vec<(String, String)>,
 }
 
-/// Lower case for the letters of Swedish place names. (`str::to_lowercase`
+/// A place a search starts from.
+pub enum Place<'a> {
+    Municipality(&'a Municipality),
+    Town(&'a Point),
+}
+
+/// A place name as it is compared: lower case, without å/ä/ö/é/ü's marks,
+/// hyphens as spaces ("Malmö", "malmo" and "MALMÖ" are one; "Upplands-Bro" is
+/// "upplands bro"). scripts/units_data.py folds the same way. (`str::to_lowercase`
 /// brings Unicode's case tables, 4 KB, into the WebAssembly module.)
-pub fn fold_case(text: &str) -> String {
-    text.chars()
+pub fn fold_place(text: &str) -> String {
+    let folded: String = text
+        .chars()
         .map(|c| match c {
-            'Å' => 'å',
-            'Ä' => 'ä',
-            'Ö' => 'ö',
-            'É' => 'é',
-            'Ü' => 'ü',
+            'Å' | 'Ä' | 'å' | 'ä' | 'Á' | 'á' | 'À' | 'à' => 'a',
+            'Ö' | 'ö' | 'Ø' | 'ø' => 'o',
+            'É' | 'é' | 'È' | 'è' => 'e',
+            'Ü' | 'ü' => 'u',
+            '-' => ' ',
             _ => c.to_ascii_lowercase(),
         })
-        .collect()
+        .collect();
+    folded.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 impl Places {
@@ -49,9 +69,17 @@ impl Places {
         let v: Value = serde_json::from_str(text).ok()?;
         if v.get("municipalities").is_some() {
             self.municipalities = Self::read_municipalities(&v)?;
+            self.english_names = match v.get("english_names") {
+                Some(names) => names.as_object()?.iter().map(|(k, c)| Some((fold_place(k), c.as_str()?.to_string()))).collect::<Option<_>>()?,
+                None => Vec::new(),
+            };
         }
         if v.get("postal_codes").is_some() {
             let (points, codes) = Self::read_postal_codes(&v)?;
+            self.codes_per_point = vec![0; points.len()];
+            for &(_, p) in &codes {
+                self.codes_per_point[p as usize] += 1;
+            }
             self.points = points;
             self.postal_codes = codes;
         }
@@ -73,7 +101,10 @@ impl Places {
         v.get("municipalities")?
             .as_array()?
             .iter()
-            .map(|m| Some(Municipality { code: str_at(m, 0)?, name: str_at(m, 1)?, county: str_at(m, 2)?, lat: f64_at(m, 3)?, lon: f64_at(m, 4)? }))
+            .map(|m| {
+                let town = m.get(5).and_then(Value::as_u64) == Some(1);
+                Some(Municipality { code: str_at(m, 0)?, name: str_at(m, 1)?, county: str_at(m, 2)?, lat: f64_at(m, 3)?, lon: f64_at(m, 4)?, town })
+            })
             .collect()
     }
 
@@ -112,21 +143,70 @@ impl Places {
         self.points.get(self.postal_codes[i].1 as usize)
     }
 
-    /// A municipality by its code ("1480") or its name ("Göteborg", "göteborgs kommun").
+    /// A municipality by its code ("1480"), its name without regard to case or
+    /// å/ä/ö ("Göteborg", "goteborgs kommun") or its English name ("Gothenburg").
     pub fn municipality(&self, text: &str) -> Option<&Municipality> {
         let text = text.trim();
-        if let Some(m) = self.municipalities.iter().find(|m| m.code == text) {
+        if let Some(m) = self.municipality_by_code(text) {
             return Some(m);
         }
-        let wanted = fold_case(text);
+        let wanted = fold_place(text);
         let wanted = wanted.strip_suffix(" kommun").unwrap_or(&wanted);
+        if let Some((_, code)) = self.english_names.iter().find(|(name, _)| name == wanted) {
+            return self.municipality_by_code(code);
+        }
         self.municipalities.iter().find(|m| {
-            let name = fold_case(&m.name);
+            let name = fold_place(&m.name);
             name == wanted || wanted.strip_suffix('s').is_some_and(|w| w == name)
         })
     }
 
+    pub fn municipality_by_code(&self, code: &str) -> Option<&Municipality> {
+        self.municipalities.iter().find(|m| m.code == code)
+    }
+
+    /// A postal town by name ("Visby", "dalby"): of the points with that name,
+    /// the one with most postal codes (a town's centre), its name as written
+    /// in mixed case where the data has both "VISBY" and "Visby".
+    pub fn town(&self, text: &str) -> Option<&Point> {
+        let wanted = fold_place(text);
+        let named = |p: &&Point| fold_place(&p.place) == wanted;
+        let best = self.points.iter().enumerate().filter(|(_, p)| named(p)).max_by_key(|&(i, p)| (self.codes_per_point[i], !p.municipality.is_empty(), std::cmp::Reverse(i)))?.1;
+        if best.place.chars().any(|c| c.is_lowercase()) {
+            return Some(best);
+        }
+        Some(self.points.iter().filter(named).find(|p| p.lat == best.lat && p.lon == best.lon && p.place.chars().any(|c| c.is_lowercase())).unwrap_or(best))
+    }
+
+    /// A place name: a municipality (its main town) first, else a postal town.
+    pub fn place(&self, text: &str) -> Option<Place<'_>> {
+        self.municipality(text).map(Place::Municipality).or_else(|| self.town(text).map(Place::Town))
+    }
+
+    /// The region (län code) of a municipality.
+    pub fn region_of(&self, municipality: &str) -> Option<&str> {
+        self.municipality_by_code(municipality).map(|m| m.county.as_str())
+    }
+
+    /// The municipality a position is most likely in: that of the nearest
+    /// postal-town point when the postal codes are loaded, else of the nearest
+    /// municipality's starting point. Near a border this can be the
+    /// neighbour, so the page shows the region it assumed.
+    pub fn municipality_near(&self, lat: f64, lon: f64) -> Option<&Municipality> {
+        // Squared distance on an equirectangular projection: enough to rank
+        // points a few kilometres apart.
+        let cos = lat.to_radians().cos();
+        let d2 = |plat: f64, plon: f64| (plat - lat).powi(2) + ((plon - lon) * cos).powi(2);
+        // Farther than about 1° of latitude (111 km) from every town: not in Sweden.
+        let near = |plat: f64, plon: f64| d2(plat, plon) <= 1.0;
+        let by_town = self.points.iter().filter(|p| !p.municipality.is_empty()).min_by(|a, b| d2(a.lat, a.lon).total_cmp(&d2(b.lat, b.lon)));
+        match by_town {
+            Some(p) => self.municipality_by_code(&p.municipality).filter(|_| near(p.lat, p.lon)),
+            None => self.municipalities.iter().min_by(|a, b| d2(a.lat, a.lon).total_cmp(&d2(b.lat, b.lon))).filter(|m| near(m.lat, m.lon)),
+        }
+    }
+
     pub fn municipality_known(&self, code: &str) -> bool {
-        self.municipalities.iter().any(|m| m.code == code)
+        self.municipality_by_code(code).is_some()
     }
 }

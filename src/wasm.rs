@@ -62,10 +62,14 @@ export interface Answer {
 }
 /** What `evaluate` and `nearby` throw on bad input. */
 export interface InputErrors { errors: { path: string; code: string; message: string; args?: Record<string, string> }[] }
-export interface NearbyQuery { from: { lat: number; lon: number } | { postal_code: string } | { municipality: string }; k?: number; max_km?: number; only_open_lists?: boolean; lang?: "sv" | "en" }
+export interface NearbyQuery { from: { lat: number; lon: number } | { postal_code: string } | { municipality: string } | { place: string }; k?: number; max_km?: number; only_open_lists?: boolean; home_region?: RegionCode; lang?: "sv" | "en" }
 export interface NearbyAnswer {
-  origin: { lat: number; lon: number; label: string; kind: "postal_code" | "municipality" | "position"; municipality: string | null };
-  units: { id: string; name: string; lat: number; lon: number; distance_km: number; region: RegionCode | null; municipality: string | null; list_closed: boolean | null; address: string | null; source: string | null; postal_code: string | null; phone: string | null; url: string | null; digital: boolean | null }[];
+  origin: { lat: number; lon: number; label: string; kind: "postal_code" | "town" | "municipality" | "position"; municipality: string | null; region: RegionCode | null };
+  home_region: RegionCode | null;
+  home_region_given: boolean;
+  units: { id: string; name: string; lat: number; lon: number; distance_km: number; region: RegionCode | null; municipality: string | null; list_closed: boolean | null; address: string | null; source: string | null; postal_code: string | null; phone: string | null; url: string | null; digital: boolean | null; other_region: boolean | null }[];
+  /** Absent for a list without 1177's counts (a region's own list). */
+  coverage?: { region: RegionCode; in_list: number; at_least: number }[];
 }
 "#;
 
@@ -162,6 +166,21 @@ mod nearby_module {
         let count = units.len();
         UNITS.set(Units::new(units));
         count
+    }
+
+    /// 1177's count of units per region (data/unit-counts-1177.json), for the
+    /// list those counts describe: answers then say how complete it is. Call
+    /// after `set_units`; a new list forgets them.
+    #[wasm_bindgen]
+    pub fn set_unit_counts(text: &str) -> bool {
+        UNITS.with_borrow_mut(|units| units.set_counts_1177(text).is_some())
+    }
+
+    /// How many units of the list say whether they take new patients: the
+    /// page offers "only open lists" when some do.
+    #[wasm_bindgen]
+    pub fn units_with_list_status() -> usize {
+        UNITS.with_borrow(|units| units.units.iter().filter(|u| u.list_closed.is_some()).count())
     }
 
     /// Adds place tables (data/municipalities.json, data/postal-codes.json).

@@ -13,7 +13,17 @@ fn places() -> Places {
 fn default_units(places: &Places) -> Units {
     let (units, problems) = read(include_str!("../data/units.csv"), &|m| places.municipality_known(m));
     assert!(problems.is_empty(), "{problems:?}");
-    Units::new(units)
+    let mut units = Units::new(units);
+    units.set_counts_1177(include_str!("../data/unit-counts-1177.json")).expect("counts read");
+    units
+}
+
+/// A file of ../shared/data as rows of named fields (plain CSV: no quoted commas in these columns).
+fn shared_csv(name: &str) -> Vec<std::collections::HashMap<String, String>> {
+    let text = std::fs::read_to_string(format!("{}/../shared/data/{name}", env!("CARGO_MANIFEST_DIR"))).expect("../shared/data");
+    let mut lines = text.lines();
+    let header: Vec<String> = lines.next().unwrap().split(',').map(str::to_string).collect();
+    lines.map(|l| header.iter().cloned().zip(l.split(',').map(str::to_string)).collect()).collect()
 }
 
 fn ask(query: Value) -> Value {
@@ -174,4 +184,134 @@ fn a_unit_list_in_json() {
     assert_eq!(units[0].list_closed, Some(true));
     assert_eq!(problems[0].line, 2);
     assert_eq!(problems[0].code, "invalid_number");
+}
+
+// RULES.md §5b: where a search starts and whose region it is.
+
+#[test]
+fn a_place_matches_without_regard_to_case_or_swedish_letters() {
+    let malmo = ask(json!({ "from": { "place": "Malmö" }, "k": 3 }));
+    assert_eq!(malmo["origin"]["municipality"], "1280");
+    for spelling in ["malmo", "MALMÖ", "  malmö ", "Malmo kommun"] {
+        assert_eq!(ask(json!({ "from": { "place": spelling }, "k": 3 })), malmo, "{spelling}");
+    }
+    // The English name people type.
+    let gbg = ask(json!({ "from": { "place": "Gothenburg" }, "k": 3 }));
+    assert_eq!(gbg, ask(json!({ "from": { "place": "göteborg" }, "k": 3 })));
+    assert_eq!(gbg["origin"]["label"], "Göteborg");
+    assert_eq!(gbg["origin"]["region"], "14");
+    // Hyphens and spaces are one.
+    assert_eq!(ask(json!({ "from": { "place": "upplands bro" }, "k": 1 }))["origin"]["municipality"], "0139");
+    let e = ask(json!({ "from": { "place": "Atlantis" } }));
+    assert_eq!(e["errors"][0]["path"], "from.place");
+    assert_eq!(e["errors"][0]["code"], "unknown_place");
+}
+
+#[test]
+fn a_town_that_is_not_a_municipality_works_through_the_postal_towns() {
+    // Visby is Gotland's town; Dalby is in Lund (1281). Each starts at its town's
+    // point in postal_codes_se.csv (the point with most codes of that name).
+    for (name, municipality, region) in [("Visby", "0980", "09"), ("dalby", "1281", "12")] {
+        let a = ask(json!({ "from": { "place": name }, "k": 1 }));
+        assert_eq!(a["origin"]["kind"], "town", "{name}");
+        assert_eq!(a["origin"]["municipality"], municipality, "{name}");
+        assert_eq!(a["origin"]["region"], region, "{name}");
+        let rows: Vec<_> = shared_csv("postal_codes_se.csv").into_iter().filter(|r| r["place_name"].to_lowercase() == name.to_lowercase() && r["municipality_code"] == municipality).collect();
+        let mut counts = std::collections::HashMap::new();
+        for r in &rows {
+            *counts.entry((r["lat"].clone(), r["lon"].clone())).or_insert(0) += 1;
+        }
+        let ((lat, lon), _) = counts.into_iter().max_by_key(|(_, n)| *n).unwrap();
+        assert_eq!(a["origin"]["lat"].as_f64().unwrap(), lat.parse::<f64>().unwrap(), "{name}");
+        assert_eq!(a["origin"]["lon"].as_f64().unwrap(), lon.parse::<f64>().unwrap(), "{name}");
+    }
+    // "Visby" is the label as written, not "VISBY".
+    assert_eq!(ask(json!({ "from": { "place": "VISBY" }, "k": 1 }))["origin"]["label"], "Visby");
+}
+
+#[test]
+fn a_municipality_starts_at_its_main_town_not_its_centroid() {
+    // Kiruna town's postal codes (981 xx) share one point; the municipality's
+    // centroid is about 40 km away, and the nearest unit is in town.
+    let kiruna_town = shared_csv("postal_codes_se.csv").into_iter().find(|r| r["postal_code"] == "98131").unwrap();
+    assert_eq!(kiruna_town["place_name"], "Kiruna");
+    for from in [json!({ "place": "Kiruna" }), json!({ "municipality": "2584" })] {
+        let a = ask(json!({ "from": from, "k": 1 }));
+        assert_eq!(a["origin"]["kind"], "town");
+        assert_eq!(a["origin"]["lat"].as_f64().unwrap(), kiruna_town["lat"].parse::<f64>().unwrap());
+        assert_eq!(a["origin"]["lon"].as_f64().unwrap(), kiruna_town["lon"].parse::<f64>().unwrap());
+        let unit = &a["units"][0];
+        let d = great_circle_km(kiruna_town["lat"].parse().unwrap(), kiruna_town["lon"].parse().unwrap(), unit["lat"].as_f64().unwrap(), unit["lon"].as_f64().unwrap());
+        assert!(d < 2.0, "{d}");
+    }
+    let centroid = shared_csv("municipalities.csv").into_iter().find(|m| m["municipality_code"] == "2584").unwrap();
+    let from_centroid = great_circle_km(centroid["centroid_lat"].parse().unwrap(), centroid["centroid_lon"].parse().unwrap(), kiruna_town["lat"].parse().unwrap(), kiruna_town["lon"].parse().unwrap());
+    assert!(from_centroid > 30.0, "{from_centroid}");
+    // Ale has no postal town called Ale: it starts at SCB's point inside it.
+    let ale = ask(json!({ "from": { "place": "Ale" }, "k": 1 }));
+    let scb = shared_csv("municipalities.csv").into_iter().find(|m| m["municipality_code"] == "1440").unwrap();
+    assert_eq!(ale["origin"]["kind"], "municipality");
+    assert_eq!(ale["origin"]["lat"].as_f64().unwrap(), scb["label_lat"].parse::<f64>().unwrap());
+    assert_eq!(ale["origin"]["lon"].as_f64().unwrap(), scb["label_lon"].parse::<f64>().unwrap());
+}
+
+#[test]
+fn the_home_region_is_as_given_else_the_origins() {
+    // From Göteborg without a home region: home is Västra Götaland, nothing there is "other".
+    let a = ask(json!({ "from": { "place": "Göteborg" }, "k": 5 }));
+    assert_eq!(a["home_region"], "14");
+    assert_eq!(a["home_region_given"], false);
+    assert!(a["units"].as_array().unwrap().iter().all(|u| u["region"] == "14" && u["other_region"] == false), "{a}");
+    // A person living in Halland who searches Göteborg: those same units are in another region.
+    let b = ask(json!({ "from": { "place": "Göteborg" }, "k": 5, "home_region": "13" }));
+    assert_eq!(b["home_region"], "13");
+    assert_eq!(b["home_region_given"], true);
+    assert!(b["units"].as_array().unwrap().iter().all(|u| u["other_region"] == true), "{b}");
+    // Near a border, only the units across it are "other": from Kungsbacka (Halland, 1384),
+    // 30 units with the ones in Västra Götaland marked.
+    let c = ask(json!({ "from": { "place": "Kungsbacka" }, "k": 30 }));
+    assert_eq!(c["origin"]["region"], "13");
+    let units = c["units"].as_array().unwrap();
+    assert!(units.iter().any(|u| u["region"] == "14") && units.iter().any(|u| u["region"] == "13"));
+    for u in units {
+        assert_eq!(u["other_region"], u["region"] != "13", "{u}");
+    }
+    // A position: the region of the nearest town (Kiruna's, 1.5 km off).
+    let p = ask(json!({ "from": { "lat": 67.85, "lon": 20.22 }, "k": 1 }));
+    assert_eq!(p["origin"]["municipality"], "2584");
+    assert_eq!(p["home_region"], "25");
+    // Out at sea, far from every town: no region is made up.
+    let sea = ask(json!({ "from": { "lat": 58.0, "lon": 1.0 }, "k": 1 }));
+    assert_eq!(sea["origin"]["region"], Value::Null);
+    assert_eq!(sea["units"][0]["other_region"], Value::Null);
+    let e = ask(json!({ "from": { "place": "Lund" }, "home_region": "02" }));
+    assert_eq!(e["errors"][0]["path"], "home_region");
+    assert_eq!(e["errors"][0]["code"], "unknown_region");
+}
+
+#[test]
+fn coverage_counts_the_list_against_1177s_lower_bound() {
+    let counts = shared_csv("unit_counts_1177.csv");
+    let at_least = |region: &str| counts.iter().find(|r| r["region_code"] == region).unwrap()["at_least_units"].parse::<u64>().unwrap();
+    let units_csv = include_str!("../data/units.csv");
+    let in_list = |region: &str| units_csv.lines().filter(|l| l.split(',').nth(4) == Some(region)).count() as u64;
+    // Jönköping: the 6 units of the OpenStreetMap list against at least 50 (the figures).
+    let a = ask(json!({ "from": { "postal_code": "55320" }, "k": 2 }));
+    assert_eq!(a["coverage"], json!([{ "region": "06", "in_list": in_list("06"), "at_least": at_least("06") }]));
+    assert_eq!((in_list("06"), at_least("06")), (6, 50));
+    // The third nearest is in Ulricehamn (Västra Götaland): its region is counted too, after the origin's.
+    let b = ask(json!({ "from": { "postal_code": "55320" }, "k": 3 }));
+    assert_eq!(b["units"][2]["region"], "14");
+    assert_eq!(b["coverage"][1], json!({ "region": "14", "in_list": in_list("14"), "at_least": at_least("14") }));
+    // Visby: none of Gotland's at least 5, and the units found are across the sea in Kalmar län.
+    let v = ask(json!({ "from": { "place": "Visby" }, "k": 2, "max_km": 150 }));
+    let coverage = v["coverage"].as_array().unwrap();
+    assert_eq!(coverage[0], json!({ "region": "09", "in_list": 0, "at_least": at_least("09") }));
+    assert!(coverage.iter().skip(1).all(|c| c["region"] != "09"));
+    assert!(v["units"].as_array().unwrap().iter().all(|u| u["region"] != "09"));
+    // A region's own list has no counts to compare with: no coverage at all.
+    let places = places();
+    let own = Units::new(vec![Unit { region: Some("06".into()), ..unit(1, 57.78, 14.16, Some(false)) }]);
+    let answer = serde_json::to_value(nearby(&json!({ "from": { "postal_code": "55320" } }), &own, &places).unwrap()).unwrap();
+    assert!(answer.get("coverage").is_none(), "{answer}");
 }
