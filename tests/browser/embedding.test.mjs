@@ -182,7 +182,7 @@ test("a region's own units and fees, under a strict CSP on its own page", async 
   const app = await serve('www');
   const appOrigin = app.origin;
   const hostDir = mkdtempSync(join(tmpdir(), 'vardval-region-'));
-  writeFileSync(join(hostDir, 'units-13.csv'), 'id,name,lat,lon,region,municipality,list_closed\nh1,Vårdcentralen Hamnen,56.6745,12.8578,13,1380,false\nh2,<b>Vårdcentralen</b> Slottet,56.6700,12.8600,13,1380,true\n');
+  writeFileSync(join(hostDir, 'units-13.csv'), 'id,name,lat,lon,region,municipality,list_closed,url\nh1,Vårdcentralen Hamnen,56.6745,12.8578,13,1380,false,https://hamnen.example/\nh2,<b>Vårdcentralen</b> Slottet,56.6700,12.8600,13,1380,true,\n');
   writeFileSync(join(hostDir, 'rules-13.json'), readFileSync('tests/fixtures/override-halland.json'));
   writeFileSync(
     join(hostDir, 'index.html'),
@@ -209,6 +209,23 @@ test("a region's own units and fees, under a strict CSP on its own page", async 
   const names = await page.locator('#vk-nearby-answer .vk-unit-name').allInnerTexts();
   assert.deepEqual(names.sort(), ['<b>Vårdcentralen</b> Slottet', 'Vårdcentralen Hamnen'], "the region's own list, markup shown as text");
   assert.equal(await page.locator('#vk-nearby-answer b').count(), 0, 'no markup from the data');
+  // A region's own list: no OpenStreetMap warning, no count against 1177's, the statuses it has.
+  const section = await page.locator('#vk-nearby-section').innerText();
+  assert.doesNotMatch(section, /OpenStreetMap/);
+  assert.doesNotMatch(section, /Listan har/);
+  assert.match(section, /Tar emot nya patienter: ja \(öppen lista\)/);
+  assert.match(section, /Tar emot nya patienter: nej \(stängd lista\)/);
+  assert.doesNotMatch(section, /Vi vet inte/, 'every status is known: nothing said about unknown ones');
+  assert.equal(await page.locator('#vk-nearby-answer a:has-text("Webbplats för Vårdcentralen Hamnen")').getAttribute('href'), 'https://hamnen.example/');
+  // The list has statuses, so "only open lists" is offered, unchecked; checked, it leaves out the closed one.
+  const onlyOpen = page.locator('[id="vk-nearby.only_open"]');
+  assert.ok(await onlyOpen.isVisible());
+  assert.equal(await onlyOpen.isChecked(), false);
+  await onlyOpen.check();
+  await page.click('#vk-nearby button[type=submit]');
+  await page.waitForFunction(() => document.querySelectorAll('#vk-nearby-answer .vk-unit').length === 1);
+  assert.deepEqual(await page.locator('#vk-nearby-answer .vk-unit-name').allInnerTexts(), ['Vårdcentralen Hamnen']);
+  assert.equal(JSON.parse(await page.getAttribute('#vk-nearby-answer', 'data-situation')).only_open_lists, true);
   assert.deepEqual(await page.evaluate(() => window.violations), []);
   assert.deepEqual(page.errors, []);
   await page.close();

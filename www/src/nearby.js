@@ -1,108 +1,226 @@
 // Nearby units: a second, smaller WebAssembly module, loaded on first use.
+// The engine says where the search starts, whose region it is and how
+// complete the list is (RULES.md §5b); this file only lays that out.
 import { h, svg } from './dom.js';
 import { startNearby, fetchText } from './platform.js';
 
+/// Shown before "Visa fler": enough for a phone's first screen or two.
+const FIRST_RESULTS = 5;
+
 export const nearby = {
+  /// The module with its unit list and municipalities; started when the person
+  /// first focuses the field, so that on a slow phone the wait begins early.
   nearbyEngine() {
     this.nearbyModule ??= (async () => {
       const mod = await startNearby();
-      // A region's own list (units-src), or the bundled OpenStreetMap list.
-      const unitsUrl = this.getAttribute('units-src') ? new URL(this.getAttribute('units-src'), document.baseURI) : 'data/units.csv';
-      const [units, municipalities] = await Promise.all([fetchText(unitsUrl), fetchText('data/municipalities.json')]);
+      // A region's own list (units-src), or the bundled OpenStreetMap list with
+      // 1177's counts, which describe that list only.
+      const own = this.getAttribute('units-src');
+      const unitsUrl = own ? new URL(own, document.baseURI) : 'data/units.csv';
+      const [units, municipalities, counts] = await Promise.all([fetchText(unitsUrl), fetchText('data/municipalities.json'), own ? null : fetchText('data/unit-counts-1177.json')]);
       mod.add_places(municipalities);
       mod.set_units(units);
+      if (counts) mod.set_unit_counts(counts);
+      // "Only open lists" is offered only when the list says which are open.
+      this.querySelector(`#${this.id('nearby-open-field')}`).hidden = mod.units_with_list_status() === 0;
       return mod;
     })();
     return this.nearbyModule;
   },
 
+  /// Postal codes (41 KB): loaded for a postal code, a town that is not a
+  /// municipality, or a position (the nearest town gives its region).
+  postalCodesFor(mod) {
+    this.postalCodes ??= fetchText('data/postal-codes.json').then((t) => mod.add_places(t));
+    return this.postalCodes;
+  },
+
   /// The 290 municipality names as suggestions, loaded when the field is first used.
   async municipalityNames() {
+    this.nearbyEngine().catch(() => {});
     const list = this.querySelector(`#${this.id('municipalities')}`);
     const data = JSON.parse(await fetchText('data/municipalities.json'));
     list.replaceChildren(...data.municipalities.map((m) => h('option', { value: m[1] })));
   },
 
+  /// The form's extra parts: "only open lists" (hidden until the list has statuses).
+  nearbyOptions() {
+    const id = this.id('nearby.only_open');
+    return h('div', { class: 'vk-field', id: this.id('nearby-open-field'), hidden: true }, h('div', { class: 'vk-radio' }, h('input', { type: 'checkbox', id, name: 'nearby.only_open' }), h('label', { for: id }, this.t('ui.nearby.only_open'))));
+  },
+
+  /// The position button, with its error in place beside it.
+  positionControls() {
+    const errorId = this.id('position-error');
+    return h(
+      'div',
+      { class: 'vk-field', id: this.id('position-field') },
+      h('p', { class: 'vk-hint', id: this.id('position-hint') }, this.t('ui.nearby.position_hint')),
+      h('p', { class: 'vk-error', id: errorId, hidden: true }),
+      h('button', { type: 'button', class: 'vk-button vk-secondary', id: this.id('position'), 'aria-describedby': this.id('position-hint'), onclick: () => this.position() }, this.t('ui.nearby.position')),
+    );
+  },
+
+  setStatus(text) {
+    this.querySelector(`#${this.id('nearby-status')}`).textContent = text;
+  },
+
   async search(moveFocus, from) {
-    const text = this.value('nearby.where');
+    const text = this.value('nearby.where').trim();
     this.clearErrors('nearby');
+    this.positionError(null);
     const box = this.querySelector(`#${this.id('nearby-answer')}`);
+    if (!from && !text) {
+      this.showErrors('nearby', [{ path: 'from.place', code: 'missing_field' }], { 'from.place': 'nearby.where' }, moveFocus);
+      return null;
+    }
+    this.setStatus(this.t('ui.nearby.searching'));
+    const postal = !from && /^\d{3}\s?\d{2}$/.test(text);
     let mod;
     try {
       mod = await this.nearbyEngine();
-      if (!from && /^\d{3}\s?\d{2}$/.test(text)) {
-        // Postal codes (41 KB) are loaded only when someone types one.
-        this.postalCodes ??= fetchText('data/postal-codes.json').then((t) => mod.add_places(t));
-        await this.postalCodes;
-      }
+      if (postal || from) await this.postalCodesFor(mod);
     } catch (e) {
       console.error('nearby units could not load', e);
+      this.setStatus('');
       box.replaceChildren(h('p', { class: 'vk-notice' }, this.t('ui.failed')));
       box.hidden = false;
       return null;
     }
-    from ??= /^\d[\d\s]*$/.test(text) ? { postal_code: text } : { municipality: text };
-    const query = { from, k: 10, max_km: 100, lang: this.lang };
+    from ??= /^\d[\d\s]*$/.test(text) ? { postal_code: text } : { place: text };
+    const home = this.value('situation.home');
+    const onlyOpen = this.control('nearby.only_open');
+    const query = { from, k: 10, max_km: 100, lang: this.lang, ...(home ? { home_region: home } : {}), ...(onlyOpen.checked ? { only_open_lists: true } : {}) };
     let result;
     try {
-      result = mod.nearby(query);
+      try {
+        result = mod.nearby(query);
+      } catch (thrown) {
+        // A town that is not a municipality is found through the postal codes.
+        if (thrown?.errors?.[0]?.code !== 'unknown_place') throw thrown;
+        await this.postalCodesFor(mod);
+        result = mod.nearby(query);
+      }
     } catch (thrown) {
-      const errors = (thrown?.errors ?? []).map((e) => (e.path === 'from' ? { ...e, code: 'missing_field' } : e));
-      this.showErrors('nearby', errors, { 'from.postal_code': 'nearby.where', 'from.municipality': 'nearby.where', from: 'nearby.where' }, moveFocus);
+      this.setStatus('');
+      this.showErrors('nearby', thrown?.errors ?? [], { 'from.postal_code': 'nearby.where', 'from.place': 'nearby.where', from: 'nearby.where' }, moveFocus);
       return null;
     }
-    box.replaceChildren(...this.nearbyAnswer(result).flat().filter(Boolean));
+    const heading = this.nearbyAnswer(box, result);
     box.hidden = false;
     box.dataset.situation = JSON.stringify(query);
+    // Focus moves to the heading, which says what was found; "Söker …" goes.
+    this.setStatus('');
     // A search from the person's position is not kept for sharing.
     if (from.lat == null) this.answered.add('nearby');
     this.markAnswered('nearby');
     performance.mark('vk-answer-nearby');
-    if (moveFocus) box.focus();
+    if (moveFocus) {
+      heading.scrollIntoView({ block: 'start' });
+      heading.focus();
+    }
     return result;
   },
 
   position() {
     this.clearErrors('nearby');
-    if (!navigator.geolocation) return this.positionDenied();
+    this.positionError(null);
+    if (!navigator.geolocation) return this.positionError('ui.nearby.position_unavailable');
+    this.setStatus(this.t('ui.nearby.searching'));
     // Asked only now, when the person pressed the button; used only here.
     navigator.geolocation.getCurrentPosition(
       (p) => this.search(true, { lat: p.coords.latitude, lon: p.coords.longitude }),
-      () => this.positionDenied(),
+      (e) => this.positionError(e?.code === 1 ? 'ui.nearby.position_denied' : 'ui.nearby.position_unavailable'),
       { timeout: 15000, maximumAge: 300000 },
     );
   },
 
-  positionDenied() {
-    const box = this.querySelector(`#${this.id('nearby-answer')}`);
-    box.replaceChildren(h('p', { class: 'vk-notice', role: 'status' }, this.t('ui.nearby.position_denied')));
-    box.hidden = false;
+  /// Shows (or, with null, clears) the position's error beside its button, as
+  /// GOV.UK shows a field's error: the button is described by it and keeps focus.
+  positionError(key) {
+    const error = this.querySelector(`#${this.id('position-error')}`);
+    const button = this.querySelector(`#${this.id('position')}`);
+    const field = this.querySelector(`#${this.id('position-field')}`);
+    if (!error) return;
+    error.hidden = !key;
+    field.classList.toggle('vk-field-error', Boolean(key));
+    button.setAttribute('aria-describedby', key ? `${this.id('position-hint')} ${error.id}` : this.id('position-hint'));
+    if (!key) return;
+    this.setStatus('');
+    error.replaceChildren(h('span', { class: 'vk-visually-hidden' }, `${this.t('ui.error_prefix')} `), this.t(key));
+    // Read out now: the person pressed the button and is waiting.
+    error.setAttribute('role', 'alert');
+    button.focus();
   },
 
-  nearbyAnswer(a) {
-    const home = this.value('situation.home');
-    const place = a.origin.label;
-    const fromKey = { postal_code: 'ui.nearby.from_postal', municipality: 'ui.nearby.from_municipality', position: 'ui.nearby.from_position' }[a.origin.kind];
+  /// Lays the engine's answer out in `box`; returns the heading focus moves to.
+  nearbyAnswer(box, a) {
+    const regionName = (code) => this.regionName(code);
+    const fromKey = { postal_code: 'ui.nearby.from_postal', town: 'ui.nearby.from_postal', municipality: 'ui.nearby.from_municipality', position: 'ui.nearby.from_position' }[a.origin.kind];
     const km = (d) => new Intl.NumberFormat(this.lang === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(d);
-    if (!a.units.length) return [h('p', { class: 'vk-summary' }, this.t('ui.nearby.none'))];
-    const items = a.units.map((u) => {
-      const status = u.list_closed === true ? 'closed' : u.list_closed === false ? 'open' : 'unknown';
-      return h(
+    const link = (hrefKey, textKey, args) => h('a', { href: this.t(hrefKey), rel: 'noreferrer' }, this.t(textKey, args));
+    const coverage = a.coverage ?? [];
+    const here = coverage.find((c) => c.region === a.origin.region);
+    const heading = h('h3', { class: 'vk-answer-title', tabindex: '-1', id: this.id('nearby-results') });
+    const parts = [heading];
+    // The region the answer takes as home, said when the person did not say it
+    // (it decides which units are "in another region").
+    if (!a.home_region_given && a.home_region && a.units.length && here?.in_list !== 0) {
+      parts.push(h('p', {}, this.t('ui.nearby.home_assumed', { region: regionName(a.home_region) }), ' ', h('a', { href: `#${this.id('situation-heading')}`, onclick: (e) => { e.preventDefault(); this.control('situation.home').focus(); } }, this.t('ui.nearby.home_change'))));
+    }
+    // A region with no unit in the list: say so, rather than show units far away as "nearest".
+    if (here && here.in_list === 0) {
+      heading.textContent = this.t('ui.nearby.coverage_none', { region: regionName(here.region), at_least: here.at_least });
+      parts.push(h('p', {}, link('ui.link.hitta_vard', 'ui.nearby.hitta_vard')));
+      box.replaceChildren(...parts);
+      return heading;
+    }
+    if (!a.units.length) {
+      heading.textContent = this.t('ui.nearby.none');
+      box.replaceChildren(...parts);
+      return heading;
+    }
+    heading.textContent = this.t('ui.nearby.results', { count: a.units.length });
+    if (coverage.length) {
+      parts.push(h('ul', { class: 'vk-coverage' }, coverage.map((c) => h('li', {}, this.t(c.in_list ? 'ui.nearby.coverage' : 'ui.nearby.coverage_none', { in_list: c.in_list, at_least: c.at_least, region: regionName(c.region) })))));
+      parts.push(h('p', {}, link('ui.link.hitta_vard', 'ui.nearby.hitta_vard')));
+    }
+    // Said once, not on every unit.
+    const unknown = a.units.filter((u) => u.list_closed == null).length;
+    if (unknown) parts.push(h('p', { class: 'vk-notice' }, this.t(unknown === a.units.length ? 'ui.nearby.status_unknown' : 'ui.nearby.status_some_unknown')));
+    if (a.units.some((u) => u.other_region)) parts.push(h('p', { class: 'vk-warning' }, this.t('ui.nearby.other_region', { region: regionName(a.home_region) })));
+    const place = a.origin.label;
+    const items = a.units.map((u, i) =>
+      h(
         'li',
-        { class: 'vk-unit', 'data-id': u.id },
-        h('h3', { class: 'vk-unit-name' }, u.name),
+        { class: 'vk-unit', 'data-id': u.id, hidden: i >= FIRST_RESULTS },
+        h('h4', { class: 'vk-unit-name', tabindex: '-1' }, u.name),
         h('p', {}, this.t(fromKey, { km: km(u.distance_km), place })),
-        h('p', {}, this.t('ui.nearby.region', { region: this.regionName(u.region) }), h('br'), this.t('ui.nearby.list', { status: this.t(`ui.nearby.list.${status}`) })),
-        u.region && home && u.region !== home ? h('p', { class: 'vk-warning' }, this.t('ui.nearby.other_region')) : null,
-        h('p', {}, h('a', { href: 'https://www.1177.se/' }, this.t('ui.nearby.list_link'))),
+        u.other_region ? h('p', { class: 'vk-tag' }, this.t('ui.nearby.other_region_tag', { region: regionName(u.region) })) : u.region ? h('p', {}, this.t('ui.nearby.region', { region: regionName(u.region) })) : null,
+        u.list_closed == null ? null : h('p', {}, this.t('ui.nearby.list', { status: this.t(`ui.nearby.list.${u.list_closed ? 'closed' : 'open'}`) })),
+        // Only web addresses: `units check` refuses any other, and the page does not trust the list either.
+        /^https?:\/\//i.test(u.url ?? '') ? h('p', {}, h('a', { href: u.url, rel: 'noreferrer' }, this.t('ui.nearby.unit_page', { name: u.name }))) : null,
         h('button', { type: 'button', class: 'vk-button vk-secondary vk-small', onclick: () => this.choose(u) }, this.t('ui.nearby.choose', { name: u.name })),
-      );
-    });
-    return [h('h3', { class: 'vk-answer-title' }, this.t('ui.nearby.results', { count: a.units.length })), this.map(a), h('ol', { class: 'vk-units' }, items)];
+      ),
+    );
+    const list = h('ol', { class: 'vk-units' }, items);
+    parts.push(list);
+    if (items.length > FIRST_RESULTS) {
+      const more = h('button', { type: 'button', class: 'vk-button vk-secondary', onclick: () => {
+        for (const li of items) li.hidden = false;
+        more.remove();
+        items[FIRST_RESULTS].querySelector('h4').focus();
+      } }, this.t('ui.nearby.more', { count: items.length - FIRST_RESULTS }));
+      parts.push(more);
+    }
+    parts.push(h('p', {}, this.t('ui.nearby.how_to_list'), ' ', link('ui.link.eservice', 'ui.nearby.list_link')));
+    parts.push(this.map(a));
+    box.replaceChildren(...parts);
+    return heading;
   },
 
   /// A small map: the regions' borders (data/map.json, no tiles, works offline),
-  /// the place searched from and the units, numbered as in the list.
+  /// the place searched from, the units numbered as in the list, and a scale.
   map(a) {
     const m = this.mapData;
     if (!m) {
@@ -124,19 +242,28 @@ export const nearby = {
     x0 = (x0 + x1) / 2 - size / 2;
     y0 = (y0 + y1) / 2 - size / 2;
     const r = size / 60;
+    // The scale: a round length near a quarter of the map. One unit of y is
+    // 1/scale degree of latitude, 111.2 km per degree.
+    const kmPerUnit = 111.195 / m.scale;
+    const barKm = [1, 2, 5, 10, 20, 50, 100, 200, 500].filter((k) => k / kmPerUnit <= size / 4).pop() ?? 1;
+    const bar = barKm / kmPerUnit;
+    const [bx, by] = [x0 + size * 0.05, y0 + size * 0.93];
     const titleId = this.id('map-title');
     const descId = this.id('map-desc');
+    const f = (n) => n.toFixed(2);
     return svg(
       'svg',
-      { viewBox: `${x0.toFixed(1)} ${y0.toFixed(1)} ${size.toFixed(1)} ${size.toFixed(1)}`, role: 'img', 'aria-labelledby': `${titleId} ${descId}`, class: 'vk-map' },
+      { viewBox: `${f(x0)} ${f(y0)} ${f(size)} ${f(size)}`, role: 'img', 'aria-labelledby': `${titleId} ${descId}`, class: 'vk-map' },
       svg('title', { id: titleId }, this.t('ui.nearby.map', { place: a.origin.label || this.t('ui.nearby.position') })),
-      svg('desc', { id: descId }, this.t('ui.nearby.map_desc')),
-      ...m.regions.map((g) => svg('path', { d: g.d, class: 'vk-map-region', 'stroke-width': (size / 400).toFixed(2) })),
+      svg('desc', { id: descId }, this.t('ui.nearby.map_desc', { km: barKm })),
+      ...m.regions.map((g) => svg('path', { d: g.d, class: 'vk-map-region', 'stroke-width': f(size / 400) })),
       ...a.units.map((u, i) => {
         const [x, y] = pts[i + 1];
-        return svg('g', {}, svg('circle', { cx: x.toFixed(1), cy: y.toFixed(1), r: r.toFixed(2), class: 'vk-map-unit' }), svg('text', { x: x.toFixed(1), y: (y - r * 1.4).toFixed(1), 'font-size': (r * 2.2).toFixed(2), 'text-anchor': 'middle', class: 'vk-map-label' }, String(i + 1)));
+        return svg('g', {}, svg('circle', { cx: f(x), cy: f(y), r: f(r), class: 'vk-map-unit' }), svg('text', { x: f(x), y: f(y - r * 1.4), 'font-size': f(r * 2.2), 'text-anchor': 'middle', class: 'vk-map-label' }, String(i + 1)));
       }),
-      svg('circle', { cx: pts[0][0].toFixed(1), cy: pts[0][1].toFixed(1), r: (r * 1.3).toFixed(2), class: 'vk-map-origin', 'stroke-width': (r / 2).toFixed(2) }),
+      svg('circle', { cx: f(pts[0][0]), cy: f(pts[0][1]), r: f(r * 1.3), class: 'vk-map-origin', 'stroke-width': f(r / 2) }),
+      svg('path', { d: `M${f(bx)} ${f(by - r)}V${f(by)}H${f(bx + bar)}V${f(by - r)}`, class: 'vk-map-scale', 'stroke-width': f(r / 2), fill: 'none' }),
+      svg('text', { x: f(bx + bar / 2), y: f(by - r * 1.3), 'font-size': f(r * 2.2), 'text-anchor': 'middle', class: 'vk-map-label' }, this.t('ui.nearby.map_scale', { km: barKm })),
     );
   },
 

@@ -47,7 +47,7 @@ export const questions = {
     const whereInput = where.querySelector('input');
     whereInput.setAttribute('list', this.id('municipalities'));
     whereInput.addEventListener('focus', () => this.municipalityNames(), { once: true });
-    nearby.append(where, h('datalist', { id: this.id('municipalities') }));
+    nearby.append(where, h('datalist', { id: this.id('municipalities') }), this.nearbyOptions());
     this.changes.addRow();
     this.visits.addRow();
     return { relist, fees, doctor, nearby };

@@ -15,7 +15,7 @@ export const sharing = {
     const scopes = [this.querySelector(`#${this.id('situation-section')}`), ...[...this.answered].map((q) => this.forms[q])];
     for (const scope of scopes) {
       for (const c of scope.querySelectorAll('input, select')) {
-        if (c.type === 'radio' && !c.checked) continue;
+        if ((c.type === 'radio' || c.type === 'checkbox') && !c.checked) continue;
         if (c.closest('[hidden]')) continue; // the unit's region after "not listed"
         if (c.value) out.append(c.name, c.value);
       }
@@ -99,7 +99,7 @@ export const sharing = {
     }
     for (const [k, v] of params) {
       for (const c of this.querySelectorAll(`[name="${CSS.escape(k)}"]`)) {
-        if (c.type === 'radio') c.checked = c.value === v;
+        if (c.type === 'radio' || c.type === 'checkbox') c.checked = c.value === v;
         else c.value = v;
       }
     }

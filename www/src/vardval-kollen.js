@@ -149,9 +149,11 @@ class VardvalKollen extends HTMLElement {
       this.section('fees', 'ui.fees.heading', this.forms.fees),
       this.section('doctor', 'ui.doctor.heading', this.forms.doctor),
       this.section('nearby', 'ui.nearby.heading', this.forms.nearby, [
-        h('p', { class: 'vk-hint', id: this.id('position-hint') }, this.t('ui.nearby.position_hint')),
-        h('button', { type: 'button', class: 'vk-button vk-secondary', 'aria-describedby': this.id('position-hint'), onclick: () => this.position() }, this.t('ui.nearby.position')),
-        h('p', { class: 'vk-hint' }, this.t('ui.nearby.osm')),
+        this.positionControls(),
+        // "Söker …" while the module and the list load (seconds on a slow phone), then what was found.
+        h('p', { class: 'vk-status', role: 'status', id: this.id('nearby-status') }),
+        // The OpenStreetMap list's attribution and warning; a region's own list carries neither.
+        this.getAttribute('units-src') ? null : h('p', { class: 'vk-hint' }, this.t('ui.nearby.osm')),
         h('p', { class: 'vk-hint' }, this.t('ui.nearby.geonames')),
       ]),
       this.renderSharing(),
