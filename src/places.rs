@@ -60,7 +60,7 @@ pub fn fold_place(text: &str) -> String {
             _ => c.to_ascii_lowercase(),
         })
         .collect();
-    folded.split_whitespace().collect::<Vec<_>>().join(" ")
+    folded.split_ascii_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 impl Places {
@@ -172,10 +172,12 @@ impl Places {
         let wanted = fold_place(text);
         let named = |p: &&Point| fold_place(&p.place) == wanted;
         let best = self.points.iter().enumerate().filter(|(_, p)| named(p)).max_by_key(|&(i, p)| (self.codes_per_point[i], !p.municipality.is_empty(), std::cmp::Reverse(i)))?.1;
-        if best.place.chars().any(|c| c.is_lowercase()) {
+        // Not `char::is_lowercase`: its Unicode tables would weigh on the WebAssembly module.
+        let mixed_case = |p: &Point| p.place.chars().any(|c| c.is_ascii_lowercase() || "åäöéü".contains(c));
+        if mixed_case(best) {
             return Some(best);
         }
-        Some(self.points.iter().filter(named).find(|p| p.lat == best.lat && p.lon == best.lon && p.place.chars().any(|c| c.is_lowercase())).unwrap_or(best))
+        Some(self.points.iter().filter(named).find(|p| p.lat == best.lat && p.lon == best.lon && mixed_case(p)).unwrap_or(best))
     }
 
     /// A place name: a municipality (its main town) first, else a postal town.
