@@ -50,7 +50,7 @@ const answer = evaluate({ today: '2026-11-23', person: { age: 34, home_region: '
 answer.fees.total_charged; // 200
 // Bad input throws { errors: [{ path, code, message }] } (type InputErrors).
 
-import initNearby, { set_units, add_places, nearby } from 'vardvalskollen/nearby';
+import initNearby, { set_units, add_places, set_unit_counts, nearby } from 'vardvalskollen/nearby';
 await initNearby();
 set_units(csvOrJsonText);          // your unit list (see the project's docs/units.md)
 add_places(municipalitiesJson);    // data/municipalities.json, data/postal-codes.json
