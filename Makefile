@@ -103,6 +103,7 @@ sizes: $(WASM)
 data:
 	python3 scripts/region_fees.py
 	python3 scripts/units_data.py
+	python3 scripts/sweden_outline.py
 
 # --- running and testing -----------------------------------------------------
 
@@ -113,6 +114,7 @@ serve:
 test-rust:
 	python3 scripts/region_fees.py --check
 	python3 scripts/units_data.py --check
+	python3 scripts/sweden_outline.py --check
 	cargo test --locked
 
 test-browser:

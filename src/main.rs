@@ -6,10 +6,13 @@
 //!     vardval text LANG           the page's text catalogue for LANG, as JSON
 //!     vardval nearby [FILE|-] [--units FILE]   units near a place (CONTRACT §4)
 //!     vardval units check FILE    check a unit list (docs/units.md)
+//!     vardval units import FILE [--sheet NAME]   a region's spreadsheet as a unit list
 //!
 //! Exit status: 0 on success, 2 on bad input (the errors are printed as JSON).
 
-use std::io::Read;
+mod command;
+
+use std::io::{Read, Write};
 use std::process::ExitCode;
 use vardval::input::{ErrorReport, InputError};
 
@@ -23,7 +26,10 @@ const USAGE: &str = "usage:
   vardval rulebooks           print the built-in rulebooks the page hands the module, as JSON
   vardval nearby [FILE|-] [--units UNITS]
                               the units nearest a place, as JSON (default units: OpenStreetMap 2020)
-  vardval units check FILE    check a unit list (CSV or JSON); exit 1 and every problem with its line";
+  vardval units check FILE    check a unit list (CSV or JSON); exit 1 and every problem with its line
+  vardval units import FILE [--sheet NAME]
+                              a region's list (.xlsx, .ods or .csv, Swedish or English headers) as a unit list
+                              (CSV) on standard output; exit 1 and every problem with its row and column";
 
 // The default unit list and the place tables (scripts/units_data.py).
 const DEFAULT_UNITS: &str = include_str!("../data/units.csv");
@@ -46,6 +52,8 @@ fn main() -> ExitCode {
         ["nearby", "--units", units] => nearby("-", Some(units)),
         ["nearby", file, "--units", units] | ["nearby", "--units", units, file] => nearby(file, Some(units)),
         ["units", "check", file] => units_check(file),
+        ["units", "import", file] => command::import::import(file, None, &command::check::Geo::new(&places())),
+        ["units", "import", file, "--sheet", sheet] | ["units", "import", "--sheet", sheet, file] => command::import::import(file, Some(sheet), &command::check::Geo::new(&places())),
         ["text", lang] => text(lang),
         ["rulebooks"] => {
             println!("{}", vardval::rulebook::RULEBOOKS_MIN_JSON);
@@ -123,24 +131,39 @@ fn nearby(file: &str, units_file: Option<&str>) -> ExitCode {
     answer(query.and_then(|q| vardval::nearby::nearby(&q, &units, &places)))
 }
 
+/// Checks a unit list a piece at a time (src/command/check.rs), printing each
+/// problem as it is found.
 fn units_check(file: &str) -> ExitCode {
-    let Ok(text) = std::fs::read_to_string(file) else {
-        eprintln!("cannot read {file}");
-        return ExitCode::from(2);
+    let input = match std::fs::File::open(file) {
+        Ok(f) => std::io::BufReader::new(f),
+        Err(e) => {
+            eprintln!("cannot open {file}: {e}");
+            return ExitCode::from(2);
+        }
     };
     let places = places();
-    let (units, problems) = vardval::units::read(&text, &|m| places.municipality_known(m));
-    if problems.is_empty() {
-        let closed = units.iter().filter(|u| u.list_closed == Some(true)).count();
-        let regions: std::collections::BTreeSet<_> = units.iter().filter_map(|u| u.region.as_deref()).collect();
-        println!("{file}: {} units, {} regions, {closed} with a closed list: no problems", units.len(), regions.len());
-        return ExitCode::SUCCESS;
-    }
-    for p in &problems {
-        println!("{file}:{}: {}: {}: {}", p.line, if p.field.is_empty() { "-" } else { &p.field }, p.code, p.detail);
-    }
-    println!("{file}: {} problems", problems.len());
-    ExitCode::from(1)
+    let geo = command::check::Geo::new(&places);
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut print = |p: &vardval::units::UnitProblem| {
+        let _ = writeln!(out, "{file}:{}: {}: {}: {}", p.line, if p.field.is_empty() { "-" } else { &p.field }, p.code, p.detail);
+    };
+    let summary = match command::check::check(input, &geo, &mut print) {
+        Ok(summary) => summary,
+        Err(e) => {
+            let _ = out.flush();
+            eprintln!("cannot read {file}: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let status = if summary.problems == 0 {
+        let _ = writeln!(out, "{file}: {} units, {} regions, {} with a closed list: no problems", summary.units, summary.regions.len(), summary.closed);
+        ExitCode::SUCCESS
+    } else {
+        let _ = writeln!(out, "{file}: {}", command::problems(summary.problems));
+        ExitCode::from(1)
+    };
+    let _ = out.flush();
+    status
 }
 
 fn lang(code: &str) -> Option<vardval::text::Lang> {

@@ -4,6 +4,7 @@
 use crate::rulebook::LAN_CODES;
 use serde::Serialize;
 use serde_json::Value;
+use std::collections::hash_map::Entry;
 
 #[derive(Clone, Debug, Serialize, PartialEq)]
 pub struct Unit {
@@ -51,115 +52,207 @@ pub fn in_sweden(lat: f64, lon: f64) -> bool {
     (55.0..=69.2).contains(&lat) && (10.5..=24.3).contains(&lon)
 }
 
+/// Text fields: shown as given, and never to start like a formula.
+const TEXT_FIELDS: [&str; 7] = ["id", "name", "address", "postal_code", "phone", "url", "source"];
+
+/// A CSV parser fed text piece by piece (RFC 4180: quotes, doubled quotes,
+/// line breaks inside quotes), so that a file can be read a line at a time.
+/// Each row comes with the line it starts on.
+pub struct CsvParser {
+    separator: char,
+    row: Vec<String>,
+    field: String,
+    state: CsvState,
+    started: bool,
+    line: usize,
+    row_line: usize,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum CsvState {
+    Plain,
+    Quoted,
+    /// A quote inside a quoted field: the end of the quotes, or the first of two.
+    QuoteInQuoted,
+}
+
+impl CsvParser {
+    pub fn new(separator: char) -> CsvParser {
+        CsvParser { separator, row: Vec::new(), field: String::new(), state: CsvState::Plain, started: false, line: 1, row_line: 1 }
+    }
+
+    /// Reads `text` (any part of the file: a line, or all of it), calling
+    /// `row` with each row it completes. An empty line is no row.
+    pub fn feed(&mut self, text: &str, row: &mut dyn FnMut(usize, Vec<String>)) {
+        let mut text = text;
+        if !self.started {
+            self.started = !text.is_empty();
+            text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        }
+        for c in text.chars() {
+            if self.state == CsvState::QuoteInQuoted {
+                self.state = if c == '"' { CsvState::Quoted } else { CsvState::Plain };
+                if c == '"' {
+                    self.field.push('"');
+                    continue;
+                }
+            }
+            match (self.state, c) {
+                (CsvState::Quoted, '"') => self.state = CsvState::QuoteInQuoted,
+                (CsvState::Quoted, c) => {
+                    if c == '\n' {
+                        self.line += 1;
+                    }
+                    self.field.push(c);
+                }
+                (_, '"') if self.field.is_empty() => self.state = CsvState::Quoted,
+                (_, '\r') => {}
+                (_, '\n') => {
+                    self.row.push(std::mem::take(&mut self.field));
+                    let cells = std::mem::take(&mut self.row);
+                    if !(cells.len() == 1 && cells[0].is_empty()) {
+                        row(self.row_line, cells);
+                    }
+                    self.line += 1;
+                    self.row_line = self.line;
+                }
+                (_, c) if c == self.separator => self.row.push(std::mem::take(&mut self.field)),
+                (_, c) => self.field.push(c),
+            }
+        }
+    }
+
+    /// The end of the text: the last row if it has no line break, or the
+    /// line of a quote that is never closed.
+    pub fn finish(mut self, row: &mut dyn FnMut(usize, Vec<String>)) -> Result<(), usize> {
+        if self.state == CsvState::Quoted {
+            return Err(self.row_line);
+        }
+        if !self.field.is_empty() || !self.row.is_empty() {
+            self.row.push(std::mem::take(&mut self.field));
+            row(self.row_line, self.row);
+        }
+        Ok(())
+    }
+}
+
 /// Splits CSV text into rows of fields (RFC 4180: quotes, doubled quotes,
 /// line breaks inside quotes). Returns each row with the line it starts on,
 /// or the line of an unclosed quote.
 pub fn parse_csv(text: &str) -> Result<Vec<(usize, Vec<String>)>, usize> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut rows = Vec::new();
-    let mut row = Vec::new();
-    let mut field = String::new();
-    let mut line = 1;
-    let mut row_line = 1;
-    let mut quoted = false;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match (quoted, c) {
-            (true, '"') if chars.peek() == Some(&'"') => {
-                field.push('"');
-                chars.next();
-            }
-            (true, '"') => quoted = false,
-            (true, c) => {
-                if c == '\n' {
-                    line += 1;
-                }
-                field.push(c);
-            }
-            (false, '"') if field.is_empty() => quoted = true,
-            (false, ',') => row.push(std::mem::take(&mut field)),
-            (false, '\r') => {}
-            (false, '\n') => {
-                row.push(std::mem::take(&mut field));
-                if !(row.len() == 1 && row[0].is_empty()) {
-                    rows.push((row_line, std::mem::take(&mut row)));
-                }
-                row.clear();
-                line += 1;
-                row_line = line;
-            }
-            (false, c) => field.push(c),
-        }
-    }
-    if quoted {
-        return Err(row_line);
-    }
-    if !field.is_empty() || !row.is_empty() {
-        row.push(field);
-        rows.push((row_line, row));
-    }
+    let mut parser = CsvParser::new(',');
+    let mut push = |line, cells| rows.push((line, cells));
+    parser.feed(text, &mut push);
+    parser.finish(&mut push)?;
     Ok(rows)
 }
 
-/// Reads a unit list, CSV or JSON (by its first character), and checks it.
-/// `municipality_known` says whether a municipality code exists.
-pub fn read(text: &str, municipality_known: &dyn Fn(&str) -> bool) -> (Vec<Unit>, Vec<UnitProblem>) {
-    let mut problems = Vec::new();
-    let records: Vec<(usize, Vec<(String, String)>)> = if text.trim_start().starts_with(['[', '{']) {
-        read_json_records(text, &mut problems)
-    } else {
-        read_csv_records(text, &mut problems)
-    };
-    let mut units: Vec<Unit> = Vec::with_capacity(records.len());
-    let mut ids = std::collections::HashMap::new();
-    for (line, fields) in records {
+/// The checks of a unit list, record by record: `read` runs them over a whole
+/// text, `vardval units check` over a file it reads a line at a time, keeping
+/// only the header and the ids seen (for duplicates).
+pub struct Checker<'a> {
+    municipality_known: &'a dyn Fn(&str) -> bool,
+    header: Vec<String>,
+    ids: std::collections::HashMap<Box<str>, usize>,
+    /// The problems found so far; a caller that streams takes them as it goes.
+    pub problems: Vec<UnitProblem>,
+}
+
+impl<'a> Checker<'a> {
+    /// `municipality_known` says whether a municipality code exists.
+    pub fn new(municipality_known: &'a dyn Fn(&str) -> bool) -> Checker<'a> {
+        Checker { municipality_known, header: Vec::new(), ids: Default::default(), problems: Vec::new() }
+    }
+
+    fn problem(&mut self, line: usize, field: &str, code: &'static str, detail: String) {
+        self.problems.push(UnitProblem { line, field: field.to_string(), code, detail });
+    }
+
+    /// A CSV file's header row: each column must be one of `COLUMNS`, once.
+    pub fn csv_header(&mut self, line: usize, cells: Vec<String>) {
+        let header: Vec<String> = cells.iter().map(|h| h.trim().to_ascii_lowercase()).collect();
+        for (i, h) in header.iter().enumerate() {
+            if !COLUMNS.contains(&h.as_str()) {
+                self.problem(line, h, "unknown_column", format!("column {} is not one of: {}", i + 1, COLUMNS.join(", ")));
+            } else if let Some(first) = header[..i].iter().position(|earlier| earlier == h) {
+                self.problem(line, h, "duplicate_column", format!("columns {} and {} are both {h}", first + 1, i + 1));
+            }
+        }
+        self.header = header;
+    }
+
+    /// A CSV row after the header, checked as `record` does.
+    pub fn csv_row(&mut self, line: usize, cells: Vec<String>) -> Option<(Unit, bool)> {
+        if cells.len() != self.header.len() {
+            self.problem(line, "", "wrong_column_count", format!("{} fields, the header has {}", cells.len(), self.header.len()));
+        }
+        let fields: Vec<(String, String)> = self.header.iter().cloned().zip(cells).collect();
+        self.record(line, &fields)
+    }
+
+    /// Checks one unit's fields (name, value). Gives the unit when it has a
+    /// position (numbers for `lat` and `lon`), with whether the record had no
+    /// problem at all; `read` keeps only those.
+    pub fn record(&mut self, line: usize, fields: &[(String, String)]) -> Option<(Unit, bool)> {
         let get = |name: &str| fields.iter().find(|(k, _)| k == name).map(|(_, v)| v.trim()).filter(|v| !v.is_empty());
-        let before = problems.len();
-        let mut problem = |field: &str, code: &'static str, detail: String| problems.push(UnitProblem { line, field: field.to_string(), code, detail });
-        for (k, v) in &fields {
+        let before = self.problems.len();
+        for (k, v) in fields {
             if v.chars().count() > max_len(k) {
-                problem(k, "too_long", format!("at most {} characters", max_len(k)));
+                self.problem(line, k, "too_long", format!("at most {} characters", max_len(k)));
+            }
+        }
+        for (k, v) in fields.iter().filter(|(k, _)| TEXT_FIELDS.contains(&k.as_str())) {
+            let v = v.trim();
+            if v.starts_with(['=', '+', '-', '@']) && !(k == "phone" && is_phone_number(v)) {
+                self.problem(line, k, "formula_injection", format!("{} starts with =, +, - or @: a spreadsheet runs it as a formula", excerpt(v)));
             }
         }
         let id = get("id");
         let name = get("name");
         if id.is_none() {
-            problem("id", "missing_field", "every unit needs an id".into());
+            self.problem(line, "id", "missing_field", "every unit needs an id".into());
         }
         if name.is_none() {
-            problem("name", "missing_field", "every unit needs a name".into());
+            self.problem(line, "name", "missing_field", "every unit needs a name".into());
         }
-        let coord = |name: &str, problem: &mut dyn FnMut(&str, &'static str, String)| match get(name) {
+        let mut coord = |name: &str| match get(name) {
             None => {
-                problem(name, "missing_field", "every unit needs a position (WGS84 degrees)".into());
+                self.problem(line, name, "missing_field", "every unit needs a position (WGS84 degrees)".into());
                 None
             }
             Some(v) => match v.parse::<f64>() {
                 Ok(x) if x.is_finite() => Some(x),
                 _ => {
-                    problem(name, "invalid_number", format!("\"{}\" is not a number", v.chars().take(20).collect::<String>()));
+                    self.problem(line, name, "invalid_number", format!("{} is not a number", excerpt(v)));
                     None
                 }
             },
         };
-        let lat = coord("lat", &mut problem);
-        let lon = coord("lon", &mut problem);
+        let lat = coord("lat");
+        let lon = coord("lon");
         if let (Some(lat), Some(lon)) = (lat, lon) {
             if !in_sweden(lat, lon) {
                 // The numbers as written: printing floats would cost the WebAssembly module 14 KB.
-                problem("lat", "outside_sweden", format!("{}, {} is not in Sweden (are lat and lon swapped?)", get("lat").unwrap_or(""), get("lon").unwrap_or("")));
+                self.problem(line, "lat", "outside_sweden", format!("{}, {} is not in Sweden (are lat and lon swapped?)", get("lat").unwrap_or(""), get("lon").unwrap_or("")));
             }
         }
         let region = get("region").map(str::to_string);
         if let Some(r) = &region {
             if !LAN_CODES.contains(&r.as_str()) {
-                problem("region", "unknown_region", format!("\"{r}\" is not one of the 21 län codes"));
+                self.problem(line, "region", "unknown_region", format!("\"{r}\" is not one of the 21 län codes"));
             }
         }
         let municipality = get("municipality").map(str::to_string);
         if let Some(m) = &municipality {
-            if !municipality_known(m) {
-                problem("municipality", "unknown_municipality", format!("\"{m}\" is not a municipality code"));
+            if !(self.municipality_known)(m) {
+                self.problem(line, "municipality", "unknown_municipality", format!("\"{m}\" is not a municipality code"));
+            }
+        }
+        if let Some(url) = get("url") {
+            let scheme = url.split_once("://").map(|(scheme, _)| scheme.to_ascii_lowercase());
+            if !matches!(scheme.as_deref(), Some("https" | "http")) {
+                self.problem(line, "url", "invalid_url", format!("{} is not a web address: it must start with https:// (or http://)", excerpt(url)));
             }
         }
         let mut boolean = |name: &str| match get(name) {
@@ -167,27 +260,31 @@ pub fn read(text: &str, municipality_known: &dyn Fn(&str) -> bool) -> (Vec<Unit>
             Some("true") => Some(true),
             Some("false") => Some(false),
             Some(v) => {
-                problem(name, "invalid_boolean", format!("\"{v}\": write true, false or leave empty"));
+                self.problem(line, name, "invalid_boolean", format!("\"{v}\": write true, false or leave empty"));
                 None
             }
         };
         let list_closed = boolean("list_closed");
         let digital = boolean("digital");
         if let Some(id) = id {
-            if let Some(first) = ids.insert(id.to_string(), line) {
-                problems.push(UnitProblem { line, field: "id".into(), code: "duplicate_id", detail: format!("\"{id}\" is also on line {first}") });
+            match self.ids.entry(id.into()) {
+                Entry::Occupied(first) => {
+                    let first = *first.get();
+                    self.problem(line, "id", "duplicate_id", format!("\"{id}\" is also on line {first}"));
+                }
+                Entry::Vacant(slot) => {
+                    slot.insert(line);
+                }
             }
         }
-        if problems.len() != before {
-            continue;
-        }
+        let clean = self.problems.len() == before;
         let text = |name: &str| get(name).map(str::to_string);
-        if let (Some(id), Some(name), Some(lat), Some(lon)) = (id, name, lat, lon) {
-            units.push(Unit {
-                id: id.to_string(),
-                name: name.to_string(),
-                lat,
-                lon,
+        Some((
+            Unit {
+                id: id.unwrap_or("").to_string(),
+                name: name.unwrap_or("").to_string(),
+                lat: lat?,
+                lon: lon?,
                 region,
                 municipality,
                 address: text("address"),
@@ -197,38 +294,70 @@ pub fn read(text: &str, municipality_known: &dyn Fn(&str) -> bool) -> (Vec<Unit>
                 list_closed,
                 digital,
                 source: text("source"),
-            });
-        }
+            },
+            clean,
+        ))
     }
-    (units, problems)
 }
 
-fn read_csv_records(text: &str, problems: &mut Vec<UnitProblem>) -> Vec<(usize, Vec<(String, String)>)> {
-    let rows = match parse_csv(text) {
-        Ok(rows) => rows,
-        Err(line) => {
-            problems.push(UnitProblem { line, field: String::new(), code: "invalid_csv", detail: "a quote is never closed".into() });
-            return Vec::new();
+/// A value in quotes for a problem's detail: its first 20 characters.
+fn excerpt(v: &str) -> String {
+    format!("\"{}\"", v.chars().take(20).collect::<String>())
+}
+
+/// "+46 8 123 45 67": a phone number in international form, which a
+/// spreadsheet reads as a number at worst, never as a formula.
+fn is_phone_number(v: &str) -> bool {
+    v.starts_with('+') && v[1..].chars().all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '(' | ')'))
+}
+
+/// Reads a unit list, CSV or JSON (by its first character), and checks it.
+/// `municipality_known` says whether a municipality code exists.
+pub fn read(text: &str, municipality_known: &dyn Fn(&str) -> bool) -> (Vec<Unit>, Vec<UnitProblem>) {
+    let mut checker = Checker::new(municipality_known);
+    let mut units = Vec::new();
+    let mut keep = |checked: Option<(Unit, bool)>| {
+        if let Some((unit, true)) = checked {
+            units.push(unit);
         }
     };
-    let Some(((_, header), rows)) = rows.split_first() else {
-        problems.push(UnitProblem { line: 1, field: String::new(), code: "missing_field", detail: "the file is empty".into() });
-        return Vec::new();
-    };
-    let header: Vec<String> = header.iter().map(|h| h.trim().to_ascii_lowercase()).collect();
-    for (i, h) in header.iter().enumerate() {
-        if !COLUMNS.contains(&h.as_str()) {
-            problems.push(UnitProblem { line: 1, field: h.clone(), code: "unknown_column", detail: format!("column {} is not one of: {}", i + 1, COLUMNS.join(", ")) });
+    if text.trim_start().starts_with(['[', '{']) {
+        for (line, fields) in read_json_records(text, &mut checker.problems) {
+            keep(checker.record(line, &fields));
+        }
+    } else {
+        match parse_csv(text) {
+            Err(line) => checker.problem(line, "", "invalid_csv", "a quote is never closed".into()),
+            Ok(rows) => {
+                let mut rows = rows.into_iter();
+                match rows.next() {
+                    None => checker.problem(1, "", "missing_field", "the file is empty".into()),
+                    Some((line, header)) => checker.csv_header(line, header),
+                }
+                for (line, cells) in rows {
+                    keep(checker.csv_row(line, cells));
+                }
+            }
         }
     }
-    rows.iter()
-        .map(|(line, cells)| {
-            if cells.len() != header.len() {
-                problems.push(UnitProblem { line: *line, field: String::new(), code: "wrong_column_count", detail: format!("{} fields, the header has {}", cells.len(), header.len()) });
-            }
-            (*line, header.iter().cloned().zip(cells.iter().cloned()).collect())
-        })
-        .collect()
+    (units, checker.problems)
+}
+
+/// One JSON unit's fields as text (numbers as written, null as empty), or
+/// `None` when the item is not an object.
+pub fn json_fields(item: &Value) -> Option<Vec<(String, String)>> {
+    let Value::Object(o) = item else { return None };
+    let text = |v: &Value| match v {
+        Value::String(s) => s.clone(),
+        Value::Null => String::new(),
+        other => other.to_string(),
+    };
+    Some(o.iter().map(|(k, v)| (k.clone(), text(v))).collect())
+}
+
+/// The problem of an item that is not an object.
+pub fn not_an_object(line: usize) -> UnitProblem {
+    UnitProblem { line, field: String::new(), code: "invalid_type", detail: "each unit is an object".into() }
 }
 
 fn read_json_records(text: &str, problems: &mut Vec<UnitProblem>) -> Vec<(usize, Vec<(String, String)>)> {
@@ -254,23 +383,10 @@ fn read_json_records(text: &str, problems: &mut Vec<UnitProblem>) -> Vec<(usize,
         .iter()
         .enumerate()
         .map(|(i, item)| {
-            let fields = match item {
-                Value::Object(o) => o
-                    .iter()
-                    .map(|(k, v)| {
-                        let text = match v {
-                            Value::String(s) => s.clone(),
-                            Value::Null => String::new(),
-                            other => other.to_string(),
-                        };
-                        (k.clone(), text)
-                    })
-                    .collect(),
-                _ => {
-                    problems.push(UnitProblem { line: i + 1, field: String::new(), code: "invalid_type", detail: "each unit is an object".into() });
-                    Vec::new()
-                }
-            };
+            let fields = json_fields(item).unwrap_or_else(|| {
+                problems.push(not_an_object(i + 1));
+                Vec::new()
+            });
             (i + 1, fields)
         })
         .collect()
@@ -285,5 +401,39 @@ mod tests {
         let rows = parse_csv("a,b\n\"x, y\",\"he said \"\"hi\"\"\"\n\"two\nlines\",z\n").unwrap();
         assert_eq!(rows, vec![(1, vec!["a".into(), "b".into()]), (2, vec!["x, y".into(), "he said \"hi\"".into()]), (3, vec!["two\nlines".into(), "z".into()])]);
         assert_eq!(parse_csv("a\n\"open\n"), Err(2));
+    }
+
+    #[test]
+    fn csv_fed_a_character_at_a_time_gives_the_same_rows() {
+        let text = "\u{feff}a;b\r\n\"x; \"\"y\"\"\";\"two\nlines\"\n\nlast;row";
+        let mut parser = CsvParser::new(';');
+        let mut rows = Vec::new();
+        let mut push = |line, cells| rows.push((line, cells));
+        for c in text.chars() {
+            parser.feed(&c.to_string(), &mut push);
+        }
+        parser.finish(&mut push).unwrap();
+        let cells = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(rows, vec![(1, cells(&["a", "b"])), (2, cells(&["x; \"y\"", "two\nlines"])), (5, cells(&["last", "row"]))]);
+    }
+
+    #[test]
+    fn text_that_a_spreadsheet_would_run_and_urls_that_are_not_web_addresses() {
+        let csv = "id,name,lat,lon,phone,url\n\
+                   a,=HYPERLINK(\"x\"),57.78,14.16,+46 36 10 10 10,https://example.se\n\
+                   b,Vårdcentral,57.78,14.16,+cmd|' /C calc'!A0,javascript:alert(1)\n\
+                   c,Vårdcentral,57.78,14.16,,HTTP://example.se\n";
+        let (units, problems) = read(csv, &|_| true);
+        let got: Vec<(usize, &str, &str)> = problems.iter().map(|p| (p.line, p.field.as_str(), p.code)).collect();
+        assert_eq!(got, vec![(2, "name", "formula_injection"), (3, "phone", "formula_injection"), (3, "url", "invalid_url")]);
+        assert_eq!(units.len(), 1);
+    }
+
+    #[test]
+    fn a_column_twice_is_reported_with_both_numbers() {
+        let (_, problems) = read("id,name,lat,lon,name\na,B,57.78,14.16,C\n", &|_| true);
+        assert_eq!(problems.len(), 1);
+        assert_eq!((problems[0].line, problems[0].field.as_str(), problems[0].code), (1, "name", "duplicate_column"));
+        assert_eq!(problems[0].detail, "columns 2 and 5 are both name");
     }
 }
