@@ -41,6 +41,13 @@ NARHALSAN_PLACE = re.compile(r"^Närhälsan [A-ZÅÄÖ][\wåäöé-]+( [A-ZÅÄ�
 # The flag says which, so the page can say "centrala Kiruna" or "Ale kommun".
 # English names people type, folded as places.rs folds them.
 ENGLISH_NAMES = {"gothenburg": "1480"}
+# Town points GeoNames has in the wrong place, found by `units check`'s
+# far-from-municipality rule: their postal codes start at the point SCB gives
+# inside the municipality instead.
+WRONG_TOWN_POINTS = {
+    # All 103 of Järfälla's codes (176 xx, 177 xx) are at 59.3501, 17.9658, in Bromma (Stockholm), 12 km from Jakobsberg.
+    ("0123", "Järfälla"): "59.3501,17.9658",
+}
 
 
 def fold(name):
@@ -145,6 +152,10 @@ def build():
     for p in postal_rows:
         if not p["municipality_code"]:
             p["municipality_code"] = known.get((p["place_name"], p["lat"], p["lon"]), "")
+    scb_points = {m["municipality_code"]: (m["label_lat"], m["label_lon"]) for m in read("municipalities.csv")}
+    for p in postal_rows:
+        if WRONG_TOWN_POINTS.get((p["municipality_code"], p["place_name"])) == f"{p['lat']},{p['lon']}":
+            p["lat"], p["lon"] = scb_points[p["municipality_code"]]
     town_points = {}
     for p in postal_rows:
         counts = town_points.setdefault((p["municipality_code"], fold(p["place_name"])), {})

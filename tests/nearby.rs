@@ -247,6 +247,12 @@ fn a_municipality_starts_at_its_main_town_not_its_centroid() {
     let centroid = shared_csv("municipalities.csv").into_iter().find(|m| m["municipality_code"] == "2584").unwrap();
     let from_centroid = great_circle_km(centroid["centroid_lat"].parse().unwrap(), centroid["centroid_lon"].parse().unwrap(), kiruna_town["lat"].parse().unwrap(), kiruna_town["lon"].parse().unwrap());
     assert!(from_centroid > 30.0, "{from_centroid}");
+    // GeoNames puts every Järfälla postal code in Bromma, 12 km away (scripts/units_data.py,
+    // WRONG_TOWN_POINTS): those start at SCB's point inside Järfälla instead.
+    let jarfalla = ask(json!({ "from": { "place": "Järfälla" }, "k": 1 }));
+    let scb = shared_csv("municipalities.csv").into_iter().find(|m| m["municipality_code"] == "0123").unwrap();
+    assert_eq!(jarfalla["origin"]["lat"].as_f64().unwrap(), scb["label_lat"].parse::<f64>().unwrap());
+    assert_eq!(ask(json!({ "from": { "postal_code": "17674" }, "k": 1 }))["origin"]["lat"], jarfalla["origin"]["lat"]);
     // Ale has no postal town called Ale: it starts at SCB's point inside it.
     let ale = ask(json!({ "from": { "place": "Ale" }, "k": 1 }));
     let scb = shared_csv("municipalities.csv").into_iter().find(|m| m["municipality_code"] == "1440").unwrap();
