@@ -132,6 +132,8 @@ test('a municipality starts at its main town; a postal town; the English name; t
     const shown = await results(page);
     assert.deepEqual(shown.map((s) => s.id), kiruna.units.map((u) => u.id));
     assert.match(shown[0].text, new RegExp(`${km(kiruna.units[0].distance_km)} km fågelvägen från centrala Kiruna`));
+    // Fewer than ten: the heading says the search stops at 100 km.
+    assert.equal(await page.locator('#vk-nearby-results').innerText(), kiruna.units.length === 1 ? '1 vårdcentral inom 100 km som vi känner till' : `${kiruna.units.length} vårdcentraler inom 100 km som vi känner till`);
     await check(page, 'municipality', width);
 
     // "malmo" and the postal town "Dalby" (in Lund) are found.
@@ -143,9 +145,17 @@ test('a municipality starts at its main town; a postal town; the English name; t
     assert.match((await results(page))[0].text, /från centrala Dalby/);
     await check(page, 'postal-town', width);
 
-    // A person who lives in Halland searches Göteborg ("Gothenburg"): every unit there is in another region.
-    await page.selectOption('[id="vk-situation.home"]', '13');
+    // An address's "553 20 Jönköping" is read as its postal code.
+    await search(page, '553 20 Jönköping');
+    assert.match((await results(page))[0].text, /från centrala Jönköping/);
+
+    // Someone searches Göteborg ("Gothenburg"): taken to live there, nothing is "other";
+    // then they say they live in Halland, and the answer is worked out again: every unit is.
     await search(page, 'Gothenburg');
+    assert.match(await page.locator('#vk-nearby-answer').innerText(), /Vi räknar med att du bor i Västra Götalandsregionen, eftersom du sökte där\./);
+    assert.equal(await page.locator('#vk-nearby-answer .vk-tag').count(), 0);
+    await page.selectOption('[id="vk-situation.home"]', '13');
+    await page.waitForFunction(() => document.querySelectorAll('#vk-nearby-answer .vk-tag').length === 10);
     const gbg = cliNearby({ from: { place: 'Gothenburg' }, k: 10, max_km: 100, home_region: '13' });
     assert.ok(gbg.units.every((u) => u.other_region));
     const answer = await page.locator('#vk-nearby-answer').innerText();
@@ -186,7 +196,7 @@ test('a position: its nearest units and region; a refused position is said besid
     const expected = cliNearby({ from: { lat: 63.8258, lon: 20.263 }, k: 10, max_km: 100 });
     assert.deepEqual(here.map((s) => s.id), expected.units.map((u) => u.id));
     assert.match(here[0].text, /from your position/);
-    assert.match(await page.locator('#vk-nearby-answer').innerText(), /We assume that you live in Region Västerbotten, because you searched there\./);
+    assert.match(await page.locator('#vk-nearby-answer').innerText(), /We assume that you live in Region Västerbotten, where you are now\./);
     await assertNoAxeViolations(page, `position at ${width} px`);
     await page.locator('section:has(#vk-nearby)').screenshot({ path: `${SHOTS}/en-${width}-position.png` });
     for (const url of page.requests) assert.ok(url.startsWith(suite.env.origin), `request outside the origin: ${url}`);

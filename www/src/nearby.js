@@ -75,11 +75,12 @@ export const nearby = {
       return null;
     }
     this.setStatus(this.t('ui.nearby.searching'));
-    const postal = !from && /^\d{3}\s?\d{2}$/.test(text);
+    // A postal code, alone or as addresses write it ("553 20 Jönköping").
+    const code = from ? null : text.match(/^(\d{3}\s?\d{2})(\s+\D.*)?$/)?.[1];
     let mod;
     try {
       mod = await this.nearbyEngine();
-      if (postal || from) await this.postalCodesFor(mod);
+      if (code || from) await this.postalCodesFor(mod);
     } catch (e) {
       console.error('nearby units could not load', e);
       this.setStatus('');
@@ -87,7 +88,9 @@ export const nearby = {
       box.hidden = false;
       return null;
     }
-    from ??= /^\d[\d\s]*$/.test(text) ? { postal_code: text } : { place: text };
+    // Kept so that a change of home region can search again from the same position.
+    this.nearbyPosition = from;
+    from ??= code ? { postal_code: code } : /^\d[\d\s]*$/.test(text) ? { postal_code: text } : { place: text };
     const home = this.value('situation.home');
     const onlyOpen = this.control('nearby.only_open');
     const query = { from, k: 10, max_km: 100, lang: this.lang, ...(home ? { home_region: home } : {}), ...(onlyOpen.checked ? { only_open_lists: true } : {}) };
@@ -106,7 +109,7 @@ export const nearby = {
       this.showErrors('nearby', thrown?.errors ?? [], { 'from.postal_code': 'nearby.where', 'from.place': 'nearby.where', from: 'nearby.where' }, moveFocus);
       return null;
     }
-    const heading = this.nearbyAnswer(box, result);
+    const heading = this.nearbyAnswer(box, result, query);
     box.hidden = false;
     box.dataset.situation = JSON.stringify(query);
     // Focus moves to the heading, which says what was found; "Söker …" goes.
@@ -117,7 +120,7 @@ export const nearby = {
     performance.mark('vk-answer-nearby');
     if (moveFocus) {
       heading.scrollIntoView({ block: 'start' });
-      heading.focus();
+      heading.focus({ preventScroll: true });
     }
     return result;
   },
@@ -150,11 +153,14 @@ export const nearby = {
     error.replaceChildren(h('span', { class: 'vk-visually-hidden' }, `${this.t('ui.error_prefix')} `), this.t(key));
     // Read out now: the person pressed the button and is waiting.
     error.setAttribute('role', 'alert');
-    button.focus();
+    button.focus({ preventScroll: true });
+    // On a phone the message pushes the button down: keep both in view.
+    error.scrollIntoView({ block: 'center' });
   },
 
   /// Lays the engine's answer out in `box`; returns the heading focus moves to.
-  nearbyAnswer(box, a) {
+  /// On a phone the units come right after what one must know to read them.
+  nearbyAnswer(box, a, query) {
     const regionName = (code) => this.regionName(code);
     const fromKey = { postal_code: 'ui.nearby.from_postal', town: 'ui.nearby.from_postal', municipality: 'ui.nearby.from_municipality', position: 'ui.nearby.from_position' }[a.origin.kind];
     const km = (d) => new Intl.NumberFormat(this.lang === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(d);
@@ -163,11 +169,7 @@ export const nearby = {
     const here = coverage.find((c) => c.region === a.origin.region);
     const heading = h('h3', { class: 'vk-answer-title', tabindex: '-1', id: this.id('nearby-results') });
     const parts = [heading];
-    // The region the answer takes as home, said when the person did not say it
-    // (it decides which units are "in another region").
-    if (!a.home_region_given && a.home_region && a.units.length && here?.in_list !== 0) {
-      parts.push(h('p', {}, this.t('ui.nearby.home_assumed', { region: regionName(a.home_region) }), ' ', h('a', { href: `#${this.id('situation-heading')}`, onclick: (e) => { e.preventDefault(); this.control('situation.home').focus(); } }, this.t('ui.nearby.home_change'))));
-    }
+    const after = [];
     // A region with no unit in the list: say so, rather than show units far away as "nearest".
     if (here && here.in_list === 0) {
       heading.textContent = this.t('ui.nearby.coverage_none', { region: regionName(here.region), at_least: here.at_least });
@@ -176,19 +178,20 @@ export const nearby = {
       return heading;
     }
     if (!a.units.length) {
-      heading.textContent = this.t('ui.nearby.none');
+      heading.textContent = this.t('ui.nearby.none', { km: query.max_km });
       box.replaceChildren(...parts);
       return heading;
     }
-    heading.textContent = this.t('ui.nearby.results', { count: a.units.length });
-    if (coverage.length) {
-      parts.push(h('ul', { class: 'vk-coverage' }, coverage.map((c) => h('li', {}, this.t(c.in_list ? 'ui.nearby.coverage' : 'ui.nearby.coverage_none', { in_list: c.in_list, at_least: c.at_least, region: regionName(c.region) })))));
-      parts.push(h('p', {}, link('ui.link.hitta_vard', 'ui.nearby.hitta_vard')));
+    const count = a.units.length;
+    // Fewer than asked for: the search stops at max_km, and the heading says so.
+    heading.textContent = this.t(count < query.k ? 'ui.nearby.results_within' : 'ui.nearby.results', { count, km: query.max_km });
+    // How complete the list is where the person searched, and that nearer units may be missing.
+    if (here) {
+      parts.push(h('p', {}, this.t('ui.nearby.coverage', { in_list: here.in_list, at_least: here.at_least, region: regionName(here.region) }), ' ', this.t('ui.nearby.may_be_nearer'), ' ', link('ui.link.hitta_vard', 'ui.nearby.hitta_vard')));
     }
     // Said once, not on every unit.
     const unknown = a.units.filter((u) => u.list_closed == null).length;
-    if (unknown) parts.push(h('p', { class: 'vk-notice' }, this.t(unknown === a.units.length ? 'ui.nearby.status_unknown' : 'ui.nearby.status_some_unknown')));
-    if (a.units.some((u) => u.other_region)) parts.push(h('p', { class: 'vk-warning' }, this.t('ui.nearby.other_region', { region: regionName(a.home_region) })));
+    if (unknown) parts.push(h('p', {}, this.t(unknown === count ? 'ui.nearby.status_unknown' : 'ui.nearby.status_some_unknown', { count })));
     const place = a.origin.label;
     const items = a.units.map((u, i) =>
       h(
@@ -203,8 +206,7 @@ export const nearby = {
         h('button', { type: 'button', class: 'vk-button vk-secondary vk-small', onclick: () => this.choose(u) }, this.t('ui.nearby.choose', { name: u.name })),
       ),
     );
-    const list = h('ol', { class: 'vk-units' }, items);
-    parts.push(list);
+    parts.push(h('ol', { class: 'vk-units' }, items));
     if (items.length > FIRST_RESULTS) {
       const more = h('button', { type: 'button', class: 'vk-button vk-secondary', onclick: () => {
         for (const li of items) li.hidden = false;
@@ -213,9 +215,17 @@ export const nearby = {
       } }, this.t('ui.nearby.more', { count: items.length - FIRST_RESULTS }));
       parts.push(more);
     }
-    parts.push(h('p', {}, this.t('ui.nearby.how_to_list'), ' ', link('ui.link.eservice', 'ui.nearby.list_link')));
-    parts.push(this.map(a));
-    box.replaceChildren(...parts);
+    // What "Annan region" means, once, for the units it concerns.
+    if (a.units.some((u) => u.other_region)) after.push(h('p', { class: 'vk-warning' }, this.t('ui.nearby.other_region', { region: regionName(a.home_region) })));
+    // The region the answer takes as home, said when the person did not say it.
+    if (!a.home_region_given && a.home_region) {
+      after.push(h('p', {}, this.t(a.origin.kind === 'position' ? 'ui.nearby.home_assumed_position' : 'ui.nearby.home_assumed', { region: regionName(a.home_region) }), ' ', h('a', { href: `#${this.id('situation-heading')}`, onclick: (e) => { e.preventDefault(); this.control('situation.home').focus(); } }, this.t('ui.nearby.home_change'))));
+    }
+    // The other regions the results reach into.
+    const others = coverage.filter((c) => c !== here);
+    if (others.length) after.push(h('ul', { class: 'vk-coverage' }, others.map((c) => h('li', {}, this.t(c.in_list ? 'ui.nearby.coverage' : 'ui.nearby.coverage_none', { in_list: c.in_list, at_least: c.at_least, region: regionName(c.region) })))));
+    after.push(h('p', {}, this.t('ui.nearby.how_to_list'), ' ', link('ui.link.eservice', 'ui.nearby.list_link')));
+    box.replaceChildren(...parts, ...after, this.map(a), h('p', { class: 'vk-hint', id: this.id('map-caption') }, this.t('ui.nearby.map_caption')));
     return heading;
   },
 
@@ -236,7 +246,7 @@ export const nearby = {
     const pts = [xy(a.origin.lat, a.origin.lon), ...a.units.map((u) => xy(u.lat, u.lon))];
     const xs = pts.map((p) => p[0]);
     const ys = pts.map((p) => p[1]);
-    const pad = 3;
+    const pad = Math.max(3, (Math.max(...xs) - Math.min(...xs) + Math.max(...ys) - Math.min(...ys)) * 0.06);
     let [x0, y0, x1, y1] = [Math.min(...xs) - pad, Math.min(...ys) - pad, Math.max(...xs) + pad, Math.max(...ys) + pad];
     const size = Math.max(x1 - x0, y1 - y0, 8);
     x0 = (x0 + x1) / 2 - size / 2;
@@ -253,8 +263,8 @@ export const nearby = {
     const f = (n) => n.toFixed(2);
     return svg(
       'svg',
-      { viewBox: `${f(x0)} ${f(y0)} ${f(size)} ${f(size)}`, role: 'img', 'aria-labelledby': `${titleId} ${descId}`, class: 'vk-map' },
-      svg('title', { id: titleId }, this.t('ui.nearby.map', { place: a.origin.label || this.t('ui.nearby.position') })),
+      { viewBox: `${f(x0)} ${f(y0)} ${f(size)} ${f(size)}`, role: 'img', 'aria-labelledby': `${titleId} ${descId}`, 'aria-describedby': this.id('map-caption'), class: 'vk-map' },
+      svg('title', { id: titleId }, this.t('ui.nearby.map', { place: a.origin.label || this.t('ui.nearby.your_position') })),
       svg('desc', { id: descId }, this.t('ui.nearby.map_desc', { km: barKm })),
       ...m.regions.map((g) => svg('path', { d: g.d, class: 'vk-map-region', 'stroke-width': f(size / 400) })),
       ...a.units.map((u, i) => {

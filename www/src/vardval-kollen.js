@@ -149,9 +149,9 @@ class VardvalKollen extends HTMLElement {
       this.section('fees', 'ui.fees.heading', this.forms.fees),
       this.section('doctor', 'ui.doctor.heading', this.forms.doctor),
       this.section('nearby', 'ui.nearby.heading', this.forms.nearby, [
-        this.positionControls(),
-        // "Söker …" while the module and the list load (seconds on a slow phone), then what was found.
+        // "Söker …" right under the button while the module and the list load (seconds on a slow phone).
         h('p', { class: 'vk-status', role: 'status', id: this.id('nearby-status') }),
+        this.positionControls(),
         // The OpenStreetMap list's attribution and warning; a region's own list carries neither.
         this.getAttribute('units-src') ? null : h('p', { class: 'vk-hint' }, this.t('ui.nearby.osm')),
         h('p', { class: 'vk-hint' }, this.t('ui.nearby.geonames')),
