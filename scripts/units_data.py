@@ -51,9 +51,9 @@ WRONG_TOWN_POINTS = {
 
 
 def fold(name):
-    """As places.rs folds a place name: case, å/ä/ö/é/ü, hyphens."""
+    """As places.rs's fold_place(name, false) folds a place name: case, the marks of å/ä/ö/é/ü (and á/à/ø/è), hyphens."""
     name = name.lower()
-    for a, b in (("å", "a"), ("ä", "a"), ("ö", "o"), ("é", "e"), ("ü", "u"), ("-", " ")):
+    for a, b in (("å", "a"), ("ä", "a"), ("á", "a"), ("à", "a"), ("ö", "o"), ("ø", "o"), ("é", "e"), ("è", "e"), ("ü", "u"), ("-", " ")):
         name = name.replace(a, b)
     return " ".join(name.split())
 

@@ -44,14 +44,20 @@ pub enum Place<'a> {
     Town(&'a Point),
 }
 
-/// A place name as it is compared: lower case, without å/ä/ö/é/ü's marks,
-/// hyphens as spaces ("Malmö", "malmo" and "MALMÖ" are one; "Upplands-Bro" is
-/// "upplands bro"). scripts/units_data.py folds the same way. (`str::to_lowercase`
-/// brings Unicode's case tables, 4 KB, into the WebAssembly module.)
-pub fn fold_place(text: &str) -> String {
+/// A place name as it is compared: lower case, hyphens as spaces, and with
+/// `marks` false also without å/ä/ö/é/ü's marks ("Malmö", "malmo" and "MALMÖ"
+/// are one; "Upplands-Bro" is "upplands bro"). Names are compared with their
+/// marks first: Habo and Håbo are two municipalities. scripts/units_data.py
+/// folds the same letters. (`str::to_lowercase` brings Unicode's case tables,
+/// 4 KB, into the WebAssembly module.)
+pub fn fold_place(text: &str, marks: bool) -> String {
     let folded: String = text
         .chars()
         .map(|c| match c {
+            'Å' | 'å' if marks => 'å',
+            'Ä' | 'ä' if marks => 'ä',
+            'Ö' | 'ö' if marks => 'ö',
+            'É' | 'é' if marks => 'é',
             'Å' | 'Ä' | 'å' | 'ä' | 'Á' | 'á' | 'À' | 'à' => 'a',
             'Ö' | 'ö' | 'Ø' | 'ø' => 'o',
             'É' | 'é' | 'È' | 'è' => 'e',
@@ -70,7 +76,7 @@ impl Places {
         if v.get("municipalities").is_some() {
             self.municipalities = Self::read_municipalities(&v)?;
             self.english_names = match v.get("english_names") {
-                Some(names) => names.as_object()?.iter().map(|(k, c)| Some((fold_place(k), c.as_str()?.to_string()))).collect::<Option<_>>()?,
+                Some(names) => names.as_object()?.iter().map(|(k, c)| Some((fold_place(k, false), c.as_str()?.to_string()))).collect::<Option<_>>()?,
                 None => Vec::new(),
             };
         }
@@ -150,15 +156,22 @@ impl Places {
         if let Some(m) = self.municipality_by_code(text) {
             return Some(m);
         }
-        let wanted = fold_place(text);
-        let wanted = wanted.strip_suffix(" kommun").unwrap_or(&wanted);
-        if let Some((_, code)) = self.english_names.iter().find(|(name, _)| name == wanted) {
-            return self.municipality_by_code(code);
+        // With the marks first (Habo is not Håbo), then without ("malmo").
+        for marks in [true, false] {
+            let wanted = fold_place(text, marks);
+            let wanted = wanted.strip_suffix(" kommun").unwrap_or(&wanted);
+            if let Some((_, code)) = self.english_names.iter().find(|(name, _)| name == wanted) {
+                return self.municipality_by_code(code);
+            }
+            let found = self.municipalities.iter().find(|m| {
+                let name = fold_place(&m.name, marks);
+                name == wanted || wanted.strip_suffix('s').is_some_and(|w| w == name)
+            });
+            if found.is_some() {
+                return found;
+            }
         }
-        self.municipalities.iter().find(|m| {
-            let name = fold_place(&m.name);
-            name == wanted || wanted.strip_suffix('s').is_some_and(|w| w == name)
-        })
+        None
     }
 
     pub fn municipality_by_code(&self, code: &str) -> Option<&Municipality> {
@@ -169,8 +182,9 @@ impl Places {
     /// the one with most postal codes (a town's centre), its name as written
     /// in mixed case where the data has both "VISBY" and "Visby".
     pub fn town(&self, text: &str) -> Option<&Point> {
-        let wanted = fold_place(text);
-        let named = |p: &&Point| fold_place(&p.place) == wanted;
+        let exact = fold_place(text, true);
+        let (wanted, marks) = if self.points.iter().any(|p| fold_place(&p.place, true) == exact) { (exact, true) } else { (fold_place(text, false), false) };
+        let named = |p: &&Point| fold_place(&p.place, marks) == wanted;
         let best = self.points.iter().enumerate().filter(|(_, p)| named(p)).max_by_key(|&(i, p)| (self.codes_per_point[i], !p.municipality.is_empty(), std::cmp::Reverse(i)))?.1;
         // Not `char::is_lowercase`: its Unicode tables would weigh on the WebAssembly module.
         let mixed_case = |p: &Point| p.place.chars().any(|c| c.is_ascii_lowercase() || "åäöéü".contains(c));

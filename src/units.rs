@@ -76,6 +76,12 @@ enum CsvState {
     QuoteInQuoted,
 }
 
+/// What one row may hold, so that one endless line cannot take all memory:
+/// beyond these a row is wrong anyway (`too_long`, `wrong_column_count`), and
+/// the rest of an over-long field or row is dropped.
+const MAX_FIELD_BYTES: usize = 40_000;
+const MAX_CELLS: usize = 1_000;
+
 impl CsvParser {
     pub fn new(separator: char) -> CsvParser {
         CsvParser { separator, row: Vec::new(), field: String::new(), state: CsvState::Plain, started: false, line: 1, row_line: 1 }
@@ -103,7 +109,7 @@ impl CsvParser {
                     if c == '\n' {
                         self.line += 1;
                     }
-                    self.field.push(c);
+                    self.push(c);
                 }
                 (_, '"') if self.field.is_empty() => self.state = CsvState::Quoted,
                 (_, '\r') => {}
@@ -116,9 +122,20 @@ impl CsvParser {
                     self.line += 1;
                     self.row_line = self.line;
                 }
-                (_, c) if c == self.separator => self.row.push(std::mem::take(&mut self.field)),
-                (_, c) => self.field.push(c),
+                (_, c) if c == self.separator => {
+                    let field = std::mem::take(&mut self.field);
+                    if self.row.len() < MAX_CELLS {
+                        self.row.push(field);
+                    }
+                }
+                (_, c) => self.push(c),
             }
+        }
+    }
+
+    fn push(&mut self, c: char) {
+        if self.field.len() < MAX_FIELD_BYTES {
+            self.field.push(c);
         }
     }
 
@@ -306,7 +323,8 @@ fn excerpt(v: &str) -> String {
 }
 
 /// "+46 8 123 45 67": a phone number in international form, which a
-/// spreadsheet reads as a number at worst, never as a formula.
+/// spreadsheet reads as a number, or with hyphens as a sum, at worst: it
+/// cannot call anything.
 fn is_phone_number(v: &str) -> bool {
     v.starts_with('+') && v[1..].chars().all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '(' | ')'))
 }
@@ -321,6 +339,8 @@ pub fn read(text: &str, municipality_known: &dyn Fn(&str) -> bool) -> (Vec<Unit>
             units.push(unit);
         }
     };
+    // Notepad's byte-order mark before a JSON list.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim_start().starts_with(['[', '{']) {
         for (line, fields) in read_json_records(text, &mut checker.problems) {
             keep(checker.record(line, &fields));

@@ -200,6 +200,10 @@ fn a_place_matches_without_regard_to_case_or_swedish_letters() {
     assert_eq!(gbg, ask(json!({ "from": { "place": "göteborg" }, "k": 3 })));
     assert_eq!(gbg["origin"]["label"], "Göteborg");
     assert_eq!(gbg["origin"]["region"], "14");
+    // Marks are compared first: Habo (Jönköping) and Håbo (Uppsala) are two municipalities.
+    assert_eq!(ask(json!({ "from": { "place": "Habo" }, "k": 1 }))["origin"]["municipality"], "0643");
+    assert_eq!(ask(json!({ "from": { "municipality": "Habo" }, "k": 1 }))["origin"]["municipality"], "0643");
+    assert_eq!(ask(json!({ "from": { "place": "håbo" }, "k": 1 }))["origin"]["municipality"], "0305");
     // Hyphens and spaces are one.
     assert_eq!(ask(json!({ "from": { "place": "upplands bro" }, "k": 1 }))["origin"]["municipality"], "0139");
     let e = ask(json!({ "from": { "place": "Atlantis" } }));
@@ -320,4 +324,18 @@ fn coverage_counts_the_list_against_1177s_lower_bound() {
     let own = Units::new(vec![Unit { region: Some("06".into()), ..unit(1, 57.78, 14.16, Some(false)) }]);
     let answer = serde_json::to_value(nearby(&json!({ "from": { "postal_code": "55320" } }), &own, &places).unwrap()).unwrap();
     assert!(answer.get("coverage").is_none(), "{answer}");
+}
+
+#[test]
+fn a_json_list_with_a_byte_order_mark_and_an_endless_row() {
+    let places = places();
+    let known = |m: &str| places.municipality_known(m);
+    let (units, problems) = read("\u{feff}[{\"id\":\"a\",\"name\":\"A\",\"lat\":57.78,\"lon\":14.16}]", &known);
+    assert_eq!((units.len(), problems.len()), (1, 0), "{problems:?}");
+    // One line of 200 000 cells: refused for its column count, without holding them all.
+    let long = format!("id,name,lat,lon\n{}\n", vec!["a"; 200_000].join(","));
+    let (units, problems) = read(&long, &known);
+    assert!(units.is_empty());
+    assert_eq!(problems[0].code, "wrong_column_count");
+    assert_eq!(problems[0].line, 2);
 }

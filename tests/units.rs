@@ -213,6 +213,28 @@ fn import_a_semicolon_separated_windows_1252_csv_as_excel_saves_it() {
 }
 
 #[test]
+fn import_knows_the_regions_own_names_and_habo_from_habo() {
+    let dir = TempDir::new("region-names");
+    // "Region Sörmland" and "Region Jämtland Härjedalen" are the regions' own names; Habo
+    // (0643, Jönköping) is not Håbo (0305, Uppsala). Positions: Nyköping, Östersund, Habo.
+    let text = "HSA-id,Namn,Kommun,Län,Lat,Lon\n\
+        S1,Vårdcentralen Nyköping,Nyköping,Region Sörmland,58.7530,17.0079\n\
+        J1,Vårdcentralen Östersund,Östersund,Region Jämtland Härjedalen,63.1792,14.6357\n\
+        H1,Vårdcentralen Habo,Habo,Region Jönköpings län,57.9066,14.0856\n";
+    let file = dir.file("enheter.csv", text.as_bytes());
+    let out = vardval(&["units", "import", &file]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let expected = [UNIT_CSV_HEADER, "S1,Vårdcentralen Nyköping,58.7530,17.0079,04,0480,,,,,,,", "J1,Vårdcentralen Östersund,63.1792,14.6357,23,2380,,,,,,,", "H1,Vårdcentralen Habo,57.9066,14.0856,06,0643,,,,,,,"];
+    assert_eq!(stdout(&out), expected.join("\n") + "\n");
+    // A header with nothing under it is not a list of no units.
+    let empty = dir.file("tom.csv", b"HSA-id,Namn,Lat,Lon\n");
+    let out = vardval(&["units", "import", &empty]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("tom.csv:1: -: missing_field: ") && stderr(&out).contains("has a header but no units under it"), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "");
+}
+
+#[test]
 fn the_template_imports_cleanly() {
     let out = vardval(&["units", "import", "docs/units-template.csv"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));

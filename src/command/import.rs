@@ -83,7 +83,7 @@ fn headers() -> impl Iterator<Item = &'static (&'static str, Target)> {
 }
 
 fn fold_header(text: &str) -> String {
-    fold_place(&text.replace('_', " "))
+    fold_place(&text.replace('_', " "), false)
 }
 
 fn target(header: &str) -> Option<Target> {
@@ -184,7 +184,7 @@ fn yes_no(cell: &Data, text: &str) -> Option<bool> {
     if let Data::Bool(b) = cell {
         return Some(*b);
     }
-    match fold_place(text).as_str() {
+    match fold_place(text, false).as_str() {
         "ja" | "yes" | "true" => Some(true),
         "nej" | "no" | "false" => Some(false),
         _ => None,
@@ -268,6 +268,10 @@ impl Import<'_, '_> {
         };
         let rows: Rows = rows.collect();
         if !self.header(header_row, &header, first_column, &rows) {
+            return Vec::new();
+        }
+        if rows.is_empty() {
+            self.problem(header_row, String::new(), "missing_field", format!("{} has a header but no units under it", self.file));
             return Vec::new();
         }
         let places = self.geo.places;

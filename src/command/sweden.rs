@@ -124,12 +124,18 @@ impl Sweden {
     /// A region by its name as regions write it: "Jönköpings län", "Region
     /// Jönköpings län", "Jönköping", "Region Skåne", "Västra Götalandsregionen",
     /// without regard to case or å/ä/ö.
+    /// The regions' own names ("Region Sörmland", "Region Jämtland Härjedalen")
+    /// come from the rulebook, the one list of them.
     pub fn region_by_name(&self, text: &str) -> Option<&Region> {
-        let folded = fold_place(text);
+        let folded = fold_place(text, false);
+        let own_name = vardval::rulebook("se").and_then(|book| book.regions.iter().find(|r| fold_place(&r.name, false) == folded).map(|r| r.code.clone()));
+        if let Some(code) = own_name {
+            return self.region(&code);
+        }
         let wanted = folded.strip_prefix("region ").unwrap_or(&folded);
         let wanted = wanted.strip_suffix(" lan").or_else(|| wanted.strip_suffix("regionen")).unwrap_or(wanted).trim_end();
         self.regions.iter().find(|r| {
-            let short = fold_place(&r.short_name);
+            let short = fold_place(&r.short_name, false);
             wanted == short || wanted.strip_suffix('s') == Some(short.as_str())
         })
     }

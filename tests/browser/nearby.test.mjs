@@ -31,6 +31,17 @@ async function search(page, text) {
   await page.waitForSelector('#vk-nearby-answer:not([hidden]) .vk-answer-title');
 }
 
+/// Holds back the responses for `pattern`, as a slow phone would, until `release()`.
+async function holdBack(page, pattern) {
+  let release;
+  const held = new Promise((ok) => (release = ok));
+  await page.route(pattern, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
 async function results(page) {
   return page.locator('#vk-nearby-answer .vk-unit').evaluateAll((items) => items.map((li) => ({ id: li.dataset.id, text: li.innerText, hidden: li.hidden })));
 }
@@ -51,12 +62,7 @@ test("a postal code: the engine's nearest units in order, five first, then the r
     const page = await open('/', { width });
     assert.ok(!page.requests.some((u) => u.includes('postal-codes')), 'postal codes are not loaded before someone types one');
     // Hold the unit list back, as a slow phone would, to see the status the person hears and sees.
-    let release;
-    const held = new Promise((ok) => (release = ok));
-    await page.route('**/data/units.csv', async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdBack(page, '**/data/units.csv');
     await page.fill('[id="vk-nearby.where"]', '553 20');
     await page.click('#vk-nearby button[type=submit]');
     await page.waitForFunction(() => document.querySelector('#vk-nearby-status')?.textContent === 'Söker …');
@@ -216,4 +222,40 @@ test('a position: its nearest units and region; a refused position is said besid
     await denied.locator('#vk-position-field').screenshot({ path: `${SHOTS}/sv-${width}-position-refused.png` });
     await denied.context().close();
   }
+});
+
+test("a region's list with a problem is refused with words that say so, and the page is not stuck", async () => {
+  const page = await open('/', { width: 320 });
+  const bad = 'id,name,lat,lon,url\nb1,Vårdcentralen Bra,57.78,14.16,https://bra.example/\nb2,Vårdcentralen Dålig,57.79,14.17,javascript:alert(1)\n';
+  const good = 'id,name,lat,lon,url\nb1,Vårdcentralen Bra,57.78,14.16,https://bra.example/\n';
+  let body = bad;
+  await page.route('**/region-units.csv', (route) => route.fulfill({ body, contentType: 'text/csv' }));
+  await page.evaluate(() => document.querySelector('vardval-kollen').setAttribute('units-src', 'region-units.csv'));
+  await page.fill('[id="vk-nearby.where"]', '553 20');
+  await page.click('#vk-nearby button[type=submit]');
+  await page.waitForSelector('#vk-nearby-answer:not([hidden]) [role=alert]');
+  assert.match(await page.locator('#vk-nearby-answer').innerText(), /Listan över vårdcentraler på den här sidan har fel och kan inte användas/);
+  // The host fixes its file: the next search loads it again, and its unit's own page is linked.
+  body = good;
+  await page.click('#vk-nearby button[type=submit]');
+  await page.waitForSelector('#vk-nearby-answer .vk-unit');
+  assert.equal(await page.locator('#vk-nearby-answer a:has-text("Webbplats för Vårdcentralen Bra")').getAttribute('href'), 'https://bra.example/');
+  assert.doesNotMatch(await page.locator('#vk-nearby-answer').innerText(), /Listan har/, "a region's own list has no count against 1177's");
+  await page.context().close();
+});
+
+test('two searches in flight: only the latest is shown', async () => {
+  const page = await open('/', { width: 1280 });
+  // The postal codes are held back, so the postal-code search finishes after the place search.
+  const release = await holdBack(page, '**/data/postal-codes.json');
+  await page.fill('[id="vk-nearby.where"]', '553 20');
+  await page.click('#vk-nearby button[type=submit]');
+  await page.fill('[id="vk-nearby.where"]', 'Kiruna');
+  await page.click('#vk-nearby button[type=submit]');
+  await page.waitForSelector('#vk-nearby-answer .vk-unit');
+  release();
+  await page.waitForTimeout(500);
+  assert.match((await results(page))[0].text, /från centrala Kiruna/);
+  assert.equal(await page.locator('#vk-nearby-status').textContent(), '');
+  await page.context().close();
 });

@@ -17,15 +17,31 @@ export const nearby = {
       // 1177's counts, which describe that list only.
       const own = this.getAttribute('units-src');
       const unitsUrl = own ? new URL(own, document.baseURI) : 'data/units.csv';
-      const [units, municipalities, counts] = await Promise.all([fetchText(unitsUrl), fetchText('data/municipalities.json'), own ? null : fetchText('data/unit-counts-1177.json')]);
+      const [units, municipalities, counts] = await Promise.all([fetchText(unitsUrl), this.municipalities(), own ? null : fetchText('data/unit-counts-1177.json')]);
       mod.add_places(municipalities);
-      mod.set_units(units);
+      try {
+        mod.set_units(units);
+      } catch (refused) {
+        // For the host: a list with problems is refused whole (docs/units.md: `vardval units check`).
+        console.error(`vardval-kollen: units-src ${own} was refused`, refused?.problems ?? refused);
+        throw Object.assign(new Error('units refused'), { unitsRefused: true });
+      }
       if (counts) mod.set_unit_counts(counts);
       // "Only open lists" is offered only when the list says which are open.
       this.querySelector(`#${this.id('nearby-open-field')}`).hidden = mod.units_with_list_status() === 0;
       return mod;
     })();
+    // A failure is not kept: the next search tries again (a passing network error).
+    this.nearbyModule.catch(() => (this.nearbyModule = null));
     return this.nearbyModule;
+  },
+
+  municipalities() {
+    this.municipalitiesText ??= fetchText('data/municipalities.json').catch((e) => {
+      this.municipalitiesText = null;
+      throw e;
+    });
+    return this.municipalitiesText;
   },
 
   /// Postal codes (41 KB): loaded for a postal code, a town that is not a
@@ -39,7 +55,7 @@ export const nearby = {
   async municipalityNames() {
     this.nearbyEngine().catch(() => {});
     const list = this.querySelector(`#${this.id('municipalities')}`);
-    const data = JSON.parse(await fetchText('data/municipalities.json'));
+    const data = JSON.parse(await this.municipalities());
     list.replaceChildren(...data.municipalities.map((m) => h('option', { value: m[1] })));
   },
 
@@ -65,7 +81,12 @@ export const nearby = {
     this.querySelector(`#${this.id('nearby-status')}`).textContent = text;
   },
 
+  /// Searches from `from` (a position, or the place of the answer shown when
+  /// the home region changes), else from what is typed. Only the latest of
+  /// searches in flight is shown.
   async search(moveFocus, from) {
+    const seq = (this.nearbySeq = (this.nearbySeq ?? 0) + 1);
+    const stale = () => seq !== this.nearbySeq;
     const text = this.value('nearby.where').trim();
     this.clearErrors('nearby');
     this.positionError(null);
@@ -82,14 +103,14 @@ export const nearby = {
       mod = await this.nearbyEngine();
       if (code || from) await this.postalCodesFor(mod);
     } catch (e) {
+      if (stale()) return null;
       console.error('nearby units could not load', e);
       this.setStatus('');
-      box.replaceChildren(h('p', { class: 'vk-notice' }, this.t('ui.failed')));
+      box.replaceChildren(h('p', { class: 'vk-notice', role: 'alert' }, this.t(e?.unitsRefused ? 'ui.nearby.units_refused' : 'ui.nearby.load_failed')));
       box.hidden = false;
       return null;
     }
-    // Kept so that a change of home region can search again from the same position.
-    this.nearbyPosition = from;
+    if (stale()) return null;
     from ??= code ? { postal_code: code } : /^\d[\d\s]*$/.test(text) ? { postal_code: text } : { place: text };
     const home = this.value('situation.home');
     const onlyOpen = this.control('nearby.only_open');
@@ -102,9 +123,11 @@ export const nearby = {
         // A town that is not a municipality is found through the postal codes.
         if (thrown?.errors?.[0]?.code !== 'unknown_place') throw thrown;
         await this.postalCodesFor(mod);
+        if (stale()) return null;
         result = mod.nearby(query);
       }
     } catch (thrown) {
+      if (stale()) return null;
       this.setStatus('');
       this.showErrors('nearby', thrown?.errors ?? [], { 'from.postal_code': 'nearby.where', 'from.place': 'nearby.where', from: 'nearby.where' }, moveFocus);
       return null;
@@ -114,8 +137,11 @@ export const nearby = {
     box.dataset.situation = JSON.stringify(query);
     // Focus moves to the heading, which says what was found; "Söker …" goes.
     this.setStatus('');
+    // Kept so that a change of home region searches again from the same place.
+    this.nearbyFrom = from;
     // A search from the person's position is not kept for sharing.
     if (from.lat == null) this.answered.add('nearby');
+    else this.answered.delete('nearby');
     this.markAnswered('nearby');
     performance.mark('vk-answer-nearby');
     if (moveFocus) {
@@ -150,9 +176,9 @@ export const nearby = {
     button.setAttribute('aria-describedby', key ? `${this.id('position-hint')} ${error.id}` : this.id('position-hint'));
     if (!key) return;
     this.setStatus('');
-    error.replaceChildren(h('span', { class: 'vk-visually-hidden' }, `${this.t('ui.error_prefix')} `), this.t(key));
-    // Read out now: the person pressed the button and is waiting.
+    // Read out now: the person pressed the button and is waiting. (The role comes before the text.)
     error.setAttribute('role', 'alert');
+    error.replaceChildren(h('span', { class: 'vk-visually-hidden' }, `${this.t('ui.error_prefix')} `), this.t(key));
     button.focus({ preventScroll: true });
     // On a phone the message pushes the button down: keep both in view.
     error.scrollIntoView({ block: 'center' });
@@ -161,6 +187,7 @@ export const nearby = {
   /// Lays the engine's answer out in `box`; returns the heading focus moves to.
   /// On a phone the units come right after what one must know to read them.
   nearbyAnswer(box, a, query) {
+    this.nearbyShown = a;
     const regionName = (code) => this.regionName(code);
     const fromKey = { postal_code: 'ui.nearby.from_postal', town: 'ui.nearby.from_postal', municipality: 'ui.nearby.from_municipality', position: 'ui.nearby.from_position' }[a.origin.kind];
     const km = (d) => new Intl.NumberFormat(this.lang === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(d);
@@ -236,8 +263,9 @@ export const nearby = {
     if (!m) {
       fetchText('data/map.json').then((t) => {
         this.mapData = JSON.parse(t);
-        const old = this.querySelector('.vk-map');
-        if (old) old.replaceWith(this.map(a));
+        // Only into the answer it was drawn for, not one that has replaced it.
+        const old = this.querySelector('div.vk-map');
+        if (old && this.nearbyShown === a) old.replaceWith(this.map(a));
       });
       return h('div', { class: 'vk-map' });
     }

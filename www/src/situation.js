@@ -38,8 +38,8 @@ export const situation = {
         const waiting = this.querySelector(`#${this.id(`${q}-section`)} .vk-error-summary`) && !this.missing(q).errors.length;
         if (this.answered.has(q) || waiting) this.answer(q, false);
       }
-      // The home region decides which units are "in another region": search again, from the same place.
-      if (!this.querySelector(`#${this.id('nearby-answer')}`).hidden) this.search(false, this.nearbyPosition);
+      // The home region decides which units are "in another region": search again, from the place shown.
+      if (e.target.name === 'situation.home' && this.nearbyFrom && !this.querySelector(`#${this.id('nearby-answer')}`).hidden) this.search(false, this.nearbyFrom);
     });
     return section;
   },
