@@ -44,7 +44,7 @@ export const nearby = {
     return this.municipalitiesText;
   },
 
-  /// Postal codes (41 KB): loaded for a postal code, a town that is not a
+  /// Postal codes (40 KB gzip): loaded for a postal code, a town that is not a
   /// municipality, or a position (the nearest town gives its region).
   postalCodesFor(mod) {
     this.postalCodes ??= fetchText('data/postal-codes.json').then((t) => mod.add_places(t));
