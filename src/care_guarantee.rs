@@ -68,6 +68,7 @@ pub fn answer(s: &Situation, listing: &ListingAnswer) -> CareGuaranteeAnswer {
     if matches!(code, "list_in_home_region" | "list_first") {
         next_steps.extend(listing.wait_step());
     }
-    let sources = vec![book.source("hsl-9-1"), book.source("skr-vardgaranti-2022")];
+    let mut sources = vec![book.source("hsl-9-1"), book.source("skr-vardgaranti-2022")];
+    crate::cite_regional_values(book, lang, s.today, &["guarantee.contact_days", "guarantee.assessment_days"], &mut details, &mut sources);
     CareGuaranteeAnswer { applies, contact_days, assessment_days, headline, summary, details, next_steps, sources }
 }

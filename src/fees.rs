@@ -571,6 +571,8 @@ pub fn answer(s: &Situation, proposal_book: Option<&Rulebook>, warnings: &mut Ve
             .collect()
     };
 
+    let parameters = ["fees.free_from_age", "fees.free_under_age_fallback", "fees.ceiling_share", "fees.ceiling_max", "fees.prisbasbelopp", "fees.listed_unit_fee"];
+    crate::cite_regional_values(book, lang, s.today, &parameters, &mut details, &mut sources);
     FeesAnswer {
         visits: priced.visits,
         periods: priced.periods,

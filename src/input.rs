@@ -74,9 +74,46 @@ pub fn field<'v>(obj: &'v Map<String, Value>, name: &str) -> Option<&'v Value> {
 #[derive(Default)]
 pub struct Reader {
     pub problems: Vec<Problem>,
-    /// Names of fields the reader does not know; reported as warnings, since
-    /// the contract lets later versions add fields.
-    pub unknown_fields: Vec<String>,
+    /// Fields the reader does not know; reported as warnings, since the
+    /// contract lets later versions add fields (`rules check` refuses them).
+    pub unknown_fields: Vec<UnknownField>,
+}
+
+/// A field no reader knows, with the names that are known where it stands.
+#[derive(Clone, Debug, PartialEq)]
+pub struct UnknownField {
+    pub path: String,
+    pub known: &'static [&'static str],
+}
+
+impl UnknownField {
+    /// The known name closest to the unknown one ("parametres" → "parameters").
+    pub fn nearest(&self) -> Option<&'static str> {
+        nearest_name(self.path.rsplit('.').next().unwrap_or(&self.path), self.known)
+    }
+}
+
+/// The name in `known` nearest `name`, when at most a third of its letters
+/// differ (Levenshtein distance): a likely misspelling.
+pub fn nearest_name(name: &str, known: &[&'static str]) -> Option<&'static str> {
+    let limit = name.chars().count().div_ceil(3).max(1);
+    known.iter().map(|k| (edit_distance(name, k), *k)).filter(|(d, _)| *d <= limit).min_by_key(|(d, _)| *d).map(|(_, k)| k)
+}
+
+/// Levenshtein distance, in characters.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (diagonal + usize::from(ca != *cb)).min(above + 1).min(row[j] + 1);
+            diagonal = above;
+        }
+    }
+    row[b.len()]
 }
 
 impl Reader {
@@ -103,10 +140,10 @@ impl Reader {
     }
 
     /// Notes every field of `obj` not in `known`.
-    pub fn only_fields(&mut self, obj: &Map<String, Value>, path: &str, known: &[&str]) {
+    pub fn only_fields(&mut self, obj: &Map<String, Value>, path: &str, known: &'static [&'static str]) {
         for name in obj.keys() {
             if !known.contains(&name.as_str()) {
-                self.unknown_fields.push(key(path, name));
+                self.unknown_fields.push(UnknownField { path: key(path, name), known });
             }
         }
     }
@@ -168,6 +205,10 @@ impl Reader {
             self.wrong_type(path, "integer");
             return None;
         };
+        if min == max && n != min {
+            self.problem_with(path, "invalid_value", vec![("value", n.to_string()), ("allowed", min.to_string())]);
+            return None;
+        }
         if n < min || n > max {
             self.problem_with(path, "out_of_range", vec![("min", min.to_string()), ("max", max.to_string())]);
             return None;
@@ -211,5 +252,142 @@ impl Reader {
                 None
             }
         }
+    }
+}
+
+/// JSON text as a `Value`, stricter than `serde_json::from_str` in two ways a
+/// person's file needs: a leading byte-order mark (Notepad writes one) is
+/// skipped, and a key given twice in one object is not silently dropped but
+/// reported by its path (`duplicate_key`), each one, after the whole text is read.
+pub fn parse_json(text: &str) -> Result<Value, JsonProblem> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let strict = StrictJson::default();
+    let mut de = serde_json::Deserializer::from_str(text);
+    let value = serde::de::DeserializeSeed::deserialize(strict.seed(), &mut de).and_then(|v| de.end().map(|()| v));
+    match value {
+        Err(e) => Err(JsonProblem::Invalid { line: e.line(), column: e.column() }),
+        Ok(value) if !strict.duplicates.borrow().is_empty() => Err(JsonProblem::DuplicateKeys { paths: strict.duplicates.into_inner(), value }),
+        Ok(value) => Ok(value),
+    }
+}
+
+/// Why `parse_json` refused a text.
+#[derive(Clone, Debug, PartialEq)]
+pub enum JsonProblem {
+    Invalid { line: usize, column: usize },
+    /// The path of each key given a second time in its object, and the text
+    /// read with the first of each (to find the language to answer in).
+    DuplicateKeys { paths: Vec<String>, value: Value },
+}
+
+impl JsonProblem {
+    pub fn problems(&self) -> Vec<Problem> {
+        match self {
+            JsonProblem::Invalid { line, column } => vec![Problem { path: String::new(), code: "invalid_json", args: vec![("line", line.to_string()), ("column", column.to_string())] }],
+            JsonProblem::DuplicateKeys { paths, .. } => paths.iter().map(|p| Problem { path: p.clone(), code: "duplicate_key", args: Vec::new() }).collect(),
+        }
+    }
+}
+
+/// Reads `Value`s noting each duplicate key's path (relative to the value
+/// read); `seed` reads one value with any serde_json deserializer, so the
+/// streaming `units check` uses it for each unit.
+#[derive(Default)]
+pub struct StrictJson {
+    path: std::cell::RefCell<String>,
+    pub duplicates: std::cell::RefCell<Vec<String>>,
+}
+
+impl StrictJson {
+    pub fn seed(&self) -> StrictValue<'_> {
+        StrictValue { path: &self.path, duplicates: &self.duplicates }
+    }
+}
+
+/// A `Value` read with its path kept (one string, grown and cut back as the
+/// reader goes in and out), so that a duplicate key can be named.
+pub struct StrictValue<'a> {
+    path: &'a std::cell::RefCell<String>,
+    duplicates: &'a std::cell::RefCell<Vec<String>>,
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for StrictValue<'_> {
+    type Value = Value;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for StrictValue<'_> {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_bool<E>(self, b: bool) -> Result<Value, E> {
+        Ok(Value::Bool(b))
+    }
+
+    fn visit_i64<E>(self, n: i64) -> Result<Value, E> {
+        Ok(Value::from(n))
+    }
+
+    fn visit_u64<E>(self, n: u64) -> Result<Value, E> {
+        Ok(Value::from(n))
+    }
+
+    fn visit_f64<E>(self, n: f64) -> Result<Value, E> {
+        Ok(serde_json::Number::from_f64(n).map_or(Value::Null, Value::Number))
+    }
+
+    fn visit_str<E>(self, s: &str) -> Result<Value, E> {
+        Ok(Value::String(s.to_string()))
+    }
+
+    fn visit_string<E>(self, s: String) -> Result<Value, E> {
+        Ok(Value::String(s))
+    }
+
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut items = Vec::new();
+        let outer = self.path.borrow().len();
+        loop {
+            let segment = format!("[{}]", items.len());
+            self.path.borrow_mut().push_str(&segment);
+            let item = seq.next_element_seed(StrictValue { path: self.path, duplicates: self.duplicates });
+            self.path.borrow_mut().truncate(outer);
+            match item? {
+                Some(v) => items.push(v),
+                None => return Ok(Value::Array(items)),
+            }
+        }
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut obj = Map::new();
+        let outer = self.path.borrow().len();
+        while let Some(name) = map.next_key::<String>()? {
+            {
+                let mut path = self.path.borrow_mut();
+                if outer > 0 {
+                    path.push('.');
+                }
+                path.push_str(&name);
+            }
+            let v = map.next_value_seed(StrictValue { path: self.path, duplicates: self.duplicates });
+            if obj.contains_key(&name) {
+                self.duplicates.borrow_mut().push(self.path.borrow().clone());
+            }
+            self.path.borrow_mut().truncate(outer);
+            // The first value stays: nothing reads the object once a duplicate is reported.
+            obj.entry(name).or_insert(v?);
+        }
+        Ok(Value::Object(obj))
     }
 }

@@ -51,6 +51,47 @@ impl NextStep {
     }
 }
 
+/// Where a region's override set one of `names` (the parameters a section
+/// reads on `date`), the section says so and cites the override's own source
+/// and date, never the national value's (issue 11, D2).
+pub(crate) fn cite_regional_values(book: &Rulebook, lang: Lang, date: Date, names: &[&str], details: &mut Vec<String>, sources: &mut Vec<rulebook::Source>) {
+    let Some(regional) = &book.regional else { return };
+    for name in regional.parameters.iter().filter(|n| names.contains(n)) {
+        let Some((source_id, valid_from)) = book.provenance_of(name, date) else { continue };
+        let source = (source_id != "override").then(|| book.source(source_id));
+        let date = valid_from.map_or_else(|| tr(lang, "regional.undated", &[]), |d| tr(lang, "regional.from", &[("date", text::long_date(lang, d))]));
+        let args = [
+            ("what", tr(lang, &format!("param.{name}"), &[])),
+            ("rulebook", regional_title(book, lang)),
+            ("source", source.as_ref().map_or_else(|| tr(lang, "regional.no_source", &[]), |s| s.title.clone())),
+            ("date", date),
+        ];
+        details.push(tr(lang, "regional.value", &args));
+        if let Some(source) = source.filter(|s| !sources.contains(s)) {
+            sources.push(source);
+        }
+    }
+}
+
+/// A rulebook's title; one a region's override changed says so, unless the
+/// override gives a title of its own.
+fn rulebook_title(book: &Rulebook, lang: Lang) -> String {
+    let own = |t: &rulebook::Text| if lang == Lang::Sv { t.sv.clone() } else { t.en.clone() };
+    match &book.regional {
+        None => own(&book.title),
+        Some(regional) => regional.title.as_ref().map_or_else(|| tr(lang, "rulebook.regional_title", &[("base", own(&book.title))]), own),
+    }
+}
+
+/// The name of a rulebook a region's override changed: the override's own
+/// title, else "the national rules with a region's changes".
+fn regional_title(book: &Rulebook, lang: Lang) -> String {
+    match book.regional.as_ref().and_then(|r| r.title.as_ref()) {
+        Some(title) => if lang == Lang::Sv { title.sv.clone() } else { title.en.clone() },
+        None => tr(lang, "rulebook.regional", &[]),
+    }
+}
+
 #[derive(Clone, Debug, Serialize)]
 pub struct RulebookRef {
     pub id: String,
@@ -80,17 +121,22 @@ pub fn evaluate(input: &Value) -> Result<Answer, ErrorReport> {
     Ok(answer(&s))
 }
 
-/// `evaluate` on JSON text; text that is not JSON is one `invalid_json` error.
+/// `evaluate` on JSON text; text that is not JSON is one `invalid_json` error,
+/// and each key given twice a `duplicate_key` error (`input::parse_json`).
 pub fn evaluate_str(json: &str) -> Result<Answer, ErrorReport> {
-    match serde_json::from_str::<Value>(json) {
-        Ok(v) => evaluate(&v),
-        Err(e) => Err(invalid_json(&e)),
-    }
+    parse_json(json).and_then(|v| evaluate(&v))
 }
 
-pub fn invalid_json(e: &serde_json::Error) -> ErrorReport {
-    let problem = Problem { path: String::new(), code: "invalid_json", args: vec![("line", e.line().to_string()), ("column", e.column().to_string())] };
-    report(Lang::Sv, &[problem])
+/// JSON text a person or a region wrote, as `input::parse_json` reads it; its
+/// problems as the error object, in the text's `lang` when it has one.
+pub fn parse_json(text: &str) -> Result<Value, ErrorReport> {
+    input::parse_json(text).map_err(|problem| {
+        let lang = match &problem {
+            input::JsonProblem::DuplicateKeys { value, .. } => situation::read_lang(value),
+            input::JsonProblem::Invalid { .. } => Lang::Sv,
+        };
+        report(lang, &problem.problems())
+    })
 }
 
 /// The problems as the contract's error object, with messages in `lang`.
@@ -103,7 +149,9 @@ pub fn report(lang: Lang, problems: &[Problem]) -> ErrorReport {
             if let Some(expected) = args.iter().find(|(n, _)| *n == "expected").map(|(_, v)| v.clone()) {
                 args.push(("type", tr(lang, &format!("type.{expected}"), &[])));
             }
-            InputError { path: p.path.clone(), code: p.code.to_string(), message: tr(lang, &format!("error.{}", p.code), &args), args: input::Args(p.args.clone()) }
+            // A problem that can name what was probably meant has a message of its own.
+            let message = if p.args.iter().any(|(n, _)| *n == "nearest") { format!("error.{}.nearest", p.code) } else { format!("error.{}", p.code) };
+            InputError { path: p.path.clone(), code: p.code.to_string(), message: tr(lang, &message, &args), args: input::Args(p.args.clone()) }
         })
         .collect();
     ErrorReport { errors }
@@ -120,10 +168,14 @@ fn answer(s: &Situation) -> Answer {
         fees::push_warning(&mut warnings, lang, "unknown_field", &[("path", path.clone())]);
     }
     let book = &s.rulebook;
+    if let Some(regional) = &book.regional {
+        let key = if regional.title.is_some() { "warning.regional_rulebook.titled" } else { "warning.regional_rulebook" };
+        warnings.push(Warning { code: "regional_rulebook", message: tr(lang, key, &[("rulebook", regional_title(book, lang))]) });
+    }
     Answer {
         rulebook: RulebookRef {
             id: book.id.clone(),
-            title: if lang == Lang::Sv { book.title.sv.clone() } else { book.title.en.clone() },
+            title: rulebook_title(book, lang),
             status: book.status.clone(),
             in_force_from: book.in_force_from,
             overridden: book.overridden,

@@ -207,6 +207,7 @@ pub fn answer(s: &Situation) -> ListingAnswer {
     details.push(tr(lang, "listing.queue", &[]));
     details.push(tr(lang, "listing.no_priority", &[]));
     sources.push(book.source("1177-listning"));
+    crate::cite_regional_values(book, lang, day, &["relisting.limit", "relisting.window", "relisting.special_reasons"], &mut details, &mut sources);
 
     ListingAnswer {
         can_change,

@@ -5,31 +5,46 @@
 //!     vardval page LANG TEMPLATE DATE   the static page (rules in full) for LANG
 //!     vardval text LANG           the page's text catalogue for LANG, as JSON
 //!     vardval nearby [FILE|-] [--units FILE]   units near a place (CONTRACT §4)
-//!     vardval units check FILE    check a unit list (docs/units.md)
-//!     vardval units import FILE [--sheet NAME]   a region's spreadsheet as a unit list
+//!     vardval units check FILE [--json]          check a unit list (docs/units.md)
+//!     vardval units import FILE [--sheet NAME] [--json]   a region's spreadsheet as a unit list
+//!     vardval rules check FILE [--json]          check a region's override
 //!
-//! Exit status: 0 on success, 2 on bad input (the errors are printed as JSON).
+//! One convention for output (docs/interface.md, "The command"): `evaluate`
+//! and `nearby` print an answer (exit 0) or the error object (exit 2) as JSON
+//! on standard output; the checks and the import print what a person reads
+//! (exit 0: no problems, 1: problems), or JSON with `--json`. Every write goes
+//! through one buffered `Write` and `?`: a closed pipe ends the command with
+//! exit 141 and nothing said, any other failed write (a full disk) with one
+//! line on standard error and exit 74, never a panic.
 
 mod command;
 
-use std::io::{Read, Write};
+use std::io::{self, Read, Write};
 use std::process::ExitCode;
 use vardval::input::{ErrorReport, InputError};
 
 const USAGE: &str = "usage:
   vardval evaluate [FILE|-]   answer a situation given as JSON (default: standard input)
+  vardval nearby [FILE|-] [--units UNITS]
+                              the units nearest a place, as JSON (default units: OpenStreetMap 2020)
+                              both: the answer as JSON and exit 0, or the errors as JSON and exit 2
   vardval rules [ID]          print a rulebook with its parameters and sources (se, sou-2019-42)
-  vardval rules check FILE    check a region's override (docs/interface.md); exit 1 and every problem with its path
+  vardval rules check FILE [--json]
+                              check a region's override (docs/interface.md)
+  vardval units check FILE [--json]
+                              check a unit list (CSV or JSON)
+  vardval units import FILE [--sheet NAME] [--json]
+                              a region's list (.xlsx, .ods or .csv, Swedish or English headers) as a unit
+                              list: CSV on standard output (with --json: a JSON unit list), problems on
+                              standard error
+                              checks and import: exit 0 without problems, 1 with every problem and where
+                              it is; --json prints one JSON object instead
   vardval page LANG TEMPLATE DATE
                               write the static page for LANG (sv, en) from TEMPLATE, with the rules in force on DATE
   vardval text LANG           print the text the page's component uses, as JSON
   vardval rulebooks           print the built-in rulebooks the page hands the module, as JSON
-  vardval nearby [FILE|-] [--units UNITS]
-                              the units nearest a place, as JSON (default units: OpenStreetMap 2020)
-  vardval units check FILE    check a unit list (CSV or JSON); exit 1 and every problem with its line
-  vardval units import FILE [--sheet NAME]
-                              a region's list (.xlsx, .ods or .csv, Swedish or English headers) as a unit list
-                              (CSV) on standard output; exit 1 and every problem with its row and column";
+exit 2 also for a command line that is not one of these; 141 when standard output is closed
+early (`| head`), 74 when it cannot be written (a full disk)";
 
 // The default unit list and the place tables (scripts/units_data.py).
 const DEFAULT_UNITS: &str = include_str!("../data/units.csv");
@@ -38,69 +53,97 @@ const POSTAL_CODES: &str = include_str!("../data/postal-codes.json");
 // 1177's counts per region, which describe the default list only.
 const UNIT_COUNTS_1177: &str = include_str!("../data/unit-counts-1177.json");
 
+/// Where the commands write: standard output, buffered.
+pub type Out<'a> = &'a mut dyn Write;
+
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
-        ["evaluate"] => evaluate("-"),
-        ["evaluate", file] => evaluate(file),
-        ["rules"] => rules("se"),
-        ["rules", "check", file] => rules_check(file),
-        ["rules", id] => rules(id),
-        ["page", lang, template, date] => page(lang, template, date),
-        ["nearby"] => nearby("-", None),
-        ["nearby", file] => nearby(file, None),
-        ["nearby", "--units", units] => nearby("-", Some(units)),
-        ["nearby", file, "--units", units] | ["nearby", "--units", units, file] => nearby(file, Some(units)),
-        ["units", "check", file] => units_check(file),
-        ["units", "import", file] => command::import::import(file, None, &command::check::Geo::new(&places())),
-        ["units", "import", file, "--sheet", sheet] | ["units", "import", "--sheet", sheet, file] => command::import::import(file, Some(sheet), &command::check::Geo::new(&places())),
-        ["text", lang] => text(lang),
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let json = args.iter().any(|a| a == "--json");
+    args.retain(|a| a != "--json");
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    let result = run(&args, json, &mut out).and_then(|code| out.flush().map(|()| code));
+    match result {
+        Ok(code) => code,
+        // The reader has what it wanted (`| head`): as quiet as SIGPIPE would be.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::from(141),
+        Err(e) => {
+            note(&format!("vardval: cannot write the output: {e}"));
+            ExitCode::from(74)
+        }
+    }
+}
+
+/// One line on standard error; if even that cannot be written, there is no one to tell.
+pub fn note(line: &str) {
+    let _ = writeln!(io::stderr(), "{line}");
+}
+
+fn usage() -> io::Result<ExitCode> {
+    note(USAGE);
+    Ok(ExitCode::from(2))
+}
+
+fn run(args: &[String], json: bool, out: Out) -> io::Result<ExitCode> {
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    match args.as_slice() {
+        ["rules", "check", file] => return rules_check(file, json, out),
+        ["units", "check", file] => return units_check(file, json, out),
+        ["units", "import", file] => return command::import::import(file, None, json, &command::check::Geo::new(&places()), out),
+        ["units", "import", file, "--sheet", sheet] | ["units", "import", "--sheet", sheet, file] => {
+            return command::import::import(file, Some(sheet), json, &command::check::Geo::new(&places()), out)
+        }
+        _ if json => return usage(),
+        _ => {}
+    }
+    match args.as_slice() {
+        ["evaluate"] => evaluate("-", out),
+        ["evaluate", file] => evaluate(file, out),
+        ["rules"] => rules("se", out),
+        ["rules", id] => rules(id, out),
+        ["page", lang, template, date] => page(lang, template, date, out),
+        ["nearby"] => nearby("-", None, out),
+        ["nearby", file] => nearby(file, None, out),
+        ["nearby", "--units", units] => nearby("-", Some(units), out),
+        ["nearby", file, "--units", units] | ["nearby", "--units", units, file] => nearby(file, Some(units), out),
+        ["text", lang] => text(lang, out),
         ["rulebooks"] => {
-            println!("{}", vardval::rulebook::RULEBOOKS_MIN_JSON);
-            ExitCode::SUCCESS
+            writeln!(out, "{}", vardval::rulebook::RULEBOOKS_MIN_JSON)?;
+            Ok(ExitCode::SUCCESS)
         }
         ["help" | "--help" | "-h"] => {
-            println!("{USAGE}");
-            ExitCode::SUCCESS
+            writeln!(out, "{USAGE}")?;
+            Ok(ExitCode::SUCCESS)
         }
-        _ => {
-            eprintln!("{USAGE}");
-            ExitCode::from(2)
-        }
+        _ => usage(),
     }
 }
 
 fn read_input(file: &str) -> Result<String, ErrorReport> {
     let mut text = String::new();
-    let result = if file == "-" { std::io::stdin().read_to_string(&mut text).map(|_| ()) } else { std::fs::File::open(file).and_then(|mut f| f.read_to_string(&mut text)).map(|_| ()) };
-    result.map(|_| text).map_err(|e| ErrorReport {
-        errors: vec![InputError { path: String::new(), code: "unreadable_input".into(), message: format!("Kunde inte läsa {file}: {e}"), args: Default::default() }],
-    })
+    let result = if file == "-" { io::stdin().read_to_string(&mut text).map(|_| ()) } else { std::fs::File::open(file).and_then(|mut f| f.read_to_string(&mut text)).map(|_| ()) };
+    result.map(|_| text).map_err(|e| file_error("unreadable_input", format!("Kunde inte läsa {file}: {e}")))
 }
 
-fn print_json<T: serde::Serialize>(value: &T) {
-    match serde_json::to_string_pretty(value) {
-        Ok(s) => println!("{s}"),
-        Err(e) => eprintln!("could not write JSON: {e}"),
-    }
+/// A problem with a file the command was given, as the contract's error object.
+fn file_error(code: &str, message: String) -> ErrorReport {
+    ErrorReport { errors: vec![InputError { path: String::new(), code: code.into(), message, args: Default::default() }] }
+}
+
+fn write_json<T: serde::Serialize>(out: Out, value: &T) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value)?;
+    writeln!(out)
 }
 
 /// Prints an answer (exit 0) or the errors (exit 2).
-fn answer<T: serde::Serialize>(result: Result<T, ErrorReport>) -> ExitCode {
+fn answer<T: serde::Serialize>(result: Result<T, ErrorReport>, out: Out) -> io::Result<ExitCode> {
     match result {
-        Ok(answer) => {
-            print_json(&answer);
-            ExitCode::SUCCESS
-        }
-        Err(report) => {
-            print_json(&report);
-            ExitCode::from(2)
-        }
+        Ok(answer) => write_json(out, &answer).map(|()| ExitCode::SUCCESS),
+        Err(report) => write_json(out, &report).map(|()| ExitCode::from(2)),
     }
 }
 
-fn evaluate(file: &str) -> ExitCode {
-    answer(read_input(file).and_then(|text| vardval::evaluate_str(&text)))
+fn evaluate(file: &str, out: Out) -> io::Result<ExitCode> {
+    answer(read_input(file).and_then(|text| vardval::evaluate_str(&text)), out)
 }
 
 fn places() -> vardval::places::Places {
@@ -108,90 +151,109 @@ fn places() -> vardval::places::Places {
     vardval::places::Places::from_json_texts(&[MUNICIPALITIES, POSTAL_CODES]).expect("data/*.json are valid")
 }
 
-fn nearby(file: &str, units_file: Option<&str>) -> ExitCode {
+fn nearby(file: &str, units_file: Option<&str>, out: Out) -> io::Result<ExitCode> {
     let places = places();
-    let units_text = match units_file.map(std::fs::read_to_string) {
-        None => DEFAULT_UNITS.to_string(),
-        Some(Ok(text)) => text,
-        Some(Err(e)) => {
-            eprintln!("cannot read {}: {e}", units_file.unwrap_or(""));
-            return ExitCode::from(2);
-        }
+    let units = match units_file {
+        None => Ok(DEFAULT_UNITS.to_string()),
+        Some(units_file) => read_input(units_file),
     };
-    let (units, problems) = vardval::units::read(&units_text, &|m| places.municipality_known(m));
-    if !problems.is_empty() {
-        eprintln!("the unit list has {} problems: run `vardval units check {}`", problems.len(), units_file.unwrap_or("data/units.csv"));
-        return ExitCode::from(2);
-    }
-    let mut units = vardval::nearby::Units::new(units);
-    if units_file.is_none() {
-        units.set_counts_1177(UNIT_COUNTS_1177);
-    }
-    let query = read_input(file).and_then(|text| serde_json::from_str::<serde_json::Value>(&text).map_err(|e| vardval::invalid_json(&e)));
-    answer(query.and_then(|q| vardval::nearby::nearby(&q, &units, &places)))
+    let units = units.and_then(|text| {
+        let (units, problems) = vardval::units::read(&text, &|m| places.municipality_known(m));
+        if problems.is_empty() {
+            return Ok(units);
+        }
+        let name = units_file.unwrap_or("data/units.csv");
+        Err(file_error("invalid_unit_list", format!("Listan över vårdcentraler i {name} har {} fel: se `vardval units check {name}`.", problems.len())))
+    });
+    let units = units.map(|units| {
+        let mut units = vardval::nearby::Units::new(units);
+        if units_file.is_none() {
+            units.set_counts_1177(UNIT_COUNTS_1177);
+        }
+        units
+    });
+    let query = units.and_then(|units| Ok((units, vardval::parse_json(&read_input(file)?)?)));
+    answer(query.and_then(|(units, q)| vardval::nearby::nearby(&q, &units, &places)), out)
+}
+
+/// One problem as the checks' `--json` reports list it: the contract's error
+/// object for a path, or a unit list's line and field.
+#[derive(serde::Serialize)]
+struct CheckReport<'a, E: serde::Serialize> {
+    file: &'a str,
+    ok: bool,
+    errors: &'a [E],
 }
 
 /// Checks a unit list a piece at a time (src/command/check.rs), printing each
-/// problem as it is found.
-fn units_check(file: &str) -> ExitCode {
+/// problem as it is found (with `--json`, as a stream of one JSON object).
+fn units_check(file: &str, json: bool, out: Out) -> io::Result<ExitCode> {
     let input = match std::fs::File::open(file) {
-        Ok(f) => std::io::BufReader::new(f),
-        Err(e) => {
-            eprintln!("cannot open {file}: {e}");
-            return ExitCode::from(2);
-        }
+        Ok(f) => io::BufReader::new(f),
+        Err(e) => return command::report_unreadable(file, &e, json, out),
     };
     let places = places();
     let geo = command::check::Geo::new(&places);
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut write_error: Option<io::Error> = None;
+    if json {
+        write!(out, "{{\"file\":{},\"errors\":[", serde_json::Value::from(file))?;
+    }
+    let mut first = true;
     let mut print = |p: &vardval::units::UnitProblem| {
-        let _ = writeln!(out, "{file}:{}: {}: {}: {}", p.line, if p.field.is_empty() { "-" } else { &p.field }, p.code, p.detail);
-    };
-    let summary = match command::check::check(input, &geo, &mut print) {
-        Ok(summary) => summary,
-        Err(e) => {
-            let _ = out.flush();
-            eprintln!("cannot read {file}: {e}");
-            return ExitCode::from(2);
+        if write_error.is_none() {
+            let written = if json { command::write_unit_problem_json(out, p, std::mem::take(&mut first)) } else { command::write_unit_problem(out, file, p) };
+            write_error = written.err();
         }
     };
-    let status = if summary.problems == 0 {
-        let _ = writeln!(out, "{file}: {} units, {} regions, {} with a closed list: no problems", summary.units, summary.regions.len(), summary.closed);
-        ExitCode::SUCCESS
-    } else {
-        let _ = writeln!(out, "{file}: {}", command::problems(summary.problems));
-        ExitCode::from(1)
+    let checked = command::check::check(input, &geo, &mut print);
+    if let Some(e) = write_error {
+        return Err(e);
+    }
+    let summary = match checked {
+        Ok(summary) => summary,
+        Err(e) if json => {
+            // Stop the list of problems where reading stopped, and say why.
+            write!(out, "],\"ok\":false,\"unreadable\":{}}}", serde_json::Value::from(e.to_string()))?;
+            writeln!(out)?;
+            return Ok(ExitCode::from(1));
+        }
+        Err(e) => return command::report_unreadable(file, &e, false, out),
     };
-    let _ = out.flush();
-    status
+    let ok = summary.problems == 0;
+    if json {
+        let regions = serde_json::to_string(&summary.regions)?;
+        writeln!(out, "],\"ok\":{ok},\"units\":{},\"regions\":{regions},\"closed\":{},\"problems\":{}}}", summary.units, summary.closed, summary.problems)?;
+    } else if ok {
+        writeln!(out, "{file}: {} units, {} regions, {} with a closed list: no problems", summary.units, summary.regions.len(), summary.closed)?;
+    } else {
+        writeln!(out, "{file}: {}", command::problems(summary.problems))?;
+    }
+    Ok(if ok { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
 fn lang(code: &str) -> Option<vardval::text::Lang> {
     let lang = vardval::text::Lang::from_code(code);
     if lang.is_none() {
-        eprintln!("unknown language {code:?}: sv or en");
+        note(&format!("unknown language {code:?}: sv or en"));
     }
     lang
 }
 
-fn page(code: &str, template: &str, date: &str) -> ExitCode {
-    let (Some(lang), Some(day)) = (lang(code), vardval::date::Date::parse_iso(date)) else {
-        eprintln!("{USAGE}");
-        return ExitCode::from(2);
-    };
+fn page(code: &str, template: &str, date: &str, out: Out) -> io::Result<ExitCode> {
+    let (Some(lang), Some(day)) = (lang(code), vardval::date::Date::parse_iso(date)) else { return usage() };
     let Ok(template) = std::fs::read_to_string(template) else {
-        eprintln!("cannot read {template}");
-        return ExitCode::from(2);
+        note(&format!("cannot read {template}"));
+        return Ok(ExitCode::from(2));
     };
-    let Some(book) = vardval::rulebook("se") else { return ExitCode::from(2) };
-    print!("{}", vardval::page::render(&template, lang, book, day));
-    ExitCode::SUCCESS
+    let Some(book) = vardval::rulebook("se") else { return Ok(ExitCode::from(2)) };
+    write!(out, "{}", vardval::page::render(&template, lang, book, day))?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// The catalogue entries the page's component shows itself: its own labels
 /// (`ui.`), month names and reasons. The engine's answers bring the rest.
-fn text(code: &str) -> ExitCode {
-    let Some(lang) = lang(code) else { return ExitCode::from(2) };
+fn text(code: &str, out: Out) -> io::Result<ExitCode> {
+    let Some(lang) = lang(code) else { return Ok(ExitCode::from(2)) };
     let page = vardval::text::page_catalogue(lang).iter().filter(|(k, _)| k.starts_with("ui."));
     // The whole answers' catalogue: the WebAssembly module writes its answers from it.
     let answers = vardval::text::catalogue(lang).iter();
@@ -199,52 +261,37 @@ fn text(code: &str) -> ExitCode {
         .chain(answers)
         .map(|(k, v)| (k.clone(), serde_json::Value::from(v.as_str())))
         .collect();
-    println!("{}", serde_json::Value::Object(entries));
-    ExitCode::SUCCESS
+    writeln!(out, "{}", serde_json::Value::Object(entries))?;
+    Ok(ExitCode::SUCCESS)
 }
 
-/// Checks a region's override file: the object a situation's
-/// `rulebook.override` (or the component's `rules-src`) holds.
-fn rules_check(file: &str) -> ExitCode {
-    let text = match read_input(file) {
-        Ok(text) => text,
-        Err(report) => {
-            print_json(&report);
-            return ExitCode::from(2);
-        }
+/// Checks a region's override file (the object a situation's
+/// `rulebook.override`, or the component's `rules-src`, holds) as strictly as
+/// `rulebook::check_override` does: every problem with its path.
+fn rules_check(file: &str, json: bool, out: Out) -> io::Result<ExitCode> {
+    let report = match read_input(file).and_then(|text| vardval::parse_json(&text)) {
+        Ok(doc) => vardval::report(vardval::text::Lang::Sv, &vardval::rulebook::check_override(&doc)),
+        Err(report) => report,
     };
-    let doc: serde_json::Value = match serde_json::from_str(&text) {
-        Ok(v) => v,
-        Err(e) => {
-            println!("{file}:{}:{}: invalid_json", e.line(), e.column());
-            return ExitCode::from(1);
-        }
-    };
-    let mut reader = vardval::input::Reader::default();
-    let Some(mut book) = vardval::rulebook::Rulebook::read_builtin("se", &mut reader) else { return ExitCode::from(2) };
-    book.apply(&doc, "", &mut reader);
-    let report = vardval::report(vardval::text::Lang::Sv, &reader.problems);
-    for e in &report.errors {
-        println!("{file}: {}: {}: {}", if e.path.is_empty() { "-" } else { &e.path }, e.code, e.message);
-    }
-    for path in &reader.unknown_fields {
-        println!("{file}: {path}: unknown_field (not used)");
-    }
-    if report.errors.is_empty() {
-        println!("{file}: an override of se: no problems");
-        ExitCode::SUCCESS
+    let ok = report.errors.is_empty();
+    if json {
+        write_json(out, &CheckReport { file, ok, errors: &report.errors })?;
     } else {
-        println!("{file}: {} problems", report.errors.len());
-        ExitCode::from(1)
+        for e in &report.errors {
+            writeln!(out, "{file}: {}: {}: {}", if e.path.is_empty() { "-" } else { &e.path }, e.code, e.message)?;
+        }
+        if ok {
+            writeln!(out, "{file}: an override of se: no problems")?;
+        } else {
+            writeln!(out, "{file}: {}", command::problems(report.errors.len()))?;
+        }
     }
+    Ok(if ok { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
-fn rules(id: &str) -> ExitCode {
+fn rules(id: &str, out: Out) -> io::Result<ExitCode> {
     match vardval::rulebook(id) {
-        Some(book) => {
-            print_json(&book);
-            ExitCode::SUCCESS
-        }
+        Some(book) => write_json(out, &book).map(|()| ExitCode::SUCCESS),
         None => {
             let report = vardval::report(
                 vardval::text::Lang::Sv,
@@ -254,8 +301,7 @@ fn rules(id: &str) -> ExitCode {
                     args: vec![("value", id.chars().take(40).collect()), ("allowed", vardval::rulebook::BUILTIN_IDS.join(", "))],
                 }],
             );
-            print_json(&report);
-            ExitCode::from(2)
+            write_json(out, &report).map(|()| ExitCode::from(2))
         }
     }
 }

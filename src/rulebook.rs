@@ -223,9 +223,20 @@ pub struct Rulebook {
     pub in_force_from: Option<Date>,
     /// Set when a situation's override changed the built-in rulebook.
     pub overridden: bool,
+    /// What a region's override changed, for the answer to say so.
+    #[serde(skip)]
+    pub regional: Option<RegionalChanges>,
     pub sources: Vec<NamedSource>,
     pub parameters: Parameters,
     pub regions: Vec<Region>,
+}
+
+/// What an override changed: its own title (when it gives one) and the
+/// parameters it set, which the sections cite with the override's sources.
+#[derive(Clone, Debug, Default)]
+pub struct RegionalChanges {
+    pub title: Option<Text>,
+    pub parameters: Vec<&'static str>,
 }
 
 #[derive(Clone, Debug, Default, Serialize)]
@@ -269,7 +280,19 @@ pub const PARAMETER_NAMES: [&str; 11] = [
     "fees.listed_unit_fee",
 ];
 
-const MAX_KR: i64 = 100_000;
+// What a value may be before it is taken for a mistake ("rules check" and
+// every situation refuse the rest). These are checks on a region's input, not
+// rules: the rules' own values are in rules/*.json with their sources.
+/// A fee for one visit: the highest in `rules/regions.json` is 600 kr.
+const FEE_MAX_KR: i64 = 2_000;
+/// A ceiling: the national one is 1 450 kr in 2026 (2,5 % of a prisbasbelopp).
+const CEILING_MAX_KR: i64 = 5_000;
+/// The prisbasbelopp was 45 500–59 200 kr from 2018 to 2026 (`rules/national.json`).
+const PRISBASBELOPP_KR: (i64, i64) = (30_000, 100_000);
+/// Free care for children and young people: 18, 20 or 19 in the regions today.
+const FREE_AGE_MAX: i64 = 30;
+/// Free care from 85 is in the law (HSL 17 kap. 3 §), the same in every region.
+const FREE_FROM_AGE: i64 = 85;
 
 /// The 21 län codes in use (CONTRACT §1).
 pub const LAN_CODES: [&str; 21] = ["01", "03", "04", "05", "06", "07", "08", "09", "10", "12", "13", "14", "17", "18", "19", "20", "21", "22", "23", "24", "25"];
@@ -326,6 +349,7 @@ impl Rulebook {
             status: "law".into(),
             in_force_from: None,
             overridden: false,
+            regional: None,
             sources: Vec::new(),
             parameters: Parameters::default(),
             regions: Vec::new(),
@@ -334,24 +358,57 @@ impl Rulebook {
 
     /// Reports a parameter that no document has set.
     pub fn check_complete(&self, path: &str, reader: &mut Reader) {
-        let p = &self.parameters;
-        let empty = [
-            p.relisting_limit.is_empty(),
-            p.relisting_window.is_empty(),
-            p.special_reasons.is_empty(),
-            p.contact_days.is_empty(),
-            p.assessment_days.is_empty(),
-            p.free_from_age.is_empty(),
-            p.free_under_age_fallback.is_empty(),
-            p.ceiling_share.is_empty(),
-            p.ceiling_max.is_empty(),
-            p.prisbasbelopp.is_empty(),
-            p.listed_unit_fee.is_empty(),
-        ];
-        for (name, is_empty) in PARAMETER_NAMES.iter().zip(empty) {
-            if is_empty {
+        let Some(any_day) = Date::from_ymd(2000, 1, 1) else { return };
+        for name in PARAMETER_NAMES {
+            if self.provenance_of(name, any_day).is_none() {
                 reader.problem(key(&key(path, "parameters"), name), "missing_field");
             }
+        }
+    }
+
+    /// Applies a region's override: as `apply`, except that it may not change
+    /// what the rulebook is (`id`, `status`), since a region's rules are still
+    /// the law (or the proposal) they adjust; what it changed is kept in `regional`.
+    pub fn apply_override(&mut self, doc: &Value, path: &str, reader: &mut Reader) {
+        let mut changes = RegionalChanges::default();
+        if let Some(obj) = doc.as_object() {
+            for (name, now) in [("id", &self.id), ("status", &self.status)] {
+                if field(obj, name).is_some_and(|v| v.as_str() != Some(now.as_str())) {
+                    reader.problem_with(key(path, name), "cannot_change", vec![("value", now.clone())]);
+                }
+            }
+            if let Some(Value::Object(parameters)) = obj.get("parameters") {
+                changes.parameters = PARAMETER_NAMES.iter().copied().filter(|n| parameters.contains_key(*n)).collect();
+            }
+        }
+        let title = (self.title.sv.clone(), self.title.en.clone());
+        self.apply(doc, path, reader);
+        if (self.title.sv.clone(), self.title.en.clone()) != title {
+            changes.title = Some(self.title.clone());
+        }
+        self.overridden = true;
+        self.regional = Some(changes);
+    }
+
+    /// Where a parameter's value on `date` comes from: its source id and `valid_from`.
+    pub fn provenance_of(&self, name: &str, date: Date) -> Option<(&str, Option<Date>)> {
+        fn of<T>(p: &Param<T>, date: Date) -> Option<(&str, Option<Date>)> {
+            (!p.is_empty()).then(|| p.at(date)).map(|e| (e.source.as_str(), e.valid_from))
+        }
+        let p = &self.parameters;
+        match name {
+            "relisting.limit" => of(&p.relisting_limit, date),
+            "relisting.window" => of(&p.relisting_window, date),
+            "relisting.special_reasons" => of(&p.special_reasons, date),
+            "guarantee.contact_days" => of(&p.contact_days, date),
+            "guarantee.assessment_days" => of(&p.assessment_days, date),
+            "fees.free_from_age" => of(&p.free_from_age, date),
+            "fees.free_under_age_fallback" => of(&p.free_under_age_fallback, date),
+            "fees.ceiling_share" => of(&p.ceiling_share, date),
+            "fees.ceiling_max" => of(&p.ceiling_max, date),
+            "fees.prisbasbelopp" => of(&p.prisbasbelopp, date),
+            "fees.listed_unit_fee" => of(&p.listed_unit_fee, date),
+            _ => None,
         }
     }
 
@@ -424,11 +481,14 @@ impl Rulebook {
         let sources = &self.sources;
         let p = &mut self.parameters;
         let days = |r: &mut Reader, v: &Value, a: &str| r.int(v, a, 0, 365).map(|n| n as u32);
-        let age = |r: &mut Reader, v: &Value, a: &str| r.int(v, a, 0, 131).map(|n| n as u32);
-        let kr_or_null = |r: &mut Reader, v: &Value, a: &str| if v.is_null() { Some(None) } else { r.int(v, a, 0, MAX_KR).map(|n| Some(n as u32)) };
+        let free_age = |r: &mut Reader, v: &Value, a: &str| r.int(v, a, 0, FREE_AGE_MAX).map(|n| n as u32);
+        let fee_or_null = |r: &mut Reader, v: &Value, a: &str| if v.is_null() { Some(None) } else { r.int(v, a, 0, FEE_MAX_KR).map(|n| Some(n as u32)) };
+        let ceiling_or_null = |r: &mut Reader, v: &Value, a: &str| if v.is_null() { Some(None) } else { r.int(v, a, 0, CEILING_MAX_KR).map(|n| Some(n as u32)) };
         for (name, value) in obj {
             let at = key(path, name);
-            let Some(entries) = read_entries(value, &at, reader, sources) else { continue };
+            // A fee or a ceiling must say where it comes from (an amount, not `null`).
+            let sourced = matches!(name.as_str(), "fees.ceiling_max" | "fees.listed_unit_fee");
+            let Some(entries) = read_entries(value, &at, reader, sources, sourced) else { continue };
             match name.as_str() {
                 "relisting.limit" => p.relisting_limit.set(entries, reader, &|r, v, a| if v.is_null() { Some(None) } else { r.int(v, a, 1, 100).map(|n| Some(n as u32)) }),
                 "relisting.window" => p.relisting_window.set(entries, reader, &|r, v, a| {
@@ -437,12 +497,12 @@ impl Rulebook {
                 "relisting.special_reasons" => p.special_reasons.set(entries, reader, &read_special_reasons),
                 "guarantee.contact_days" => p.contact_days.set(entries, reader, &days),
                 "guarantee.assessment_days" => p.assessment_days.set(entries, reader, &days),
-                "fees.free_from_age" => p.free_from_age.set(entries, reader, &age),
-                "fees.free_under_age_fallback" => p.free_under_age_fallback.set(entries, reader, &age),
+                "fees.free_from_age" => p.free_from_age.set(entries, reader, &|r, v, a| r.int(v, a, FREE_FROM_AGE, FREE_FROM_AGE).map(|n| n as u32)),
+                "fees.free_under_age_fallback" => p.free_under_age_fallback.set(entries, reader, &free_age),
                 "fees.ceiling_share" => p.ceiling_share.set(entries, reader, &|r, v, a| r.fraction(v, a)),
-                "fees.ceiling_max" => p.ceiling_max.set(entries, reader, &kr_or_null),
-                "fees.prisbasbelopp" => p.prisbasbelopp.set(entries, reader, &|r, v, a| r.int(v, a, 1, 10_000_000).map(|n| n as u32)),
-                "fees.listed_unit_fee" => p.listed_unit_fee.set(entries, reader, &kr_or_null),
+                "fees.ceiling_max" => p.ceiling_max.set(entries, reader, &ceiling_or_null),
+                "fees.prisbasbelopp" => p.prisbasbelopp.set(entries, reader, &|r, v, a| r.int(v, a, PRISBASBELOPP_KR.0, PRISBASBELOPP_KR.1).map(|n| n as u32)),
+                "fees.listed_unit_fee" => p.listed_unit_fee.set(entries, reader, &fee_or_null),
                 _ => reader.problem_with(at, "unknown_parameter", vec![("allowed", PARAMETER_NAMES.join(", "))]),
             }
         }
@@ -541,6 +601,31 @@ impl Rulebook {
     }
 }
 
+/// `vardval rules check`: an override read as a situation reads it (on `se`,
+/// or the built-in rulebook its `base` names), and stricter, because a region
+/// checks its file before it publishes it: a field no reader knows, which a
+/// situation only warns about, is a problem here, with the nearest known name.
+pub fn check_override(doc: &Value) -> Vec<crate::input::Problem> {
+    let base = doc.get("base").and_then(Value::as_str).filter(|b| BUILTIN_IDS.contains(b)).unwrap_or("se");
+    let mut reader = Reader::default();
+    let Some(mut book) = Rulebook::read_builtin(base, &mut reader) else { return Vec::new() };
+    book.apply_override(doc, "", &mut reader);
+    let mut problems = reader.problems;
+    for problem in &mut problems {
+        if problem.code == "unknown_parameter" {
+            let name = problem.path.strip_prefix("parameters.").unwrap_or(&problem.path);
+            if let Some(near) = crate::input::nearest_name(name, &PARAMETER_NAMES) {
+                problem.args = vec![("nearest", near.to_string())];
+            }
+        }
+    }
+    for unknown in reader.unknown_fields {
+        let args = unknown.nearest().map(|near| vec![("nearest", near.to_string())]).unwrap_or_default();
+        problems.push(crate::input::Problem { path: unknown.path, code: "unknown_field", args });
+    }
+    problems
+}
+
 fn read_text(v: &Value, path: &str, reader: &mut Reader) -> Option<Text> {
     match v {
         Value::String(s) => Some(Text { sv: s.clone(), en: s.clone() }),
@@ -574,18 +659,26 @@ struct RawEntry<'v> {
     unit: Option<String>,
     source: String,
     note: Option<String>,
+    /// Where the entry stands, for a problem with its date.
+    path: String,
 }
 
 /// Reads the envelope of a parameter: a list of dated entries `[{valid_from,
 /// value, unit, source, note}]`, one such entry, or a bare value (in force on
 /// every date, sourced to the override). Not generic, so that the WebAssembly
 /// module carries it once rather than once per parameter type.
-fn read_entries<'v>(v: &'v Value, path: &str, reader: &mut Reader, sources: &[NamedSource]) -> Option<Vec<RawEntry<'v>>> {
+fn read_entries<'v>(v: &'v Value, path: &str, reader: &mut Reader, sources: &[NamedSource], sourced: bool) -> Option<Vec<RawEntry<'v>>> {
     let is_entry = |x: &Value| x.as_object().is_some_and(|o| o.contains_key("value"));
     let listed: Vec<(String, &Value)> = match v {
         Value::Array(items) if !items.is_empty() && items.iter().all(is_entry) => items.iter().enumerate().map(|(i, e)| (index(path, i), e)).collect(),
         _ if is_entry(v) => vec![(path.to_string(), v)],
-        _ => return Some(vec![RawEntry { valid_from: None, value: v, value_path: path.to_string(), unit: None, source: "override".into(), note: None }]),
+        _ => {
+            if sourced && !v.is_null() {
+                reader.problem(key(path, "source"), "missing_source");
+                return None;
+            }
+            return Some(vec![RawEntry { valid_from: None, value: v, value_path: path.to_string(), unit: None, source: "override".into(), note: None, path: path.to_string() }]);
+        }
     };
     let before = reader.problems.len();
     let mut out = Vec::new();
@@ -600,10 +693,23 @@ fn read_entries<'v>(v: &'v Value, path: &str, reader: &mut Reader, sources: &[Na
         if source != "override" && !sources.iter().any(|s| s.id == source) {
             reader.problem_with(key(&p, "source"), "unknown_source", vec![("value", source.chars().take(40).collect())]);
         }
-        out.push(RawEntry { valid_from, value: obj.get("value").unwrap_or(&NULL), value_path: key(&p, "value"), unit, source, note });
+        let value = obj.get("value").unwrap_or(&NULL);
+        if sourced && source == "override" && !value.is_null() {
+            reader.problem(key(&p, "source"), "missing_source");
+        }
+        out.push(RawEntry { valid_from, value, value_path: key(&p, "value"), unit, source, note, path: p });
     }
     crate::sort_by_key(&mut out, |e| e.valid_from);
-    (reader.problems.len() == before).then_some(out)
+    let read = (reader.problems.len() == before).then_some(());
+    // Two values from the same day: which one holds would depend on their
+    // order. Said after the values are read, so that their problems are said too.
+    for pair in out.windows(2) {
+        if pair[0].valid_from == pair[1].valid_from {
+            let day = pair[1].valid_from.map_or_else(String::new, |d| d.to_string());
+            reader.problem_with(key(&pair[1].path, "valid_from"), "duplicate_valid_from", vec![("value", day)]);
+        }
+    }
+    read.map(|()| out)
 }
 
 static NULL: Value = Value::Null;
@@ -624,6 +730,12 @@ impl<T> Param<T> {
         }
     }
 }
+
+/// The names a region's row may hold: today's and the 1.0 ones.
+const REGION_FIELDS: [&str; 16] = [
+    "code", "name", "fees", "ceilings", "free_age", "doctor_visit_kr", "digital_visit_kr", "free_under_age", "free_age_rule", "fee_as_of", "source_fee", "source",
+    "fee_confidence", "note", "source_age", "other_unit_fee_unconfirmed",
+];
 
 /// Reads one region's row into `region`. Besides the rows of
 /// rules/regions.json, an override may use the 1.0 names: `doctor_visit_kr`
@@ -661,8 +773,8 @@ fn read_region(region: &mut Region, sources: &mut Vec<NamedSource>, row: &Value,
                     let ip = index(&p, i);
                     let Some(o) = reader.object(item, &ip) else { continue };
                     reader.only_fields(o, &ip, &["kr", "valid_from", "as_of", "confidence", "source", "note"]);
-                    let kr = reader.required(o, "kr", &ip).and_then(|k| reader.int(k, &key(&ip, "kr"), 1, MAX_KR));
-                    let provenance = read_provenance(o, &ip, reader, sources);
+                    let kr = reader.required(o, "kr", &ip).and_then(|k| reader.int(k, &key(&ip, "kr"), 1, CEILING_MAX_KR));
+                    let provenance = read_provenance(o, &ip, reader, sources, true);
                     if let (Some(kr), Some(provenance)) = (kr, provenance) {
                         region.ceilings.push(RegionCeiling { kr: kr as u32, provenance });
                     }
@@ -676,21 +788,21 @@ fn read_region(region: &mut Region, sources: &mut Vec<NamedSource>, row: &Value,
                 let Some(o) = reader.object(v, &p) else { continue };
                 reader.only_fields(o, &p, &["rule", "age", "valid_from", "as_of", "confidence", "source", "note"]);
                 let rule = reader.required(o, "rule", &p).and_then(|r| reader.choice(r, &key(&p, "rule"), &["under", "through_year"], "invalid_value"));
-                let age = reader.required(o, "age", &p).and_then(|a| reader.int(a, &key(&p, "age"), 1, 131));
-                let provenance = read_provenance(o, &p, reader, sources);
+                let age = reader.required(o, "age", &p).and_then(|a| reader.int(a, &key(&p, "age"), 1, FREE_AGE_MAX));
+                let provenance = read_provenance(o, &p, reader, sources, false);
                 if let (Some(rule), Some(age), Some(provenance)) = (rule, age, provenance) {
                     let rule = if rule == "under" { FreeAgeRule::Under } else { FreeAgeRule::ThroughYear };
                     region.free_age = Some(FreeAge { rule, age: age as u32, provenance });
                 }
             }
             "doctor_visit_kr" | "digital_visit_kr" => {
-                let fee = if v.is_null() { Some(None) } else { reader.int(v, &p, 0, MAX_KR).map(|n| Some(n as u32)) };
+                let fee = if v.is_null() { Some(None) } else { reader.int(v, &p, 0, FEE_MAX_KR).map(|n| Some(n as u32)) };
                 if let Some(fee) = fee {
                     legacy.push((if name == "doctor_visit_kr" { "physical" } else { "video" }, fee));
                 }
             }
             "free_under_age" => {
-                legacy_age = if v.is_null() { Some(None) } else { reader.int(v, &p, 1, 131).map(|n| Some(n as u32)) };
+                legacy_age = if v.is_null() { Some(None) } else { reader.int(v, &p, 1, FREE_AGE_MAX).map(|n| Some(n as u32)) };
             }
             "free_age_rule" => {
                 if let Some(r) = reader.choice(v, &p, &["birthday", "calendar_year"], "invalid_value") {
@@ -698,7 +810,7 @@ fn read_region(region: &mut Region, sources: &mut Vec<NamedSource>, row: &Value,
                 }
             }
             "fee_as_of" | "source_fee" | "source" | "fee_confidence" | "note" | "source_age" | "other_unit_fee_unconfirmed" => {}
-            _ => reader.unknown_fields.push(p),
+            _ => reader.unknown_fields.push(crate::input::UnknownField { path: p, known: &REGION_FIELDS }),
         }
     }
     if !legacy.is_empty() || legacy_age.is_some() {
@@ -708,13 +820,17 @@ fn read_region(region: &mut Region, sources: &mut Vec<NamedSource>, row: &Value,
             check_as_of(a, &key(path, "fee_as_of"), reader);
         }
         let url = text(reader, "source_fee").or_else(|| text(reader, "source"));
+        if url.is_none() && legacy.iter().any(|(_, fee)| fee.is_some()) {
+            reader.problem(key(path, "source_fee"), "missing_source");
+        }
         let confidence = text(reader, "fee_confidence").unwrap_or_else(|| "region".into());
         // A fee the override changes carries the override's date and page, never the old ones.
         let source = match url {
             Some(url) => {
                 let id = format!("override-{}", region.code);
                 sources.retain(|s| s.id != id);
-                sources.push(NamedSource { id: id.clone(), title: region.name.clone(), url, publisher: Some("region".into()) });
+                // The page's address is its title: the answer names the region beside it.
+                sources.push(NamedSource { id: id.clone(), title: url.clone(), url, publisher: Some("region".into()) });
                 id
             }
             None => "override".into(),
@@ -741,14 +857,15 @@ fn read_fee_row(v: &Value, path: &str, reader: &mut Reader, sources: &[NamedSour
         Some(m) => reader.choice(m, &key(path, "mode"), &MODES, "invalid_value"),
         None => Some("physical"),
     };
-    let kr = reader.required(o, "kr", path).and_then(|k| reader.int(k, &key(path, "kr"), 0, MAX_KR));
-    let provenance = read_provenance(o, path, reader, sources);
+    let kr = reader.required(o, "kr", path).and_then(|k| reader.int(k, &key(path, "kr"), 0, FEE_MAX_KR));
+    let provenance = read_provenance(o, path, reader, sources, true);
     Some(RegionFee { item: item?, mode: mode?, kr: kr? as u32, provenance: provenance? })
 }
 
 /// `valid_from`, `as_of`, `confidence` and `source` of a value. Without a
-/// source the value is the override's own, in force on every date.
-fn read_provenance(o: &serde_json::Map<String, Value>, path: &str, reader: &mut Reader, sources: &[NamedSource]) -> Option<Provenance> {
+/// source the value is the override's own, in force on every date; an amount
+/// (`sourced`) must have one.
+fn read_provenance(o: &serde_json::Map<String, Value>, path: &str, reader: &mut Reader, sources: &[NamedSource], sourced: bool) -> Option<Provenance> {
     let before = reader.problems.len();
     let valid_from = field(o, "valid_from").and_then(|d| reader.date(d, &key(path, "valid_from")));
     let as_of = field(o, "as_of").and_then(|a| reader.string(a, &key(path, "as_of"))).map(str::to_string);
@@ -765,7 +882,9 @@ fn read_provenance(o: &serde_json::Map<String, Value>, path: &str, reader: &mut 
         }
     }
     let source = field(o, "source").and_then(|u| reader.string(u, &key(path, "source"))).unwrap_or("override").to_string();
-    if source != "override" && !sources.iter().any(|s| s.id == source) {
+    if sourced && source == "override" {
+        reader.problem(key(path, "source"), "missing_source");
+    } else if source != "override" && !sources.iter().any(|s| s.id == source) {
         reader.problem_with(key(path, "source"), "unknown_source", vec![("value", source.chars().take(40).collect())]);
     }
     (reader.problems.len() == before).then_some(Provenance { valid_from, as_of, confidence: confidence?, source })

@@ -197,7 +197,7 @@ impl Situation {
             listing,
             visits,
             fee_period,
-            unknown_fields: std::mem::take(&mut reader.unknown_fields),
+            unknown_fields: std::mem::take(&mut reader.unknown_fields).into_iter().map(|u| u.path).collect(),
         })
     }
 }
@@ -214,8 +214,7 @@ fn read_rulebook(v: Option<&Value>, reader: &mut Reader) -> (Option<Book>, Optio
         } else if let Some(over) = over {
             Rulebook::read_builtin("sou-2019-42", &mut Reader::default()).map(|mut p| {
                 // Already checked on `book`: the same document reads the same here.
-                p.apply(over, "", &mut Reader::default());
-                p.overridden = true;
+                p.apply_override(over, "", &mut Reader::default());
                 Cow::Owned(p)
             })
         } else {
@@ -243,8 +242,7 @@ fn read_rulebook(v: Option<&Value>, reader: &mut Reader) -> (Option<Book>, Optio
             let Some(over) = over else { return Rulebook::builtin(base).map_or((None, None), |b| with_proposal(Cow::Borrowed(b), None)) };
             let Some(mut book) = Rulebook::read_builtin(base, &mut Reader::default()) else { return (None, None) };
             let before = reader.problems.len();
-            book.apply(over, "rulebook.override", reader);
-            book.overridden = true;
+            book.apply_override(over, "rulebook.override", reader);
             if reader.problems.len() != before {
                 return (None, None);
             }

@@ -380,11 +380,27 @@ pub fn not_an_object(line: usize) -> UnitProblem {
     UnitProblem { line, field: String::new(), code: "invalid_type", detail: "each unit is an object".into() }
 }
 
+/// A field given twice in one unit (or twice `units`): on the unit's line.
+pub fn duplicate_key(line: usize, field: &str) -> UnitProblem {
+    UnitProblem { line, field: field.to_string(), code: "duplicate_key", detail: "given twice; remove one".into() }
+}
+
 fn read_json_records(text: &str, problems: &mut Vec<UnitProblem>) -> Vec<(usize, Vec<(String, String)>)> {
-    let value: Value = match serde_json::from_str(text) {
+    let value: Value = match crate::input::parse_json(text) {
         Ok(v) => v,
-        Err(e) => {
-            problems.push(UnitProblem { line: e.line(), field: String::new(), code: "invalid_json", detail: format!("column {}", e.column()) });
+        Err(crate::input::JsonProblem::Invalid { line, column }) => {
+            problems.push(UnitProblem { line, field: String::new(), code: "invalid_json", detail: format!("column {column}") });
+            return Vec::new();
+        }
+        Err(crate::input::JsonProblem::DuplicateKeys { paths, .. }) => {
+            // `[3].name` or `units[3].name`: in JSON a unit's line is its place in the list, from 1.
+            for path in paths {
+                let (line, field) = match path.split_once('[').and_then(|(_, rest)| rest.split_once(']')) {
+                    Some((i, rest)) => (i.parse::<usize>().map_or(1, |i| i + 1), rest.trim_start_matches('.')),
+                    None => (1, path.as_str()),
+                };
+                problems.push(duplicate_key(line, field));
+            }
             return Vec::new();
         }
     };

@@ -193,8 +193,8 @@ mod nearby_module {
     /// bad input throws `{ errors: [...] }`.
     #[wasm_bindgen(unchecked_return_type = "NearbyAnswer")]
     pub fn nearby(#[wasm_bindgen(unchecked_param_type = "NearbyQuery")] query: JsValue) -> Result<JsValue, JsValue> {
-        let query: serde_json::Value = json_text(&query).and_then(|t| serde_json::from_str(&t).ok()).unwrap_or(serde_json::Value::Null);
-        let result = UNITS.with_borrow(|units| PLACES.with_borrow(|places| crate::nearby::nearby(&query, units, places)));
+        let query = json_text(&query).map_or(Ok(serde_json::Value::Null), |t| crate::parse_json(&t));
+        let result = query.and_then(|query| UNITS.with_borrow(|units| PLACES.with_borrow(|places| crate::nearby::nearby(&query, units, places))));
         match result {
             Ok(answer) => Ok(to_js(&serde_json::to_string(&answer).unwrap_or_default())),
             Err(report) => Err(to_js(&report_json(&report))),

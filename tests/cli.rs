@@ -128,7 +128,158 @@ fn rules_check_a_regions_override() {
     let bad = vardval(&["rules", "check", "tests/fixtures/override-problems.json"], None);
     assert_eq!(bad.status.code(), Some(1));
     let text = String::from_utf8_lossy(&bad.stdout);
-    for line in ["parameters.relisting.limit: invalid_type", "parameters.fees.ceiling_max[0].valid_from: invalid_date", "regions.13.doctor_visit_kr: out_of_range", "3 problems"] {
+    for line in [
+        "parameters.relisting.limit: invalid_type",
+        "parameters.fees.ceiling_max[0].valid_from: invalid_date",
+        "parameters.fees.ceiling_max[0].source: missing_source",
+        "regions.13.doctor_visit_kr: out_of_range",
+        "4 problems",
+    ] {
         assert!(text.contains(line), "{line} in {text}");
     }
+}
+
+/// The command with its standard output closed before it writes: as
+/// `vardval … | head -c 10` once `head` has what it wanted.
+fn vardval_into_closed_pipe(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_vardval")).args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    drop(child.stdout.take());
+    let mut input = child.stdin.take().unwrap();
+    // The command may stop before it has read everything: that is its right.
+    let _ = input.write_all(stdin.as_bytes());
+    drop(input);
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn a_closed_pipe_ends_every_command_quietly_never_with_a_panic() {
+    // Issue 11, D10: these ended with a panic and exit 134.
+    let situation = std::fs::read_to_string("examples/situation.json").unwrap();
+    for args in [&["evaluate", "-"][..], &["rules", "se"], &["nearby", "-"], &["units", "check", "data/units.csv"], &["rules", "check", "tests/fixtures/override-halland.json"]] {
+        let stdin = if args[0] == "nearby" { r#"{ "from": { "postal_code": "55320" } }"# } else { &situation };
+        let out = vardval_into_closed_pipe(args, stdin);
+        assert_eq!(out.status.code(), Some(141), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(out.stderr.is_empty(), "{args:?} said: {}", String::from_utf8_lossy(&out.stderr));
+    }
+}
+
+#[test]
+fn a_full_disk_ends_the_command_with_one_line_and_exit_74() {
+    let full = std::fs::OpenOptions::new().write(true).open("/dev/full").expect("/dev/full exists on Linux");
+    let out = Command::new(env!("CARGO_BIN_EXE_vardval")).args(["rules", "se"]).stdout(full).stderr(Stdio::piped()).output().unwrap();
+    assert_eq!(out.status.code(), Some(74));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.starts_with("vardval: cannot write the output:") && said.lines().count() == 1, "{said}");
+}
+
+#[test]
+fn a_key_given_twice_is_an_error_not_a_silent_choice() {
+    // Issue 11, D13: the second "visits" used to replace the first without a word.
+    let text = r#"{ "today": "2026-11-22", "lang": "en", "person": { "age": 40, "home_region": "13" },
+                   "visits": [ { "date": "2026-03-01", "where": "listed" } ], "visits": [] }"#;
+    let out = vardval(&["evaluate", "-"], Some(text));
+    assert_eq!(out.status.code(), Some(2));
+    let e = json(&out);
+    assert_eq!(e["errors"].as_array().unwrap().len(), 1, "{e}");
+    assert_eq!(e["errors"][0]["path"], "visits");
+    assert_eq!(e["errors"][0]["code"], "duplicate_key");
+    assert!(e["errors"][0]["message"].as_str().unwrap().contains("given twice"), "in the situation's language: {e}");
+
+    let nested = vardval(&["nearby", "-"], Some(r#"{ "from": { "postal_code": "55320", "postal_code": "11120" } }"#));
+    assert_eq!(nested.status.code(), Some(2));
+    assert_eq!(json(&nested)["errors"][0]["path"], "from.postal_code");
+
+    let list = temp_file("units-twice.json", r#"[ { "id": "a", "name": "A", "name": "B", "lat": 57.78, "lon": 14.16, "region": "06", "municipality": "0680" } ]"#);
+    let checked = vardval(&["units", "check", &list], None);
+    assert_eq!(checked.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&checked.stdout).contains(":1: name: duplicate_key"), "{}", String::from_utf8_lossy(&checked.stdout));
+}
+
+#[test]
+fn a_leading_byte_order_mark_is_read_as_nothing() {
+    // Issue 11, D13: Notepad's UTF-8 files begin with one; it was "invalid JSON at line 1".
+    let situation = std::fs::read_to_string("examples/situation.json").unwrap();
+    let with_mark = format!("\u{feff}{situation}");
+    let out = vardval(&["evaluate", "-"], Some(&with_mark));
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
+    assert_eq!(out.stdout, vardval(&["evaluate", "-"], Some(&situation)).stdout);
+
+    let near = vardval(&["nearby", "-"], Some("\u{feff}{ \"from\": { \"postal_code\": \"55320\" } }"));
+    assert_eq!(near.status.code(), Some(0));
+    let over = temp_file("override-bom.json", &format!("\u{feff}{}", std::fs::read_to_string("tests/fixtures/override-halland.json").unwrap()));
+    assert_eq!(vardval(&["rules", "check", &over], None).status.code(), Some(0));
+}
+
+/// A file of the test's own in the target folder.
+fn temp_file(name: &str, text: &str) -> String {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"));
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path.to_string_lossy().into_owned()
+}
+
+#[test]
+fn nearby_says_what_is_wrong_with_its_unit_list_as_json() {
+    // Issue 11, D11: these were lines on standard error.
+    let query = r#"{ "from": { "postal_code": "55320" } }"#;
+    let missing = vardval(&["nearby", "-", "--units", "no/such/units.csv"], Some(query));
+    assert_eq!(missing.status.code(), Some(2));
+    assert_eq!(json(&missing)["errors"][0]["code"], "unreadable_input");
+    let bad = vardval(&["nearby", "-", "--units", "tests/fixtures/units-problems.csv"], Some(query));
+    assert_eq!(bad.status.code(), Some(2));
+    let e = json(&bad);
+    assert_eq!(e["errors"][0]["code"], "invalid_unit_list");
+    assert!(e["errors"][0]["message"].as_str().unwrap().contains("vardval units check tests/fixtures/units-problems.csv"), "{e}");
+}
+
+#[test]
+fn the_checks_speak_json_when_asked() {
+    let rules = vardval(&["rules", "check", "tests/fixtures/override-problems.json", "--json"], None);
+    assert_eq!(rules.status.code(), Some(1));
+    let r = json(&rules);
+    assert_eq!(r["ok"], false);
+    assert_eq!(r["file"], "tests/fixtures/override-problems.json");
+    let paths: Vec<&str> = r["errors"].as_array().unwrap().iter().map(|e| e["path"].as_str().unwrap()).collect();
+    assert!(paths.contains(&"regions.13.doctor_visit_kr"), "{paths:?}");
+    assert_eq!(json(&vardval(&["rules", "check", "--json", "tests/fixtures/override-halland.json"], None))["ok"], true);
+
+    let units = vardval(&["units", "check", "tests/fixtures/units-problems.csv", "--json"], None);
+    assert_eq!(units.status.code(), Some(1));
+    let u = json(&units);
+    assert_eq!(u["ok"], false);
+    assert_eq!(u["problems"], 7);
+    assert_eq!(u["errors"].as_array().unwrap().len(), 7);
+    assert!(u["errors"].as_array().unwrap().iter().any(|e| e["line"] == 4 && e["field"] == "lat" && e["code"] == "outside_sweden"), "{u}");
+    let clean = json(&vardval(&["units", "check", "data/units.csv", "--json"], None));
+    assert_eq!((clean["ok"].as_bool(), clean["units"].as_u64()), (Some(true), Some(329)));
+
+    let missing = vardval(&["units", "check", "no/such.csv", "--json"], None);
+    assert_eq!(missing.status.code(), Some(1));
+    assert_eq!(json(&missing)["errors"][0]["code"], "unreadable_input");
+
+    // The import's JSON is itself a unit list that `units check` accepts.
+    let imported = vardval(&["units", "import", "docs/units-template.csv", "--json"], None);
+    assert_eq!(imported.status.code(), Some(0), "{}", String::from_utf8_lossy(&imported.stdout));
+    let list = json(&imported);
+    assert_eq!(list["ok"], true);
+    assert!(list["units"][0]["lat"].is_number(), "{list}");
+    let again = temp_file("imported.json", &list.to_string());
+    assert_eq!(vardval(&["units", "check", &again], None).status.code(), Some(0));
+
+    let usage = vardval(&["evaluate", "--json"], None);
+    assert_eq!(usage.status.code(), Some(2), "--json is for the checks only");
+}
+
+#[test]
+fn a_file_the_checks_cannot_read_is_a_problem_like_the_others() {
+    // One convention (issue 11, D11): the checks exit 0 or 1, not 2.
+    for args in [&["units", "check", "no/such.csv"][..], &["rules", "check", "no/such.json"]] {
+        let out = vardval(args, None);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert!(String::from_utf8_lossy(&out.stdout).contains("unreadable_input"), "{args:?}: {}", String::from_utf8_lossy(&out.stdout));
+    }
+    let import = vardval(&["units", "import", "no/such.xlsx"], None);
+    assert_eq!(import.status.code(), Some(1));
+    assert!(import.stdout.is_empty(), "nothing but units on standard output");
+    assert!(String::from_utf8_lossy(&import.stderr).contains("unreadable_input"));
 }

@@ -384,8 +384,9 @@ fn the_proposal_keeps_the_ceiling_and_free_care() {
 fn a_region_override_changes_fees_and_ceiling() {
     let mut s = fees("2026-11-23", 40, "13", &[("2026-03-02", "listed", None, "physical"), ("2026-03-09", "listed", None, "physical"), ("2026-03-16", "listed", None, "physical")]);
     s["rulebook"] = json!({ "base": "se", "override": {
-        "parameters": { "fees.ceiling_max": 600 },
-        "regions": { "13": { "doctor_visit_kr": 250, "fee_as_of": "2026-01-01" } }
+        "sources": { "r13": { "title": "Region Halland: avgifter", "url": "regionhalland.se/avgifter" } },
+        "parameters": { "fees.ceiling_max": { "value": 600, "source": "r13" } },
+        "regions": { "13": { "doctor_visit_kr": 250, "fee_as_of": "2026-01-01", "source_fee": "regionhalland.se/avgifter" } }
     }});
     let a = answer(s);
     assert_eq!(charged(&a), vec![250, 250, 100]);

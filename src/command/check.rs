@@ -241,6 +241,10 @@ impl<'de> Visitor<'de> for List<'_, '_, '_, '_> {
                 found = true;
                 map.next_value_seed(Units { run: &mut *self.run })?;
             } else {
+                if key == "units" {
+                    self.run.checker.problems.push(vardval::units::duplicate_key(1, "units"));
+                    self.run.flush();
+                }
                 map.next_value::<IgnoredAny>()?;
             }
         }
@@ -267,8 +271,16 @@ impl<'de> DeserializeSeed<'de> for Units<'_, '_, '_, '_> {
 /// Each item as it is read; in JSON a unit's line is its place in the list, from 1.
 fn items<'de, A: SeqAccess<'de>>(mut seq: A, run: &mut Run) -> Result<(), A::Error> {
     let mut line = 0;
-    while let Some(item) = seq.next_element::<serde_json::Value>()? {
+    loop {
+        let strict = vardval::input::StrictJson::default();
+        let Some(item) = seq.next_element_seed(strict.seed())? else { break };
         line += 1;
+        let duplicates = strict.duplicates.into_inner();
+        if !duplicates.is_empty() {
+            run.checker.problems.extend(duplicates.iter().map(|field| vardval::units::duplicate_key(line, field)));
+            run.flush();
+            continue;
+        }
         match json_fields(&item) {
             Some(fields) => {
                 let checked = run.checker.record(line, &fields);

@@ -8,6 +8,7 @@
 use super::check::{self, Geo};
 use super::text;
 use calamine::{Data, Reader};
+use std::io;
 use std::process::ExitCode;
 use vardval::places::fold_place;
 use vardval::units::{Checker, CsvParser, UnitProblem, COLUMNS};
@@ -95,24 +96,10 @@ fn target(header: &str) -> Option<Target> {
 /// different), as "did you mean" for the problem.
 fn suggestion(header: &str) -> Option<&'static str> {
     let wanted = fold_header(header);
-    let (distance, best) = headers().map(|(h, _)| (edit_distance(&fold_header(h), &wanted), *h)).min_by_key(|&(d, _)| d)?;
+    let (distance, best) = headers().map(|(h, _)| (vardval::input::edit_distance(&fold_header(h), &wanted), *h)).min_by_key(|&(d, _)| d)?;
     (distance * 4 <= wanted.chars().count()).then_some(best)
 }
 
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            let above = row[j + 1];
-            row[j + 1] = (diagonal + usize::from(ca != cb)).min(above + 1).min(row[j] + 1);
-            diagonal = above;
-        }
-    }
-    row[b.len()]
-}
 
 /// "A", "B", …, "Z", "AA": a column as a spreadsheet names it (from 0).
 fn column_name(index: usize) -> String {
@@ -191,7 +178,10 @@ fn yes_no(cell: &Data, text: &str) -> Option<bool> {
     }
 }
 
-pub fn import(file: &str, sheet: Option<&str>, geo: &Geo) -> ExitCode {
+/// `vardval units import`: the unit list on standard output (CSV, or with
+/// `json` a JSON unit list), every problem on standard error (with `json`, a
+/// JSON report on standard output instead, so that it holds one JSON object).
+pub fn import(file: &str, sheet: Option<&str>, json: bool, geo: &Geo, out: crate::Out) -> io::Result<ExitCode> {
     let extension = std::path::Path::new(file).extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
     let spreadsheet = ["xlsx", "xlsm", "xlsb", "xls", "ods"].contains(&extension.as_str());
     let read = match (spreadsheet, sheet) {
@@ -199,36 +189,71 @@ pub fn import(file: &str, sheet: Option<&str>, geo: &Geo) -> ExitCode {
         (false, None) => csv_rows(file).map(|rows| (rows, 0)),
         (false, Some(_)) => Err(format!("{file}: --sheet is for spreadsheets (.xlsx, .xls, .ods)")),
     };
+    let problems = |problems: &[UnitProblem], out: crate::Out| -> io::Result<ExitCode> {
+        if json {
+            let errors: Vec<_> = problems.iter().map(super::UnitProblemJson::from).collect();
+            serde_json::to_writer(&mut *out, &serde_json::json!({ "file": file, "ok": false, "errors": errors }))?;
+            writeln!(out)?;
+        } else {
+            for p in problems {
+                crate::note(&super::unit_problem_line(file, p));
+            }
+            crate::note(&format!("{file}: {}", super::problems(problems.len())));
+        }
+        Ok(ExitCode::from(1))
+    };
     let (rows, first_column) = match read {
         Ok(read) => read,
-        Err(message) => {
-            eprintln!("{message}");
-            return ExitCode::from(2);
-        }
+        Err(detail) => return problems(&[UnitProblem { line: 0, field: String::new(), code: "unreadable_input", detail }], out),
     };
     let mut import = Import { file, geo, columns: Vec::new(), problems: Vec::new() };
     let records = import.records(rows, first_column);
     if !import.problems.is_empty() {
-        for p in &import.problems {
-            eprintln!("{file}:{}: {}: {}: {}", p.line, if p.field.is_empty() { "-" } else { &p.field }, p.code, p.detail);
-        }
-        eprintln!("{file}: {}", super::problems(import.problems.len()));
-        return ExitCode::from(1);
+        return problems(&import.problems, out);
     }
     let csv = write_csv(&records);
     // The list as `vardval units check` reads it: the same checks have run on
     // each row above, so this finds nothing unless the writing is wrong.
-    let mut problems = Vec::new();
-    let checked = check::check(std::io::Cursor::new(csv.as_bytes()), geo, &mut |p| problems.push(p.clone()));
-    if checked.is_err() || !problems.is_empty() {
-        for p in &problems {
-            eprintln!("{file}: the unit CSV written from it fails its check on its line {}: {}: {}: {}", p.line, p.field, p.code, p.detail);
+    let mut rechecked = Vec::new();
+    let checked = check::check(io::Cursor::new(csv.as_bytes()), geo, &mut |p| rechecked.push(p.clone()));
+    if checked.is_err() || !rechecked.is_empty() {
+        for p in &mut rechecked {
+            p.detail = format!("the unit CSV written from the file fails its check on its line {}: {}", p.line, p.detail);
         }
-        return ExitCode::from(1);
+        return problems(&rechecked, out);
     }
-    print!("{csv}");
-    eprintln!("{file}: {} units", records.len());
-    ExitCode::SUCCESS
+    if json {
+        serde_json::to_writer(&mut *out, &serde_json::json!({ "file": file, "ok": true, "units": json_units(&records) }))?;
+        writeln!(out)?;
+    } else {
+        out.write_all(csv.as_bytes())?;
+        crate::note(&format!("{file}: {} units", records.len()));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The units as JSON objects (docs/units.md): numbers and booleans as such,
+/// empty fields left out.
+fn json_units(records: &[Vec<String>]) -> Vec<serde_json::Map<String, serde_json::Value>> {
+    use serde_json::Value;
+    records
+        .iter()
+        .map(|record| {
+            COLUMNS
+                .iter()
+                .zip(record)
+                .filter(|(_, v)| !v.is_empty())
+                .map(|(column, v)| {
+                    let value = match *column {
+                        "lat" | "lon" => v.parse::<f64>().ok().and_then(serde_json::Number::from_f64).map_or_else(|| Value::from(v.as_str()), Value::Number),
+                        "list_closed" | "digital" => v.parse::<bool>().map_or_else(|_| Value::from(v.as_str()), Value::Bool),
+                        _ => Value::from(v.as_str()),
+                    };
+                    (column.to_string(), value)
+                })
+                .collect()
+        })
+        .collect()
 }
 
 /// The unit CSV: a header of `COLUMNS`, then a row per unit.

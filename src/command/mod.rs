@@ -8,7 +8,57 @@ pub mod import;
 pub mod sweden;
 pub mod text;
 
+
 /// "1 problem", "7 problems".
 pub fn problems(n: usize) -> String {
     format!("{n} problem{}", if n == 1 { "" } else { "s" })
+}
+
+/// A unit list's problem as a person reads it: `FILE:LINE: FIELD: CODE: DETAIL`
+/// (`FILE: -: CODE: DETAIL` for the whole file, line 0).
+pub fn unit_problem_line(file: &str, p: &vardval::units::UnitProblem) -> String {
+    let at = if p.line == 0 { file.to_string() } else { format!("{file}:{}", p.line) };
+    format!("{at}: {}: {}: {}", if p.field.is_empty() { "-" } else { &p.field }, p.code, p.detail)
+}
+
+pub fn write_unit_problem(out: crate::Out, file: &str, p: &vardval::units::UnitProblem) -> std::io::Result<()> {
+    writeln!(out, "{}", unit_problem_line(file, p))
+}
+
+/// The same for `--json`: one item of the report's `errors`, after a comma
+/// unless it is the `first`.
+pub fn write_unit_problem_json(out: crate::Out, p: &vardval::units::UnitProblem, first: bool) -> std::io::Result<()> {
+    if !first {
+        out.write_all(b",")?;
+    }
+    serde_json::to_writer(&mut *out, &UnitProblemJson::from(p))?;
+    Ok(())
+}
+
+/// A unit list's problem in a `--json` report.
+#[derive(serde::Serialize)]
+pub struct UnitProblemJson<'a> {
+    pub line: usize,
+    pub field: &'a str,
+    pub code: &'a str,
+    pub message: &'a str,
+}
+
+impl<'a> From<&'a vardval::units::UnitProblem> for UnitProblemJson<'a> {
+    fn from(p: &'a vardval::units::UnitProblem) -> Self {
+        UnitProblemJson { line: p.line, field: &p.field, code: p.code, message: &p.detail }
+    }
+}
+
+/// A file the checks or the import cannot open or read: a problem like any
+/// other (exit 1), said where the command says its problems.
+pub fn report_unreadable(file: &str, e: &std::io::Error, json: bool, out: crate::Out) -> std::io::Result<std::process::ExitCode> {
+    let problem = vardval::units::UnitProblem { line: 0, field: String::new(), code: "unreadable_input", detail: format!("cannot read {file}: {e}") };
+    if json {
+        serde_json::to_writer(&mut *out, &serde_json::json!({ "file": file, "ok": false, "errors": [UnitProblemJson::from(&problem)] }))?;
+        writeln!(out)?;
+    } else {
+        write_unit_problem(out, file, &problem)?;
+    }
+    Ok(std::process::ExitCode::from(1))
 }
