@@ -196,7 +196,7 @@ impl Units {
     /// Sets 1177's counts (`data/unit-counts-1177.json`), so that answers say
     /// how complete the list is. Only for the list those counts describe.
     pub fn set_counts_1177(&mut self, text: &str) -> Option<()> {
-        let v: Value = serde_json::from_str(text).ok()?;
+        let v: Value = crate::input::parse_json(text).ok()?;
         let counts = v.get("at_least")?.as_object()?.iter().map(|(region, n)| Some((region.clone(), u32::try_from(n.as_u64()?).ok()?))).collect::<Option<Vec<_>>>()?;
         self.counts_1177 = Some(counts);
         Some(())

@@ -72,7 +72,7 @@ pub fn fold_place(text: &str, marks: bool) -> String {
 impl Places {
     /// Adds the tables in `text` (either file's JSON); `None` if it is not that.
     pub fn add_json(&mut self, text: &str) -> Option<()> {
-        let v: Value = serde_json::from_str(text).ok()?;
+        let v: Value = crate::input::parse_json(text).ok()?;
         if v.get("municipalities").is_some() {
             self.municipalities = Self::read_municipalities(&v)?;
             self.english_names = match v.get("english_names") {

@@ -35,7 +35,7 @@ fn documents() -> Option<&'static str> {
 /// the text does not read as them or they are already there.
 #[cfg(target_arch = "wasm32")]
 pub fn set_documents(text: &str) -> bool {
-    let ok = serde_json::from_str::<Value>(text).is_ok_and(|v| v.get("se").is_some_and(Value::is_array));
+    let ok = crate::input::parse_json(text).is_ok_and(|v| v.get("se").is_some_and(Value::is_array));
     ok && DOCUMENTS.set(text.to_string()).is_ok()
 }
 
@@ -324,7 +324,7 @@ impl Rulebook {
         if !BUILTIN_IDS.contains(&id) {
             return None;
         }
-        let all: Value = serde_json::from_str(documents()?).unwrap_or(Value::Null);
+        let all: Value = crate::input::parse_json(documents()?).unwrap_or(Value::Null);
         let mut book = Rulebook::empty();
         // `se` first; the proposal is `se` with its own documents on top.
         for layer in ["se", id] {

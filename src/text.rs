@@ -46,7 +46,7 @@ impl Lang {
 type Catalogue = Vec<(String, String)>;
 
 fn parse_catalogue(text: &str) -> Catalogue {
-    let value: Value = serde_json::from_str(text).unwrap_or(Value::Null);
+    let value: Value = crate::input::parse_json(text).unwrap_or(Value::Null);
     let mut out = Catalogue::new();
     if let Value::Object(map) = value {
         for (k, v) in map {
