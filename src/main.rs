@@ -7,6 +7,7 @@
 //!     vardval nearby [FILE|-] [--units FILE]   units near a place (CONTRACT §4)
 //!     vardval units check FILE    check a unit list (docs/units.md)
 //!     vardval units import FILE [--sheet NAME]   a region's spreadsheet as a unit list
+//!     vardval schema NAME         the JSON Schema of an interface (schemas/NAME.schema.json)
 //!
 //! Exit status: 0 on success, 2 on bad input (the errors are printed as JSON).
 
@@ -29,7 +30,9 @@ const USAGE: &str = "usage:
   vardval units check FILE    check a unit list (CSV or JSON); exit 1 and every problem with its line
   vardval units import FILE [--sheet NAME]
                               a region's list (.xlsx, .ods or .csv, Swedish or English headers) as a unit list
-                              (CSV) on standard output; exit 1 and every problem with its row and column";
+                              (CSV) on standard output; exit 1 and every problem with its row and column
+  vardval schema NAME         print the JSON Schema of an interface: situation, answer, errors, nearby-query,
+                              nearby-answer, rulebook, units (as in schemas/NAME.schema.json)";
 
 // The default unit list and the place tables (scripts/units_data.py).
 const DEFAULT_UNITS: &str = include_str!("../data/units.csv");
@@ -55,6 +58,7 @@ fn main() -> ExitCode {
         ["units", "import", file] => command::import::import(file, None, &command::check::Geo::new(&places())),
         ["units", "import", file, "--sheet", sheet] | ["units", "import", "--sheet", sheet, file] => command::import::import(file, Some(sheet), &command::check::Geo::new(&places())),
         ["text", lang] => text(lang),
+        ["schema", name] => schema(name),
         ["rulebooks"] => {
             println!("{}", vardval::rulebook::RULEBOOKS_MIN_JSON);
             ExitCode::SUCCESS
@@ -236,6 +240,20 @@ fn rules_check(file: &str) -> ExitCode {
     } else {
         println!("{file}: {} problems", report.errors.len());
         ExitCode::from(1)
+    }
+}
+
+/// Prints the JSON Schema `name` (src/schema.rs); `make schemas` writes them all to schemas/.
+fn schema(name: &str) -> ExitCode {
+    match vardval::schema::generate(name) {
+        Some(schema) => {
+            print_json(&schema);
+            ExitCode::SUCCESS
+        }
+        None => {
+            eprintln!("unknown schema {name:?}: {}\n{USAGE}", vardval::schema::NAMES.join(", "));
+            ExitCode::from(2)
+        }
     }
 }
 

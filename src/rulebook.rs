@@ -11,6 +11,10 @@ use crate::input::{field, index, key, Reader};
 use serde::Serialize;
 use serde_json::Value;
 
+/// The shape `apply` reads, as JSON Schema (`vardval schema rulebook`).
+#[cfg(not(target_arch = "wasm32"))]
+pub mod schema;
+
 // The built-in rulebooks, `{ "se": [docs…], "sou-2019-42": [docs…] }`, written by
 // build.rs from rules/*.json. The command embeds them in full. The WebAssembly
 // module embeds none: the page hands it `vardval rulebooks` (data/rulebooks.json,
@@ -48,6 +52,7 @@ pub const BUILTIN_IDS: [&str; 2] = ["se", "sou-2019-42"];
 pub const CHANGE_REASONS: [&str; 7] = ["moved", "medical", "follow_doctor", "unit_closed", "other_special", "first_listing", "automatic"];
 
 #[derive(Clone, Debug, Serialize, PartialEq, Eq, PartialOrd, Ord)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Source {
     pub title: String,
     pub url: String,
@@ -110,6 +115,7 @@ impl<T> Param<T> {
 }
 
 #[derive(Clone, Copy, Debug, Serialize, PartialEq, Eq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Window {
     RollingYear,
