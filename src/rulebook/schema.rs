@@ -9,6 +9,7 @@ use super::{Window, CHANGE_REASONS, ITEMS, LAN_CODES, MAX_KR, MODES};
 use crate::date::Date;
 use crate::schema::RegionCode;
 use schemars::JsonSchema;
+use serde_json::Value;
 use std::collections::BTreeMap;
 
 /// A rulebook document or a region's override: the parameters, regions and
@@ -205,8 +206,17 @@ pub struct RegionRow {
 
 /// A region's fields; each one given replaces the region's. The 1.0 names
 /// (`doctor_visit_kr`, `digital_visit_kr`, `free_under_age`, `free_age_rule`)
-/// are dated by `fee_as_of` and sourced by `source_fee`.
+/// are dated by `fee_as_of` and sourced by `source_fee`, which are read only
+/// with one of them.
 #[derive(JsonSchema)]
+#[schemars(extend(
+    "if" = { "anyOf": [{ "required": ["doctor_visit_kr"] }, { "required": ["digital_visit_kr"] }, { "required": ["free_under_age"] }] },
+    "then" = { "properties": {
+        "fee_as_of": { "anyOf": [{ "type": "null" }, { "type": "string", "format": "date" }, { "type": "string", "pattern": "^[0-9]{4}$" }] },
+        "source_fee": { "type": ["string", "null"] },
+        "fee_confidence": { "type": ["string", "null"] }
+    } }
+))]
 pub struct Region {
     #[serde(default)]
     pub name: String,
@@ -231,14 +241,14 @@ pub struct Region {
     #[serde(default)]
     #[schemars(extend("enum" = ["birthday", "calendar_year"]))]
     pub free_age_rule: String,
-    /// 1.0: the date the page gives for the 1.0 values.
-    pub fee_as_of: Option<AsOf>,
+    /// 1.0: the date the page gives for the 1.0 values (`YYYY-MM-DD` or a year).
+    pub fee_as_of: Option<Value>,
     /// 1.0: the page (a URL) the 1.0 values come from.
-    pub source_fee: Option<String>,
+    pub source_fee: Option<Value>,
     /// 1.0: the same as `source_fee`, when that is absent.
-    pub source: Option<String>,
+    pub source: Option<Value>,
     /// 1.0: how sure the 1.0 values are (default `region`).
-    pub fee_confidence: Option<String>,
+    pub fee_confidence: Option<Value>,
 }
 
 /// Where a value comes from.

@@ -103,7 +103,7 @@ pub struct Reason(pub String);
 
 /// A visit to price. `where` is required in primary care (the default `care`).
 #[derive(JsonSchema)]
-#[schemars(extend("if" = { "properties": { "care": { "enum": ["primary", null] } } }, "then" = { "required": ["where"] }))]
+#[schemars(extend("if" = { "properties": { "care": { "enum": ["primary", null] } } }, "then" = { "required": ["where"], "properties": { "where": { "not": { "type": "null" } } } }))]
 pub struct Visit {
     /// From 2018-01-01, not before `fee_period.first_visit`.
     pub date: Date,

@@ -7,6 +7,7 @@
 use super::{max_len, SWEDEN_LAT, SWEDEN_LON};
 use crate::rulebook::LAN_CODES;
 use schemars::JsonSchema;
+use serde_json::Value;
 
 /// A region's list of primary-care units: a list, or `{ "units": [ … ] }`.
 /// Every value is read as text (numbers as written); an empty one, or
@@ -18,46 +19,58 @@ pub enum UnitList {
     Object { units: Vec<Unit> },
 }
 
-/// One unit. A text field does not start with `=`, `+`, `-` or `@` (a
-/// spreadsheet would run it), except a phone number such as `+46 36 10 10 10`.
-/// Other fields are kept, at most 20 characters.
+/// One unit. Every value is read as its JSON text (`57.78`, `true`), so a
+/// text field takes any value; as a string, it does not start with `=`,
+/// `+`, `-` or `@` (a spreadsheet would run it), except a phone number such
+/// as `+46 36 10 10 10`. Other fields are not used; each at most 20 characters.
 #[derive(JsonSchema)]
 #[schemars(extend("additionalProperties" = { "maxLength": max_len("") }))]
 pub struct Unit {
     /// Unique in the list (the default list uses `osm:NODE`).
-    #[schemars(extend("type" = ["string", "integer"]), length(max = max_len("id")), regex(pattern = r"^\s*[^=+\-@\s]"))]
-    pub id: String,
+    #[schemars(extend("not" = { "type": "null" }, "maxLength" = max_len("id"), "pattern" = r"^\s*[^=+\-@\s]", "minimum" = 0))]
+    pub id: Value,
     /// The name people know.
-    #[schemars(length(max = max_len("name")), regex(pattern = r"^\s*[^=+\-@\s]"))]
-    pub name: String,
+    #[schemars(extend("not" = { "type": "null" }, "maxLength" = max_len("name"), "pattern" = r"^\s*[^=+\-@\s]", "minimum" = 0))]
+    pub name: Value,
     /// WGS84 degrees north, inside Sweden.
     pub lat: Degrees<Latitude>,
     /// WGS84 degrees east, inside Sweden.
     pub lon: Degrees<Longitude>,
-    /// The län code.
-    #[schemars(extend("anyOf" = [{ "enum": LAN_CODES }, { "enum": ["", null] }]))]
-    pub region: Option<String>,
+    /// The län code (`"06"`; `13` is read as `"13"`, and spaces around are dropped).
+    #[schemars(extend("anyOf" = [{ "enum": LAN_CODES }, { "enum": lan_codes_as_numbers() }, { "type": "null" }, { "type": "string", "pattern": format!(r"^\s*({})?\s*$", LAN_CODES.join("|")) }]))]
+    pub region: Option<Value>,
     /// The municipality's code (4 digits), in the unit's region.
-    #[schemars(regex(pattern = r"^\s*([0-9]{4})?\s*$"))]
-    pub municipality: Option<String>,
-    #[schemars(length(max = max_len("address")), regex(pattern = NOT_A_FORMULA))]
-    pub address: Option<String>,
-    #[schemars(extend("type" = ["string", "integer", "null"]), length(max = max_len("postal_code")), regex(pattern = NOT_A_FORMULA))]
-    pub postal_code: Option<String>,
-    #[schemars(length(max = max_len("phone")), regex(pattern = r"^\s*([^=+\-@\s][\s\S]*|\+[0-9 ()\-]*\s*)?$"))]
-    pub phone: Option<String>,
+    #[schemars(extend("pattern" = r"^\s*([0-9]{4})?\s*$"))]
+    pub municipality: Option<Value>,
+    /// Shown as given.
+    #[schemars(extend("maxLength" = max_len("address"), "pattern" = NOT_A_FORMULA, "minimum" = 0))]
+    pub address: Option<Value>,
+    /// Shown as given.
+    #[schemars(extend("maxLength" = max_len("postal_code"), "pattern" = NOT_A_FORMULA, "minimum" = 0))]
+    pub postal_code: Option<Value>,
+    /// Shown as given.
+    #[schemars(extend("maxLength" = max_len("phone"), "pattern" = r"^\s*([^=+\-@\s][\s\S]*|\+[0-9 ()\-]*\s*)?$", "minimum" = 0))]
+    pub phone: Option<Value>,
     /// The unit's own page: `https://` or `http://`.
-    #[schemars(length(max = max_len("url")), regex(pattern = r"^\s*([Hh][Tt][Tt][Pp][Ss]?://[\s\S]*)?$"))]
-    pub url: Option<String>,
+    #[schemars(extend("maxLength" = max_len("url"), "pattern" = r"^\s*([Hh][Tt][Tt][Pp][Ss]?://[\s\S]*)?$", "type" = ["string", "null"]))]
+    pub url: Option<Value>,
     /// `true`: a closed list (no new listings); `false`: open; empty: unknown.
-    #[schemars(extend("type" = ["boolean", "string", "null"], "enum" = [true, false, "true", "false", "", null]))]
-    pub list_closed: Option<bool>,
+    #[schemars(extend("type" = ["boolean", "string", "null"], "pattern" = BOOLEAN_TEXT))]
+    pub list_closed: Option<Value>,
     /// Whether the unit offers digital visits.
-    #[schemars(extend("type" = ["boolean", "string", "null"], "enum" = [true, false, "true", "false", "", null]))]
-    pub digital: Option<bool>,
+    #[schemars(extend("type" = ["boolean", "string", "null"], "pattern" = BOOLEAN_TEXT))]
+    pub digital: Option<Value>,
     /// Where the row comes from, shown with the unit.
-    #[schemars(length(max = max_len("source")), regex(pattern = NOT_A_FORMULA))]
-    pub source: Option<String>,
+    #[schemars(extend("maxLength" = max_len("source"), "pattern" = NOT_A_FORMULA, "minimum" = 0))]
+    pub source: Option<Value>,
+}
+
+/// `true`, `false` or empty, as text.
+const BOOLEAN_TEXT: &str = r"^\s*(true|false)?\s*$";
+
+/// The län codes a number can be written as (`13`: `"13"`; `1` is not `"01"`).
+fn lan_codes_as_numbers() -> Vec<u32> {
+    LAN_CODES.iter().filter(|c| !c.starts_with('0')).filter_map(|c| c.parse().ok()).collect()
 }
 
 /// Empty, or not starting like a spreadsheet formula.
@@ -65,7 +78,7 @@ const NOT_A_FORMULA: &str = r"^\s*([^=+\-@\s][\s\S]*)?$";
 
 /// A number, or a number written as text (`"57.78"`).
 #[derive(JsonSchema)]
-#[schemars(untagged)]
+#[schemars(untagged, inline)]
 pub enum Degrees<T> {
     Number(T),
     Text(#[schemars(length(max = max_len("lat")), regex(pattern = r"^\s*[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?\s*$"))] String),
