@@ -133,6 +133,16 @@ fn the_built_in_rulebooks_and_the_default_unit_list_are_valid() {
     assert_valid(&units, "units", &json!({ "units": list }));
 }
 
+#[test]
+fn the_bad_examples_are_refused_by_both() {
+    let bad_override = read_json("tests/fixtures/override-problems.json");
+    assert!(!validator("rulebook").is_valid(&bad_override));
+    assert_eq!(override_problems(Rulebook::builtin("se").unwrap(), &bad_override).len(), 3);
+    let bad_situation = json!({ "today": "2026-13-01", "person": { "age": -3 } });
+    assert_eq!(schema_errors(&validator("situation"), &bad_situation).len(), 2, "today and person.age");
+    assert_eq!(vardval::evaluate(&bad_situation).unwrap_err().errors.len(), 2);
+}
+
 // --- What the engine accepts, the schema accepts ---------------------------
 
 /// Sets `path` in `doc` to `value` (`None`: removes it), making the objects and
@@ -173,13 +183,15 @@ fn show(value: Option<&Value>) -> String {
     value.map_or_else(|| "(removed)".into(), |v| v.to_string().chars().take(60).collect())
 }
 
+/// What the engine gives (an answer, or nothing to show), or its problems as (path, code).
+type Verdict = Result<Option<Value>, Vec<(String, String)>>;
+
 struct Agreement<'a> {
     schema: &'static str,
     bases: Vec<Value>,
     paths: &'a [&'a [&'a str]],
     values: Vec<Value>,
-    /// The engine's problems as (path, code); none: accepted. `Ok` carries what it gave.
-    engine: &'a dyn Fn(&Value) -> Result<Option<Value>, Vec<(String, String)>>,
+    engine: &'a dyn Fn(&Value) -> Verdict,
     /// A problem that only the reader can find (it knows `today`, the data, other fields).
     reader_only: &'a dyn Fn(&str, &str) -> bool,
     /// The schema of what the engine gives, when it accepts.

@@ -33,7 +33,7 @@ pub struct Situation {
 #[schemars(untagged)]
 pub enum RulebookChoice {
     Id(RulebookId),
-    Override(RulebookWithOverride),
+    Override(Box<RulebookWithOverride>),
 }
 
 #[derive(JsonSchema)]
