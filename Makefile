@@ -16,7 +16,7 @@ WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable
                  --enable-mutable-globals --enable-reference-types --enable-multivalue
 RUST_SOURCES := $(shell find src rules i18n -type f) build.rs Cargo.toml Cargo.lock
 
-.PHONY: run test build bundle package setup setup-test test-rust test-browser serve bench sizes data clean
+.PHONY: run test build bundle package setup setup-test test-rust test-browser serve bench sizes data schemas clean
 
 run: setup build serve
 
@@ -98,6 +98,12 @@ package: build
 
 sizes: $(WASM)
 	@node scripts/sizes.mjs
+
+# schemas/NAME.schema.json, the interfaces' JSON Schemas, from the Rust types
+# (src/schema.rs); tests/cli.rs checks that they are current.
+schemas: target/release/vardval
+	for name in $(patsubst schemas/%.schema.json,%,$(wildcard schemas/*.schema.json)); do \
+	  target/release/vardval schema $$name > schemas/$$name.schema.json || exit 1; done
 
 # rules/regions.json, data/units.csv and data/places.json from ../shared/data/
 data:

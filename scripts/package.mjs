@@ -1,6 +1,7 @@
 // `make package`: dist/npm, the two WebAssembly modules as one npm package
 // ("vardvalskollen": `evaluate` from the package, `nearby` from
-// "vardvalskollen/nearby"), with TypeScript types and a README for developers.
+// "vardvalskollen/nearby"), with TypeScript types, the interfaces' JSON Schemas
+// ("vardvalskollen/schemas/answer.schema.json") and a README for developers.
 import { cpSync, rmSync, writeFileSync, readFileSync, mkdirSync } from 'node:fs';
 
 const out = 'dist/npm';
@@ -11,6 +12,8 @@ for (const f of ['vardval_nearby.js', 'vardval_nearby.d.ts', 'vardval_nearby_bg.
 // The rulebooks and text catalogues the module answers from (it embeds neither).
 mkdirSync(`${out}/data`, { recursive: true });
 for (const f of ['rulebooks.json', 'text-sv.json', 'text-en.json']) cpSync(`www/data/${f}`, `${out}/data/${f}`);
+// The JSON Schemas of the interfaces, as checked in (`make schemas`).
+cpSync('schemas', `${out}/schemas`, { recursive: true });
 const version = /^version = "(.*)"$/m.exec(readFileSync('Cargo.toml', 'utf8'))[1];
 writeFileSync(
   `${out}/package.json`,
@@ -20,10 +23,11 @@ writeFileSync(
       version,
       description: 'Vårdvalskollen: rights in Swedish primary care (listing, relisting, fixed doctor, care guarantee, fees) as WebAssembly.',
       type: 'module',
-      files: ['*.js', '*.d.ts', '*.wasm', 'data/*.json', 'README.md'],
+      files: ['*.js', '*.d.ts', '*.wasm', 'data/*.json', 'schemas/*.json', 'README.md'],
       exports: {
         '.': { types: './vardval.d.ts', default: './vardval.js' },
         './nearby': { types: './vardval_nearby.d.ts', default: './vardval_nearby.js' },
+        './schemas/*': './schemas/*',
       },
       types: './vardval.d.ts',
       sideEffects: false,
@@ -59,6 +63,8 @@ nearby({ from: { postal_code: '413 19' }, k: 10 });
 \`\`\`
 
 Types: \`Situation\`, \`Answer\`, \`InputErrors\`, \`NearbyQuery\`, \`NearbyAnswer\` (in the .d.ts files).
+JSON Schemas (draft 2020-12) in \`schemas/\`: \`situation\`, \`answer\`, \`errors\`, \`nearby-query\`, \`nearby-answer\`,
+\`rulebook\` (a region's override) and \`units\` (a unit list), e.g. \`vardvalskollen/schemas/situation.schema.json\`.
 The JSON interface is the project's CONTRACT (version 1) and docs/interface.md; the rules and their
 sources are in the answers. Both functions are pure: \`today\` comes in the situation; nothing is sent anywhere.
 `,

@@ -10,6 +10,7 @@ use crate::NextStep;
 use serde::Serialize;
 
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct CareGuaranteeAnswer {
     pub applies: bool,
     pub contact_days: u32,

@@ -95,6 +95,22 @@ impl Serialize for Date {
     }
 }
 
+/// `YYYY-MM-DD`, written out in each field's schema (`vardval schema`).
+#[cfg(not(target_arch = "wasm32"))]
+impl schemars::JsonSchema for Date {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Date".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({ "type": "string", "format": "date" })
+    }
+}
+
 /// Whole years from `born` to `day`. A birthday is `born.add_years(n)`, so
 /// one born on 29 February is a year older on 28 February (lag 1930:173).
 pub fn age_on(born: Date, day: Date) -> u32 {

@@ -12,6 +12,7 @@ use serde::Serialize;
 
 /// The value that priced a visit: its page, dates and how sure it is.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct FeeSource {
     pub title: String,
     pub url: String,
@@ -25,6 +26,7 @@ pub struct FeeSource {
 }
 
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct VisitFee {
     pub date: Date,
     /// The visit's fee before the ceiling.
@@ -51,6 +53,7 @@ pub struct VisitFee {
 }
 
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Period {
     pub start: Date,
     /// Inclusive: the day before the same date a year later.
@@ -67,6 +70,7 @@ pub struct Period {
 }
 
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct ProposalVisit {
     pub date: Date,
     pub fee: u32,
@@ -74,6 +78,7 @@ pub struct ProposalVisit {
 }
 
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Proposal {
     pub rulebook: String,
     pub total_charged: u32,
@@ -85,6 +90,7 @@ pub struct Proposal {
 
 /// The same visits priced in one region (CONTRACT §6 `fees.regions`).
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct RegionTotal {
     pub region: String,
     pub total_charged: u32,
@@ -96,6 +102,7 @@ pub struct RegionTotal {
 }
 
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct FeesAnswer {
     pub visits: Vec<VisitFee>,
     pub periods: Vec<Period>,

@@ -8,6 +8,7 @@ use crate::NextStep;
 use serde::Serialize;
 
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct FixedDoctorAnswer {
     pub entitled: bool,
     pub headline: String,

@@ -21,11 +21,13 @@ pub struct Problem {
 /// the message was written with (`min`, `max`, `value`, …), so that a page can
 /// write its own message for the field.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct InputError {
     pub path: String,
     pub code: String,
     pub message: String,
     #[serde(skip_serializing_if = "Args::is_empty")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "std::collections::BTreeMap<String, String>"))]
     pub args: Args,
 }
 
@@ -49,7 +51,10 @@ impl Serialize for Args {
     }
 }
 
+/// Every problem found in an input (CONTRACT §3): what `evaluate` and
+/// `nearby` give instead of an answer.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct ErrorReport {
     pub errors: Vec<InputError>,
 }

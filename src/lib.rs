@@ -15,6 +15,8 @@ pub mod nearby;
 pub mod page;
 pub mod places;
 pub mod rulebook;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod schema;
 pub mod situation;
 pub mod text;
 pub mod units;
@@ -31,6 +33,7 @@ use situation::Situation;
 use text::{tr, Lang};
 
 #[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Warning {
     pub code: &'static str,
     pub message: String,
@@ -39,6 +42,7 @@ pub struct Warning {
 /// A step the person can take now, following from a section's answer
 /// (RULES.md §5a). `code` is stable; `text` is in the person's language.
 #[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct NextStep {
     pub code: &'static str,
     pub text: String,
@@ -93,6 +97,7 @@ fn regional_title(book: &Rulebook, lang: Lang) -> String {
 }
 
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct RulebookRef {
     pub id: String,
     pub title: String,
@@ -101,7 +106,10 @@ pub struct RulebookRef {
     pub overridden: bool,
 }
 
+/// The answer to a situation (CONTRACT §2): each section with its text in
+/// the situation's language and the sources it rests on.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Answer {
     pub rulebook: RulebookRef,
     pub listing: listing::ListingAnswer,

@@ -9,6 +9,7 @@ use crate::NextStep;
 use serde::Serialize;
 
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct ListingAnswer {
     pub can_change: bool,
     pub counted_changes: u32,

@@ -8,6 +8,7 @@
 //!     vardval units check FILE [--json]          check a unit list (docs/units.md)
 //!     vardval units import FILE [--sheet NAME] [--json]   a region's spreadsheet as a unit list
 //!     vardval rules check FILE [--json]          check a region's override
+//!     vardval schema NAME         the JSON Schema of an interface (schemas/NAME.schema.json)
 //!
 //! One convention for output (docs/interface.md, "The command"): `evaluate`
 //! and `nearby` print an answer (exit 0) or the error object (exit 2) as JSON
@@ -43,6 +44,8 @@ const USAGE: &str = "usage:
                               write the static page for LANG (sv, en) from TEMPLATE, with the rules in force on DATE
   vardval text LANG           print the text the page's component uses, as JSON
   vardval rulebooks           print the built-in rulebooks the page hands the module, as JSON
+  vardval schema NAME         print the JSON Schema of an interface: situation, answer, errors, nearby-query,
+                              nearby-answer, rulebook, units (as in schemas/NAME.schema.json)
 exit 2 also for a command line that is not one of these; 141 when standard output is closed
 early (`| head`), 74 when it cannot be written (a full disk)";
 
@@ -106,6 +109,7 @@ fn run(args: &[String], json: bool, out: Out) -> io::Result<ExitCode> {
         ["nearby", "--units", units] => nearby("-", Some(units), out),
         ["nearby", file, "--units", units] | ["nearby", "--units", units, file] => nearby(file, Some(units), out),
         ["text", lang] => text(lang, out),
+        ["schema", name] => schema(name, out),
         ["rulebooks"] => {
             writeln!(out, "{}", vardval::rulebook::RULEBOOKS_MIN_JSON)?;
             Ok(ExitCode::SUCCESS)
@@ -287,6 +291,16 @@ fn rules_check(file: &str, json: bool, out: Out) -> io::Result<ExitCode> {
         }
     }
     Ok(if ok { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+fn schema(name: &str, out: Out) -> io::Result<ExitCode> {
+    match vardval::schema::generate(name) {
+        Some(schema) => write_json(out, &schema).map(|()| ExitCode::SUCCESS),
+        None => {
+            note(&format!("unknown schema {name:?}: {}", vardval::schema::NAMES.join(", ")));
+            usage()
+        }
+    }
 }
 
 fn rules(id: &str, out: Out) -> io::Result<ExitCode> {

@@ -13,6 +13,10 @@ use crate::units::Unit;
 use serde::Serialize;
 use serde_json::Value;
 
+/// The query's shape as JSON Schema (`vardval schema nearby-query`).
+#[cfg(not(target_arch = "wasm32"))]
+pub mod schema;
+
 /// Mean Earth radius, km (IUGG).
 pub const EARTH_RADIUS_KM: f64 = 6371.0088;
 pub const MAX_K: usize = 1000;
@@ -119,7 +123,9 @@ fn build_range(points: &[[f64; 3]], order: &mut [u32], depth: usize) {
     build_range(points, &mut right[1..], depth + 1);
 }
 
+/// Where the search started.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Origin {
     pub lat: f64,
     pub lon: f64,
@@ -135,7 +141,10 @@ pub struct Origin {
     pub region: Option<String>,
 }
 
+/// A unit with every field of its row, its distance along the great circle
+/// (km, to the metre) and whether it is outside the home region.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct NearbyUnit {
     pub id: String,
     pub name: String,
@@ -159,13 +168,16 @@ pub struct NearbyUnit {
 /// How complete the list is in one region: its units against the lower bound
 /// 1177 shows (`data/unit-counts-1177.json`).
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Coverage {
     pub region: String,
     pub in_list: usize,
     pub at_least: u32,
 }
 
+/// The units nearest a place (CONTRACT §4, §6), nearest first.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct NearbyAnswer {
     pub origin: Origin,
     /// The person's home region: as given, else the origin's region.

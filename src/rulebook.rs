@@ -11,6 +11,10 @@ use crate::input::{field, index, key, Reader};
 use serde::Serialize;
 use serde_json::Value;
 
+/// The shape `apply` reads, as JSON Schema (`vardval schema rulebook`).
+#[cfg(not(target_arch = "wasm32"))]
+pub mod schema;
+
 // The built-in rulebooks, `{ "se": [docs…], "sou-2019-42": [docs…] }`, written by
 // build.rs from rules/*.json. The command embeds them in full. The WebAssembly
 // module embeds none: the page hands it `vardval rulebooks` (data/rulebooks.json,
@@ -48,6 +52,7 @@ pub const BUILTIN_IDS: [&str; 2] = ["se", "sou-2019-42"];
 pub const CHANGE_REASONS: [&str; 7] = ["moved", "medical", "follow_doctor", "unit_closed", "other_special", "first_listing", "automatic"];
 
 #[derive(Clone, Debug, Serialize, PartialEq, Eq, PartialOrd, Ord)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Source {
     pub title: String,
     pub url: String,
@@ -110,6 +115,7 @@ impl<T> Param<T> {
 }
 
 #[derive(Clone, Copy, Debug, Serialize, PartialEq, Eq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Window {
     RollingYear,
@@ -284,15 +290,15 @@ pub const PARAMETER_NAMES: [&str; 11] = [
 // every situation refuse the rest). These are checks on a region's input, not
 // rules: the rules' own values are in rules/*.json with their sources.
 /// A fee for one visit: the highest in `rules/regions.json` is 600 kr.
-const FEE_MAX_KR: i64 = 2_000;
+pub(crate) const FEE_MAX_KR: i64 = 2_000;
 /// A ceiling: the national one is 1 450 kr in 2026 (2,5 % of a prisbasbelopp).
-const CEILING_MAX_KR: i64 = 5_000;
+pub(crate) const CEILING_MAX_KR: i64 = 5_000;
 /// The prisbasbelopp was 45 500–59 200 kr from 2018 to 2026 (`rules/national.json`).
-const PRISBASBELOPP_KR: (i64, i64) = (30_000, 100_000);
+pub(crate) const PRISBASBELOPP_KR: (i64, i64) = (30_000, 100_000);
 /// Free care for children and young people: 18, 20 or 19 in the regions today.
-const FREE_AGE_MAX: i64 = 30;
+pub(crate) const FREE_AGE_MAX: i64 = 30;
 /// Free care from 85 is in the law (HSL 17 kap. 3 §), the same in every region.
-const FREE_FROM_AGE: i64 = 85;
+pub(crate) const FREE_FROM_AGE: i64 = 85;
 
 /// The 21 län codes in use (CONTRACT §1).
 pub const LAN_CODES: [&str; 21] = ["01", "03", "04", "05", "06", "07", "08", "09", "10", "12", "13", "14", "17", "18", "19", "20", "21", "22", "23", "24", "25"];

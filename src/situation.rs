@@ -12,11 +12,26 @@ use std::borrow::Cow;
 
 /// At most this many visits and changes in one situation (CONTRACT §3).
 pub const MAX_ITEMS: usize = 1000;
+/// The highest `person.age`, and the most kronor a receipt or a fee period may say.
+pub const MAX_AGE: i64 = 130;
+pub const MAX_PAID: i64 = 100_000;
 
 /// The last `today` the engine answers for (RULES.md §4, "Dates the rules
 /// cover"); the first is the day current law came into force, and the first
 /// visit the first year whose prisbasbelopp the rules hold.
 const LAST_TODAY: &str = "2099-12-31";
+
+/// What a visit may say (CONTRACT §6); the first of each list is the default
+/// (`where` has none: primary care needs it).
+pub const CARES: [&str; 3] = ["primary", "specialist", "emergency"];
+pub const PROFESSIONALS: [&str; 3] = ["doctor", "nurse", "other"];
+/// `digital` is the 1.0 name of a video visit.
+pub const VISIT_MODES: [&str; 4] = ["physical", "video", "phone", "digital"];
+pub const PLACES: [&str; 2] = ["listed", "other_unit"];
+
+/// The situation's shape as JSON Schema (`vardval schema situation`).
+#[cfg(not(target_arch = "wasm32"))]
+pub mod schema;
 
 #[derive(Clone, Debug)]
 pub struct Situation {
@@ -270,7 +285,7 @@ fn read_person(v: &Value, reader: &mut Reader, regions_ok: &dyn Fn(&str) -> bool
     reader.only_fields(obj, "person", &["age", "birth_date", "home_region"]);
     let birth = field(obj, "birth_date").and_then(|b| read_birth_date(b, reader));
     Person {
-        age: field(obj, "age").and_then(|a| reader.int(a, "person.age", 0, 130)).map(|a| a as u32),
+        age: field(obj, "age").and_then(|a| reader.int(a, "person.age", 0, MAX_AGE)).map(|a| a as u32),
         birth_date: birth.map(|(d, _)| d),
         birth_month_only: birth.is_some_and(|(_, month_only)| month_only),
         home_region: field(obj, "home_region").and_then(|r| read_region_code(r, "person.home_region", reader, regions_ok)),
@@ -388,26 +403,26 @@ fn read_visits(v: &Value, reader: &mut Reader, regions_ok: &dyn Fn(&str) -> bool
             Some(x) => reader.choice(x, &key(&path, name), allowed, "invalid_value"),
             None => Some(default),
         };
-        let care = choice(reader, "care", &["primary", "specialist", "emergency"], "primary").map(|c| match c {
+        let care = choice(reader, "care", &CARES, "primary").map(|c| match c {
             "specialist" => Care::Specialist,
             "emergency" => Care::Emergency,
             _ => Care::Primary,
         });
-        let professional = choice(reader, "professional", &["doctor", "nurse", "other"], "doctor");
+        let professional = choice(reader, "professional", &PROFESSIONALS, "doctor");
         // `digital` is the 1.0 name of a video visit.
-        let mode = choice(reader, "mode", &["physical", "video", "phone", "digital"], "physical").map(|m| if m == "digital" { "video" } else { m });
+        let mode = choice(reader, "mode", &VISIT_MODES, "physical").map(|m| if m == "digital" { "video" } else { m });
         // Where in primary care decides the proposal's 100 kr; other care ignores it.
         let place = match (care, field(o, "where")) {
             (Some(Care::Primary), None) => {
                 reader.problem(key(&path, "where"), "missing_field");
                 None
             }
-            (Some(Care::Primary), Some(w)) => reader.choice(w, &key(&path, "where"), &["listed", "other_unit"], "invalid_value").map(|w| Some(if w == "listed" { Where::Listed } else { Where::OtherUnit })),
+            (Some(Care::Primary), Some(w)) => reader.choice(w, &key(&path, "where"), &PLACES, "invalid_value").map(|w| Some(if w == "listed" { Where::Listed } else { Where::OtherUnit })),
             _ => Some(None),
         };
         let region = field(o, "region").map(|r| read_region_code(r, &key(&path, "region"), reader, regions_ok));
         let paid = match field(o, "paid") {
-            Some(p) => reader.int(p, &key(&path, "paid"), 0, 100_000).map(|n| Some(n as u32)),
+            Some(p) => reader.int(p, &key(&path, "paid"), 0, MAX_PAID).map(|n| Some(n as u32)),
             None => Some(None),
         };
         if let (Some(date), Some(place), Some(care), Some(professional), Some(mode), Some(paid)) = (date, place, care, professional, mode, paid) {
@@ -432,7 +447,7 @@ fn read_fee_period(v: &Value, reader: &mut Reader, today: Option<Date>) -> Optio
         }
     }
     let paid = match field(o, "paid") {
-        Some(p) => reader.int(p, "fee_period.paid", 0, 100_000).map(|n| n as u32),
+        Some(p) => reader.int(p, "fee_period.paid", 0, MAX_PAID).map(|n| n as u32),
         None => Some(0),
     };
     Some(FeePeriod { first_visit: first_visit?, paid: paid? })

@@ -6,6 +6,10 @@ use serde::Serialize;
 use serde_json::Value;
 use std::collections::hash_map::Entry;
 
+/// A JSON unit list's shape as JSON Schema (`vardval schema units`).
+#[cfg(not(target_arch = "wasm32"))]
+pub mod schema;
+
 #[derive(Clone, Debug, Serialize, PartialEq)]
 pub struct Unit {
     pub id: String,
@@ -48,8 +52,11 @@ fn max_len(field: &str) -> usize {
 }
 
 /// Sweden's extent, with a margin of a few kilometres.
+pub const SWEDEN_LAT: std::ops::RangeInclusive<f64> = 55.0..=69.2;
+pub const SWEDEN_LON: std::ops::RangeInclusive<f64> = 10.5..=24.3;
+
 pub fn in_sweden(lat: f64, lon: f64) -> bool {
-    (55.0..=69.2).contains(&lat) && (10.5..=24.3).contains(&lon)
+    SWEDEN_LAT.contains(&lat) && SWEDEN_LON.contains(&lon)
 }
 
 /// Text fields: shown as given, and never to start like a formula.

@@ -283,3 +283,27 @@ fn a_file_the_checks_cannot_read_is_a_problem_like_the_others() {
     assert!(import.stdout.is_empty(), "nothing but units on standard output");
     assert!(String::from_utf8_lossy(&import.stderr).contains("unreadable_input"));
 }
+
+#[test]
+fn the_checked_in_schemas_are_what_vardval_schema_prints() {
+    let mut files: Vec<String> = std::fs::read_dir("schemas").unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    files.sort();
+    let mut expected: Vec<String> = vardval::schema::NAMES.iter().map(|n| format!("{n}.schema.json")).collect();
+    expected.sort();
+    assert_eq!(files, expected, "schemas/ holds one file per name of `vardval schema` (vardval schema NAME > schemas/NAME.schema.json)");
+    for name in vardval::schema::NAMES {
+        let out = vardval(&["schema", name], None);
+        assert_eq!(out.status.code(), Some(0), "{name}: {}", String::from_utf8_lossy(&out.stderr));
+        let file = std::fs::read_to_string(format!("schemas/{name}.schema.json")).unwrap();
+        assert!(out.stdout == file.as_bytes(), "schemas/{name}.schema.json is not current: run `make schemas`");
+    }
+}
+
+#[test]
+fn an_unknown_schema_gives_the_usage_and_exit_2() {
+    let out = vardval(&["schema", "situations"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let text = String::from_utf8_lossy(&out.stderr);
+    assert!(text.contains("unknown schema \"situations\": situation, answer, errors") && text.contains("usage:"), "{text}");
+}

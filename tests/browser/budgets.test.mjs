@@ -2,7 +2,8 @@
 // after wasm-opt. Timings are not tested here; they belong to `make bench`.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { sizes } from '../../scripts/sizes.mjs';
 
 // KB read as 1 000 bytes, the stricter reading.
@@ -28,5 +29,15 @@ test('the offline file is within 400 KB gzipped, and the npm package has its typ
   assert.match(types, /export function evaluate\(situation: Situation\): Answer;/);
   assert.match(types, /export interface NearbyAnswer/);
   assert.match(readFileSync('dist/npm/vardval_nearby.d.ts', 'utf8'), /export function nearby\(query: NearbyQuery\): NearbyAnswer;/);
-  assert.deepEqual(Object.keys(JSON.parse(readFileSync('dist/npm/package.json', 'utf8')).exports), ['.', './nearby']);
+  assert.deepEqual(Object.keys(JSON.parse(readFileSync('dist/npm/package.json', 'utf8')).exports), ['.', './nearby', './schemas/*']);
+});
+
+test('the npm package holds the JSON Schema of every interface, as checked in', () => {
+  const schemas = readdirSync('schemas').sort();
+  assert.deepEqual(schemas, ['answer', 'errors', 'nearby-answer', 'nearby-query', 'rulebook', 'situation', 'units'].map((n) => `${n}.schema.json`));
+  // What `npm pack` would publish (its `files`), not only what lies in dist/npm.
+  const [packed] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json'], { cwd: 'dist/npm', encoding: 'utf8' }));
+  const published = packed.files.map((f) => f.path).filter((p) => p.startsWith('schemas/')).sort();
+  assert.deepEqual(published, schemas.map((f) => `schemas/${f}`));
+  for (const f of schemas) assert.equal(readFileSync(`dist/npm/schemas/${f}`, 'utf8'), readFileSync(`schemas/${f}`, 'utf8'), f);
 });
