@@ -2,6 +2,9 @@
 // the component: `this.t` gives text, `this.id` unique ids.
 import { h } from './dom.js';
 
+/// Rows beyond this many are a long list (see `rows`).
+const LONG_LIST = 20;
+
 export const fields = {
   field(name, labelKey, control, hintKey, { optional, prefix } = {}) {
     const id = this.id(name);
@@ -78,11 +81,14 @@ export const fields = {
         const next = row.nextElementSibling ?? row.previousElementSibling;
         row.remove();
         [...list.children].forEach((r, k) => number(r, k + 1));
+        list.classList.toggle('vk-long', list.children.length > LONG_LIST);
         (next?.querySelector('input') ?? addButton).focus();
       });
       // A new row is the last: only its own number is written (a shared link adds up to 1 000 rows).
       number(row, n);
       list.append(row);
+      // Drawn only when scrolled to (style.css); a short list is drawn whole, as tools that measure fields expect.
+      list.classList.toggle('vk-long', n > LONG_LIST);
       return row;
     };
     const addButton = h('button', { type: 'button', class: 'vk-button vk-secondary' }, this.t(addKey));
