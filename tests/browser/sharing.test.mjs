@@ -11,10 +11,11 @@ const SHOTS = `${SCREENSHOTS}/sharing`;
 const suite = browserSuite(SHOTS);
 const $id = (id) => `[id="${id}"]`;
 
-/// A share link's fragment: a listed 40-year-old in Stockholm, one earlier
-/// change, and `visits` doctor's visits at the own unit over the last 300 days.
-function link(visits) {
-  const p = new URLSearchParams({ a: 'relist,fees', 'situation.home': '01', 'situation.listed': 'yes', 'situation.unit_region': '01', 'situation.age': '40', 'relist.c0.date': swedishDay(-30) });
+/// A share link's fragment: a listed 40-year-old in Stockholm, `changes`
+/// earlier changes, and `visits` doctor's visits at the own unit over the last 300 days.
+function link(visits, changes = 1) {
+  const p = new URLSearchParams({ a: 'relist,fees', 'situation.home': '01', 'situation.listed': 'yes', 'situation.unit_region': '01', 'situation.age': '40' });
+  for (let i = 0; i < changes; i++) p.append(`relist.c${i}.date`, swedishDay(-30 - i));
   for (let i = 0; i < visits; i++) {
     for (const [k, v] of [['date', swedishDay(-(i % 300))], ['where', 'listed'], ['who', 'doctor'], ['mode', 'physical']]) p.append(`fees.v${i}.${k}`, v);
   }
@@ -81,4 +82,16 @@ test('a link with 1 000 visits is restored, each visit priced', async () => {
     assert.deepEqual(page.errors, []);
     await page.context().close();
   }
+});
+
+test('a link with 1 001 changes of unit is refused alike; its visits are restored', async () => {
+  const page = await open(link(2, 1001), 1280);
+  await page.locator('.vk-link-problem').waitFor();
+  assert.match(await page.locator('.vk-link-problem').innerText(), /Länken har 1\u00a0001 byten av vårdcentral\. Sidan kan visa högst 1\u00a0000 byten/);
+  assert.equal(await page.locator('#vk-relist .vk-row').count(), 1);
+  assert.equal(await page.locator('#vk-relist-answer').isHidden(), true);
+  await page.locator('#vk-fees-answer').waitFor({ state: 'visible' });
+  assert.equal(JSON.parse(await page.getAttribute('#vk-fees-answer', 'data-situation')).visits.length, 2);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
 });
