@@ -25,6 +25,17 @@ for (const f of ['text-sv.json', 'text-en.json', 'rulebooks.json', 'rules-sv.htm
 }
 const wasm = (p) => gzipSync(www(p), { level: 9 }).toString('base64');
 
+const CSP_META = /<meta http-equiv="Content-Security-Policy" content="[^"]*">/;
+
+/// The one file's policy (docs/embedding.md, "Offline"): only its own inline
+/// script and style, by their hashes; WebAssembly; the empty data: icon; and
+/// nothing else: no request of any kind (default-src 'none' covers connect-src),
+/// no <base>, no form submission.
+function offlineCsp(code, style) {
+  const hash = (s) => `'sha256-${createHash('sha256').update(s).digest('base64')}'`;
+  return `default-src 'none'; script-src ${hash(code)} 'wasm-unsafe-eval'; style-src ${hash(style)}; img-src data:; base-uri 'none'; form-action 'none'`;
+}
+
 /// The one-file page holding `files` and the modules (`modules: false`: empty, to weigh them).
 async function onePage(files, modules = true) {
   // The component's own modules, bundled by esbuild as a classic script, with the
@@ -35,11 +46,17 @@ async function onePage(files, modules = true) {
     write: false,
     offlineData: `export const DATA = ${JSON.stringify(files)};\nexport const WASM = { evaluate: ${JSON.stringify(modules ? wasm('pkg/vardval_bg.wasm') : '')}, nearby: ${JSON.stringify(modules ? wasm('pkg-nearby/vardval_nearby_bg.wasm') : '')} };`,
   });
-  return text('index.html')
-    .replace('<link rel="stylesheet" href="style.css">', `<style>\n${text('style.css')}\n</style>`)
+  const style = `\n${text('style.css')}\n`;
+  const code = `\n${script.replaceAll('</script', '<\\/script')}\n`;
+  const page = text('index.html');
+  if (!CSP_META.test(page)) throw new Error('www/index.html has no Content-Security-Policy <meta>');
+  // Replacement functions: the script holds `$` patterns that a replacement string would expand.
+  return page
+    .replace(CSP_META, () => `<meta http-equiv="Content-Security-Policy" content="${offlineCsp(code, style)}">`)
+    .replace('<link rel="stylesheet" href="style.css">', () => `<style>${style}</style>`)
     .replace('<script type="module" src="vardval-kollen.js"></script>', '')
     .replace(/<a id="vk-other-lang"[^>]*>[^<]*<\/a>/, '')
-    .replace('</body>', `<script>\n${script.replaceAll('</script', '<\\/script')}\n</script>\n</body>`);
+    .replace('</body>', () => `<script>${code}</script>\n</body>`);
 }
 const page = await onePage(data);
 if (page.includes('<script type="module"')) throw new Error('a module script is left in the one-file page');

@@ -1,6 +1,7 @@
 // A small static file server for www/ (no dependencies): the page, the
-// WebAssembly module with its MIME type, nothing else. Used by `make run` and
-// by the browser tests. Listens on 127.0.0.1 only.
+// WebAssembly module with its MIME type, nothing else, each with the Content
+// Security Policy below. Used by `make run` and by the browser tests. Listens
+// on 127.0.0.1 only.
 //
 //   node scripts/serve.mjs [--port 8080] [--root www]
 import { createServer } from 'node:http';
@@ -20,7 +21,13 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-export function startServer({ port = 8080, root = 'www', host = '127.0.0.1', headers = {} } = {}) {
+/// The policy every page of the site works under (docs/embedding.md): its own
+/// files only, WebAssembly allowed, no inline script or style. The served
+/// pages carry the same in a <meta> element (www/page.html, www/embed.html).
+export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'";
+
+/// Serves `root`; `csp: null` for a page that is not the site's (a test's host page).
+export function startServer({ port = 8080, root = 'www', host = '127.0.0.1', headers = {}, csp = CSP } = {}) {
   const base = resolve(root);
   const server = createServer(async (req, res) => {
     try {
@@ -38,6 +45,7 @@ export function startServer({ port = 8080, root = 'www', host = '127.0.0.1', hea
         'X-Content-Type-Options': 'nosniff',
         // Public files: a region's page on another origin may load the component.
         'Access-Control-Allow-Origin': '*',
+        ...(csp ? { 'Content-Security-Policy': csp } : {}),
         ...headers,
       });
       res.end(req.method === 'HEAD' ? undefined : body);

@@ -121,6 +121,14 @@ pub fn set_text(lang: &str, catalogue: &str) -> bool {
     crate::text::Lang::from_code(lang).is_some_and(|l| crate::text::set_catalogue(l, catalogue))
 }
 
+/// The most visits, and the most changes, one situation may hold (CONTRACT
+/// §3): the page refuses a shared link with more rows than this.
+#[cfg(not(feature = "nearby-module"))]
+#[wasm_bindgen]
+pub fn max_items() -> usize {
+    crate::situation::MAX_ITEMS
+}
+
 #[cfg(feature = "nearby-module")]
 mod nearby_module {
     //! The nearby-units module (built with `--features nearby-module`): a unit

@@ -9,9 +9,20 @@ const params = new URLSearchParams(location.search);
 const lang = params.get('lang') === 'en' ? 'en' : 'sv';
 document.documentElement.lang = lang;
 const component = document.createElement('vardval-kollen');
+// Anyone can make a link: units and fees named in it are taken only from this
+// page's own origin, or a crafted link could show another site's fees or units
+// on a region's page. (A host page that sets the attributes itself may name
+// any URL.) The component says on the page that a source was refused.
+component.refusedSources = [];
 for (const name of ['region', 'rulebook', 'units-src', 'rules-src']) {
   const value = params.get(name);
-  if (value) component.setAttribute(name, value);
+  if (!value) continue;
+  if (name.endsWith('-src') && !ownOrigin(value)) {
+    console.error(`vardval-kollen: ${name} from the link was refused: only files of ${location.origin} are used (docs/embedding.md)`, value);
+    component.refusedSources.push(name);
+    continue;
+  }
+  component.setAttribute(name, value);
 }
 component.setAttribute('lang', lang);
 document.querySelector('main').append(component);
@@ -39,4 +50,14 @@ if (parentOrigin && window.parent !== window) {
   new MutationObserver(post).observe(document.body, { childList: true, subtree: true, attributes: true });
   addEventListener('load', post);
   post();
+}
+
+/// Whether `value`, read as a URL beside this page, is on this page's origin
+/// (a page from file:// has none: data: and file: URLs share its "null").
+function ownOrigin(value) {
+  try {
+    return location.origin !== 'null' && new URL(value, location.href).origin === location.origin;
+  } catch {
+    return false;
+  }
 }

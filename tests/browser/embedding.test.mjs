@@ -4,29 +4,33 @@
 // stopped after one visit.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, mkdirSync, readFileSync, readdirSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { startServer } from '../../scripts/serve.mjs';
+import { startServer, CSP } from '../../scripts/serve.mjs';
 import { SCREENSHOTS, swedishDay, launch, record } from './harness.mjs';
 
-const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:";
 const SHOTS = `${SCREENSHOTS}/embedding`;
 let browser;
 before(async () => {
   mkdirSync(SHOTS, { recursive: true });
   browser = await launch();
 });
+// Servers a failed test left open would keep the test run from ending.
+const open = new Set();
 after(async () => {
   await browser?.close();
+  for (const server of open) server.close();
 });
 
-async function serve(root, headers) {
-  const server = await startServer({ port: 0, root, headers });
-  return { server, origin: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((ok) => server.close(ok)) };
+/// `root` on a free port; the site's policy unless `csp` says otherwise (null: a host page's own, with inline script).
+async function serve(root, { headers, csp } = {}) {
+  const server = await startServer({ port: 0, root, headers, csp });
+  open.add(server);
+  const close = () => new Promise((ok) => server.close(ok)).then(() => open.delete(server));
+  return { server, origin: `http://127.0.0.1:${server.address().port}`, close };
 }
-
 
 /// Answers the relisting and fee questions in the component with id prefix `p`:
 /// first "Din situation" (listed, 40 years; the home region unless the host chose it).
@@ -50,7 +54,7 @@ test('a host page of another origin: two components and an iframe that sizes its
   const hostDir = mkdtempSync(join(tmpdir(), 'vardval-host-'));
   const port = app.server.address().port;
   const appOrigin = `http://127.0.0.1:${port}`;
-  const host = await serve(hostDir);
+  const host = await serve(hostDir, { csp: null });
   const hostOrigin = `http://localhost:${host.server.address().port}`;
   writeFileSync(
     join(hostDir, 'index.html'),
@@ -106,26 +110,9 @@ addEventListener('message', function (e) {
   await app.close();
 });
 
-test('under a strict Content Security Policy both questions work; without wasm the text is shown', async () => {
-  const strict = await serve('www', { 'Content-Security-Policy': CSP });
-  const page = await browser.newPage();
-  record(page);
-  await page.addInitScript(() => {
-    window.violations = [];
-    document.addEventListener('securitypolicyviolation', (e) => window.violations.push(`${e.violatedDirective} ${e.blockedURI}`));
-  });
-  await page.goto(`${strict.origin}/`);
-  await page.waitForSelector('vardval-kollen[data-ready="true"]');
-  await answerBoth(page);
-  await page.fill('[id="vk-nearby.where"]', '413 19');
-  await page.click('#vk-nearby button[type=submit]');
-  await page.waitForSelector('#vk-nearby-answer .vk-unit');
-  assert.deepEqual(await page.evaluate(() => window.violations), []);
-  for (const url of page.requests) assert.ok(url.startsWith(strict.origin), url);
-  await page.close();
-  await strict.close();
-
-  const noWasm = await serve('www', { 'Content-Security-Policy': CSP.replace(" 'wasm-unsafe-eval'", '') });
+// Every state under the site's policy: tests/browser/csp.test.mjs.
+test('under a policy without wasm-unsafe-eval, the rules are shown as text with a note to the editor', async () => {
+  const noWasm = await serve('www', { csp: CSP.replace(" 'wasm-unsafe-eval'", '') });
   const p2 = await browser.newPage();
   await p2.goto(`${noWasm.origin}/`);
   await p2.waitForSelector('vardval-kollen[data-ready="fallback"]');
@@ -191,7 +178,7 @@ test("a region's own units and fees, under a strict CSP on its own page", async 
 <vardval-kollen region="13" lang="sv" units-src="units-13.csv" rules-src="rules-13.json"></vardval-kollen></body></html>`,
   );
   const csp = `default-src 'self' ${appOrigin}; script-src 'self' ${appOrigin} 'wasm-unsafe-eval'; style-src 'self' ${appOrigin}; img-src 'self' data:`;
-  const host = await serve(hostDir, { 'Content-Security-Policy': csp });
+  const host = await serve(hostDir, { csp });
   const page = await browser.newPage();
   record(page);
   await page.addInitScript(() => {
@@ -230,5 +217,119 @@ test("a region's own units and fees, under a strict CSP on its own page", async 
   assert.deepEqual(page.errors, []);
   await page.close();
   await host.close();
+  await app.close();
+});
+
+// --- units and fees named by a link (D3) ------------------------------------------
+
+const HALLAND_UNITS = 'id,name,lat,lon,region,municipality,list_closed,url\nh1,Vårdcentralen Hamnen,56.6745,12.8578,13,1380,false,https://hamnen.example/\nh2,Vårdcentralen Slottet,56.6700,12.8600,13,1380,true,\n';
+const CRAFTED_UNITS = 'id,name,lat,lon,region,municipality,list_closed,url\nx1,Ring 0900-123 45 för tid,56.6745,12.8578,13,1380,false,\n';
+const CRAFTED_RULES = JSON.stringify({ regions: { 13: { doctor_visit_kr: 5, fee_as_of: '2026-01-01', source_fee: 'regionhalland.se/avgifter' } } });
+
+/// The built site with `files` beside it, as a region that hosts its own copy would have it.
+function siteWith(files) {
+  const dir = mkdtempSync(join(tmpdir(), 'vardval-site-'));
+  for (const name of readdirSync('www')) symlinkSync(resolve('www', name), join(dir, name));
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
+  return dir;
+}
+
+/// A folder of `files` on an origin of its own.
+async function otherOrigin(files) {
+  const dir = mkdtempSync(join(tmpdir(), 'vardval-other-'));
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
+  return serve(dir, { csp: null });
+}
+
+/// Halmstad's nearest units in the component, and whether the OpenStreetMap note is shown.
+async function unitsNearHalmstad(page) {
+  await page.fill('[id="vk-nearby.where"]', 'Halmstad');
+  await page.click('#vk-nearby button[type=submit]');
+  await page.waitForSelector('#vk-nearby-answer .vk-unit');
+  return page.locator('#vk-nearby-answer .vk-unit-name').allInnerTexts();
+}
+
+test('embed.html takes units and fees named in its link only from its own origin, and says so', async () => {
+  const app = await serve(siteWith({ 'units-13.csv': HALLAND_UNITS, 'rules-13.json': readFileSync('tests/fixtures/override-halland.json') }));
+  const crafted = await otherOrigin({ 'units.csv': CRAFTED_UNITS, 'rules.json': CRAFTED_RULES });
+  const q = (params) => `${app.origin}/embed.html?${new URLSearchParams({ region: '13', ...params })}`;
+
+  // A crafted link: another origin's units and fees are not fetched, and the page says why.
+  for (const width of [1280, 320]) {
+    const page = await browser.newPage({ viewport: { width, height: 900 } });
+    record(page);
+    const consoleErrors = [];
+    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+    await page.goto(q({ 'units-src': `${crafted.origin}/units.csv`, 'rules-src': `${crafted.origin}/rules.json` }));
+    await page.waitForSelector('vardval-kollen[data-ready="true"]');
+    const notes = await page.locator('.vk-source-refused').allInnerTexts();
+    assert.equal(notes.length, 2);
+    assert.ok(notes.some((t) => /^Länken till den här sidan ville att den skulle visa vårdcentraler från en annan webbplats\. Det gör sidan inte/.test(t)), notes.join(' | '));
+    assert.ok(notes.some((t) => /räkna med avgifter och regler från en annan webbplats\. .* Svaren här bygger på sidans egna uppgifter\.$/.test(t)), notes.join(' | '));
+    assert.ok(!notes.join(' ').includes(crafted.origin.slice(7)), "the link's address is not shown to the person");
+    await page.screenshot({ path: `${SHOTS}/refused-source-${width}.png` });
+    if (width === 320) {
+      await page.close();
+      continue;
+    }
+    const [, fees] = await answerBoth(page);
+    assert.match(fees, /^Ditt besök kostar 200/, "Halland's own fee for a doctor's visit, not the link's 5 kr");
+    const names = await unitsNearHalmstad(page);
+    assert.ok(!names.some((n) => /Ring 0900/.test(n)), names.join(', '));
+    assert.match(await page.locator('#vk-nearby-section').innerText(), /OpenStreetMap/, 'the bundled list, with its note');
+    assert.deepEqual(page.requests.filter((u) => !u.startsWith(app.origin)), [], 'nothing fetched from the other origin');
+    assert.equal(consoleErrors.filter((t) => /(units|rules)-src from the link was refused: only files of http:\/\/127\.0\.0\.1:\d+ are used/.test(t)).length, 2, consoleErrors.join('\n'));
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  }
+
+  // Other ways of naming another origin are refused alike.
+  for (const src of [`//127.0.0.1:${crafted.server.address().port}/units.csv`, `data:text/csv,${encodeURIComponent(CRAFTED_UNITS)}`, `http://localhost:${app.server.address().port}/units-13.csv`]) {
+    const page = await browser.newPage();
+    await page.goto(q({ 'units-src': src }));
+    await page.waitForSelector('vardval-kollen[data-ready="true"]');
+    assert.equal(await page.locator('.vk-source-refused[data-source="units-src"]').count(), 1, src);
+    await page.close();
+  }
+
+  // The page's own files, named relative or in full: used, with no note.
+  const page = await browser.newPage();
+  record(page);
+  await page.goto(q({ 'units-src': 'units-13.csv', 'rules-src': `${app.origin}/rules-13.json` }));
+  await page.waitForSelector('vardval-kollen[data-ready="true"]');
+  assert.equal(await page.locator('.vk-source-refused').count(), 0);
+  const [, fees] = await answerBoth(page);
+  assert.match(fees, /^Ditt besök kostar 250/, "the region's own fee from its file");
+  assert.deepEqual((await unitsNearHalmstad(page)).sort(), ['Vårdcentralen Hamnen', 'Vårdcentralen Slottet']);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+  await crafted.close();
+  await app.close();
+});
+
+test('a host page that sets units-src and rules-src itself may name another origin', async () => {
+  const app = await serve('www');
+  const files = await otherOrigin({ 'units-13.csv': HALLAND_UNITS, 'rules-13.json': readFileSync('tests/fixtures/override-halland.json') });
+  const hostDir = mkdtempSync(join(tmpdir(), 'vardval-host-'));
+  writeFileSync(
+    join(hostDir, 'index.html'),
+    `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>Region Halland</title>
+<link rel="stylesheet" href="${app.origin}/style.css"><script type="module" src="${app.origin}/vardval-kollen.js"></script></head><body>
+<vardval-kollen region="13" lang="sv" units-src="${files.origin}/units-13.csv" rules-src="${files.origin}/rules-13.json"></vardval-kollen></body></html>`,
+  );
+  // The host's own policy names the component's origin and the files' origin.
+  const host = await serve(hostDir, { csp: `default-src 'self'; script-src ${app.origin} 'wasm-unsafe-eval'; style-src ${app.origin}; img-src 'self' data:; connect-src ${app.origin} ${files.origin}` });
+  const page = await browser.newPage();
+  record(page);
+  await page.goto(`${host.origin}/index.html`);
+  await page.waitForSelector('vardval-kollen[data-ready="true"]');
+  assert.equal(await page.locator('.vk-source-refused').count(), 0);
+  const [, fees] = await answerBoth(page);
+  assert.match(fees, /^Ditt besök kostar 250/);
+  assert.deepEqual((await unitsNearHalmstad(page)).sort(), ['Vårdcentralen Hamnen', 'Vårdcentralen Slottet']);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+  await host.close();
+  await files.close();
   await app.close();
 });

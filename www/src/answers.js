@@ -1,7 +1,7 @@
 // Rendering the engine's answers: headline (the reason first), the rest of
 // the summary, what to do now (the engine's next steps), why, and sources.
 // No sentence of an answer is written here; labels come from the catalogue.
-import { h, today } from './dom.js';
+import { h, today, formatter } from './dom.js';
 
 export const answers = {
   /// The rest of a summary after its headline.
@@ -59,11 +59,16 @@ export const answers = {
 
   formatDate(iso) {
     const [y, m, d] = iso.split('-').map(Number);
-    return new Intl.DateTimeFormat(this.lang === 'sv' ? 'sv-SE' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, d));
+    return formatter(Intl.DateTimeFormat, this.lang, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, d));
+  },
+
+  /// 1 450 in Swedish, 1,450 in English.
+  formatNumber(n) {
+    return formatter(Intl.NumberFormat, this.lang).format(n);
   },
 
   kr(n) {
-    return `${new Intl.NumberFormat(this.lang === 'sv' ? 'sv-SE' : 'en-GB').format(n)}\u00a0kr`;
+    return `${this.formatNumber(n)}\u00a0kr`;
   },
 
   /// A button that downloads an all-day calendar event (.ics) for `iso`.

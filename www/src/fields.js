@@ -2,6 +2,9 @@
 // the component: `this.t` gives text, `this.id` unique ids.
 import { h } from './dom.js';
 
+/// Rows beyond this many are a long list (see `rows`).
+const LONG_LIST = 20;
+
 export const fields = {
   field(name, labelKey, control, hintKey, { optional, prefix } = {}) {
     const id = this.id(name);
@@ -61,28 +64,31 @@ export const fields = {
   rows(name, legendKey, hintKey, addKey, rowKey, makeRow) {
     const list = h('div', { class: 'vk-rows' });
     let next = 0; // row ids only grow, so a removed row's field names are never reused
-    const renumber = () => {
-      [...list.children].forEach((row, n) => {
-        const prefix = this.t(rowKey, { n: n + 1 });
-        row.querySelector('.vk-row-title').textContent = prefix;
-        for (const p of row.querySelectorAll('.vk-row-prefix')) p.textContent = `${prefix}, `;
-        for (const f of row.querySelectorAll('[data-base-name]')) if (f.dataset.baseName) f.dataset.name = `${prefix.toLowerCase()}, ${f.dataset.baseName}`;
-        row.querySelector('.vk-remove').textContent = this.t('ui.remove_row', { row: prefix });
-      });
+    const number = (row, n) => {
+      const prefix = this.t(rowKey, { n });
+      row.querySelector('.vk-row-title').textContent = prefix;
+      for (const p of row.querySelectorAll('.vk-row-prefix')) p.textContent = `${prefix}, `;
+      for (const f of row.querySelectorAll('[data-base-name]')) if (f.dataset.baseName) f.dataset.name = `${prefix.toLowerCase()}, ${f.dataset.baseName}`;
+      row.querySelector('.vk-remove').textContent = this.t('ui.remove_row', { row: prefix });
     };
     const add = () => {
       const i = next++;
+      const n = list.children.length + 1;
       const row = h('div', { class: 'vk-row', 'data-row': String(i) });
       const remove = h('button', { type: 'button', class: 'vk-button vk-secondary vk-small vk-remove' });
-      row.append(h('p', { class: 'vk-row-title', 'aria-hidden': 'true' }), ...makeRow(i, this.t(rowKey, { n: list.children.length + 1 })), remove);
+      row.append(h('p', { class: 'vk-row-title', 'aria-hidden': 'true' }), ...makeRow(i, this.t(rowKey, { n })), remove);
       remove.addEventListener('click', () => {
         const next = row.nextElementSibling ?? row.previousElementSibling;
         row.remove();
-        renumber();
+        [...list.children].forEach((r, k) => number(r, k + 1));
+        list.classList.toggle('vk-long', list.children.length > LONG_LIST);
         (next?.querySelector('input') ?? addButton).focus();
       });
+      // A new row is the last: only its own number is written (a shared link adds up to 1 000 rows).
+      number(row, n);
       list.append(row);
-      renumber();
+      // Drawn only when scrolled to (style.css); a short list is drawn whole, as tools that measure fields expect.
+      list.classList.toggle('vk-long', n > LONG_LIST);
       return row;
     };
     const addButton = h('button', { type: 'button', class: 'vk-button vk-secondary' }, this.t(addKey));

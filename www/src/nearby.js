@@ -1,7 +1,7 @@
 // Nearby units: a second, smaller WebAssembly module, loaded on first use.
 // The engine says where the search starts, whose region it is and how
 // complete the list is (RULES.md §5b); this file only lays that out.
-import { h, svg } from './dom.js';
+import { h, svg, formatter } from './dom.js';
 import { startNearby, fetchText } from './platform.js';
 
 /// Shown before "Visa fler": enough for a phone's first screen or two.
@@ -190,7 +190,7 @@ export const nearby = {
     this.nearbyShown = a;
     const regionName = (code) => this.regionName(code);
     const fromKey = { postal_code: 'ui.nearby.from_postal', town: 'ui.nearby.from_postal', municipality: 'ui.nearby.from_municipality', position: 'ui.nearby.from_position' }[a.origin.kind];
-    const km = (d) => new Intl.NumberFormat(this.lang === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(d);
+    const km = (d) => formatter(Intl.NumberFormat, this.lang, { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(d);
     const link = (hrefKey, textKey, args) => h('a', { href: this.t(hrefKey), rel: 'noreferrer' }, this.t(textKey, args));
     const coverage = a.coverage ?? [];
     const here = coverage.find((c) => c.region === a.origin.region);

@@ -90,8 +90,15 @@ export const questions = {
     return /^\d+$/.test(text) ? Number(text) : text;
   },
 
-  rowIds(group) {
-    return [...group.list.children].map((r) => r.dataset.row);
+  /// Each row of a group as its id and its fields' values by their last name
+  /// part (`fees.v3.date` → `date`), read within the row: looking each field
+  /// up in the whole component made a shared link's 1 000 rows take seconds.
+  rowValues(group) {
+    return [...group.list.children].map((row) => {
+      const values = { id: row.dataset.row };
+      for (const c of row.querySelectorAll('input, select')) values[c.name.slice(c.name.lastIndexOf('.') + 1)] = c.value.trim();
+      return values;
+    });
   },
 
   /// The engine situation a question describes, and where each engine path points back to.
@@ -101,11 +108,10 @@ export const questions = {
     const person = this.person();
     if (name === 'relist') {
       const changes = [];
-      for (const i of this.rowIds(this.changes)) {
-        const date = this.value(`relist.c${i}.date`);
+      for (const { id, date, reason } of this.rowValues(this.changes)) {
         if (!date) continue;
-        paths[`listing.changes[${changes.length}].date`] = `relist.c${i}.date`;
-        changes.push({ date: this.date(date, true), reason: this.value(`relist.c${i}.reason`) || null });
+        paths[`listing.changes[${changes.length}].date`] = `relist.c${id}.date`;
+        changes.push({ date: this.date(date, true), reason: reason || null });
       }
       const planned = { reason: this.value('relist.reason') || null };
       // A unit only when the person named one (from the nearby list) or answered about its list.
@@ -117,22 +123,21 @@ export const questions = {
     if (name === 'fees') {
       const home = person.home_region;
       const visits = [];
-      for (const i of this.rowIds(this.visits)) {
-        const date = this.value(`fees.v${i}.date`);
+      const rows = this.rowValues(this.visits);
+      // The region where care is given sets the fee: a visit at one's own unit is priced where that unit is.
+      const unitRegion = this.listedUnit()?.region || home;
+      for (const { id, date, where, who, mode, paid } of rows) {
         if (!date) continue;
-        const where = this.value(`fees.v${i}.where`);
         const n = visits.length;
-        paths[`visits[${n}].date`] = `fees.v${i}.date`;
-        paths[`visits[${n}].paid`] = `fees.v${i}.paid`;
+        paths[`visits[${n}].date`] = `fees.v${id}.date`;
+        paths[`visits[${n}].paid`] = `fees.v${id}.paid`;
         const care = where === 'specialist' || where === 'emergency' ? where : 'primary';
-        // The region where care is given sets the fee: a visit at one's own unit is priced where that unit is.
-        const region = where === 'listed' ? this.listedUnit()?.region || home : home;
-        const visit = { date: this.date(date), care, professional: this.value(`fees.v${i}.who`), mode: this.value(`fees.v${i}.mode`), region };
+        const visit = { date: this.date(date), care, professional: who, mode, region: where === 'listed' ? unitRegion : home };
         if (care === 'primary') visit.where = where;
-        if (this.value(`fees.v${i}.paid`)) visit.paid = this.number(this.value(`fees.v${i}.paid`));
+        if (paid) visit.paid = this.number(paid);
         visits.push(visit);
       }
-      Object.assign(paths, { 'fee_period.first_visit': 'fees.first', 'fee_period.paid': 'fees.paid', visits: `fees.v${this.rowIds(this.visits)[0]}.date` });
+      Object.assign(paths, { 'fee_period.first_visit': 'fees.first', 'fee_period.paid': 'fees.paid', visits: `fees.v${rows[0]?.id}.date` });
       const s = { ...base, person, visits };
       if (this.value('fees.first') || this.value('fees.paid')) s.fee_period = { first_visit: this.date(this.value('fees.first')), paid: this.number(this.value('fees.paid') || '0') };
       return { situation: s, paths };

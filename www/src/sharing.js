@@ -69,7 +69,10 @@ export const sharing = {
   },
 
   /// Answers from a shared link, or carried over from the other language.
+  /// A group of rows longer than the engine takes (MAX_ITEMS, 1 000) is left
+  /// out with a message, and the rest of the link is restored.
   restore() {
+    performance.mark('vk-restore'); // read by scripts/bench-page.mjs
     let carried = null;
     try {
       carried = sessionStorage.getItem(CARRY);
@@ -78,27 +81,37 @@ export const sharing = {
       carried = null;
     }
     let params = new URLSearchParams(carried ?? location.hash.slice(1));
-    const done = (params.get('a') ?? '').split(',').filter((q) => QUESTIONS.includes(q));
+    let done = (params.get('a') ?? '').split(',').filter((q) => QUESTIONS.includes(q));
     if (!done.length && ![...params.keys()].some((k) => k.startsWith('situation.'))) return;
+    const max = this.engine.max_items();
     // Recreate as many rows as the state names (under new row numbers), then fill every field.
-    for (const [group, prefix] of [[this.changes, 'relist.c'], [this.visits, 'fees.v']]) {
+    for (const [group, prefix, question] of [[this.changes, 'relist.c', 'relist'], [this.visits, 'fees.v', 'fees']]) {
       const rows = [...new Set([...params.keys()].filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length).split('.')[0]))];
       if (!rows.length) continue;
-      group.list.replaceChildren();
+      const tooMany = rows.length > max;
+      if (tooMany) {
+        this.linkProblem(question, rows.length, max);
+        done = done.filter((q) => q !== question);
+      } else {
+        group.list.replaceChildren();
+      }
       const renamed = {};
-      for (const old of rows) renamed[old] = group.addRow().dataset.row;
+      if (!tooMany) for (const old of rows) renamed[old] = group.addRow().dataset.row;
       const next = new URLSearchParams();
       for (const [k, v] of params) {
         if (!k.startsWith(prefix)) next.append(k, v);
-        else {
+        else if (!tooMany) {
           const [old, ...rest] = k.slice(prefix.length).split('.');
           next.append(`${prefix}${renamed[old]}.${rest.join('.')}`, v);
         }
       }
       params = next;
     }
+    // Each field found once: a search of the whole component per field was quadratic in the rows.
+    const controls = new Map();
+    for (const c of this.querySelectorAll('input[name], select[name]')) controls.set(c.name, [...(controls.get(c.name) ?? []), c]);
     for (const [k, v] of params) {
-      for (const c of this.querySelectorAll(`[name="${CSS.escape(k)}"]`)) {
+      for (const c of controls.get(k) ?? []) {
         if (c.type === 'radio' || c.type === 'checkbox') c.checked = c.value === v;
         else c.value = v;
       }
@@ -106,5 +119,21 @@ export const sharing = {
     this.revealUnitRegion();
     this.showChosen();
     for (const q of done) this.answer(q, false);
+    this.querySelector('.vk-link-problem')?.focus();
+  },
+
+  /// A link with more rows than the engine takes: GOV.UK's error summary at
+  /// the top of the component, linking to the rows, which stay empty.
+  linkProblem(question, count, max) {
+    const group = question === 'fees' ? this.visits : this.changes;
+    const first = () => group.list.querySelector('input');
+    const text = this.t(`ui.share.too_many.${question}`, { count: this.formatNumber(count), max: this.formatNumber(max) });
+    const summary = h(
+      'div',
+      { class: 'vk-error-summary vk-link-problem', role: 'alert', tabindex: '-1', 'aria-labelledby': this.id('link-problem') },
+      h('h2', { id: this.id('link-problem'), class: 'vk-error-title' }, this.t('ui.error_summary')),
+      h('ul', {}, h('li', {}, h('a', { href: `#${first()?.id}`, onclick: (e) => { e.preventDefault(); first()?.focus(); first()?.scrollIntoView({ block: 'center' }); } }, text))),
+    );
+    this.querySelector('.vk-ui nav').after(summary);
   },
 };

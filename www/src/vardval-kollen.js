@@ -160,6 +160,8 @@ class VardvalKollen extends HTMLElement {
     );
     this.prepend(ui);
     if (this.rulesProblem) ui.prepend(h('p', { class: 'vk-hint vk-editor-note' }, this.t('ui.rules_note', { problems: this.rulesProblem })));
+    // Units or fees a link named on another origin (embed.js): not used, and the person is told.
+    for (const name of [...(this.refusedSources ?? [])].reverse()) ui.prepend(h('p', { class: 'vk-notice vk-source-refused', 'data-source': name }, this.t(`ui.source_refused.${name === 'units-src' ? 'units' : 'rules'}`)));
   }
 
   /// Marks a question as answered: it is printed, shared and re-answered when the situation changes.
