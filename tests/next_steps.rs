@@ -182,11 +182,24 @@ fn listing_at_home_waits_for_the_same_date_as_the_listing_answer() {
 
 #[test]
 fn listed_with_no_region_known_the_guarantee_is_not_assumed_either_way() {
-    let a = answer(json!({ "today": "2026-11-23", "listing": { "unit": { "id": "a" } } }));
-    assert_eq!(a["care_guarantee"]["applies"], false);
-    assert_eq!(a["care_guarantee"]["headline"], "Det beror på var din vårdcentral ligger.");
-    assert_eq!(step_codes(&a, "care_guarantee"), ["check_unit_region"]);
-    assert_eq!(step_codes(&a, "fixed_doctor"), ["ask_unit_for_fixed_doctor"]);
+    // Listed, but neither the unit's region nor the home region is given
+    // (issue 11, D6): RULES §3 ties the guarantee to the unit being in the home
+    // region, so the answer is "it depends", never a "no" beside the fixed
+    // doctor's "you are listed".
+    for (lang, depends) in [("sv", "Det beror på var din vårdcentral ligger."), ("en", "It depends on where your unit is.")] {
+        let a = answer(json!({ "today": "2026-11-23", "lang": lang, "listing": { "unit": { "id": "a" } } }));
+        assert_eq!(a["fixed_doctor"]["entitled"], true);
+        assert_eq!(a["care_guarantee"]["applies"], Value::Null, "{lang}: neither yes nor no");
+        assert_eq!(a["care_guarantee"]["headline"], depends);
+        assert_eq!(step_codes(&a, "care_guarantee"), ["check_unit_region"]);
+        assert_eq!(step_codes(&a, "fixed_doctor"), ["ask_unit_for_fixed_doctor"]);
+    }
+    // Either region alone is enough: the unit's region defaults to the home
+    // region, and without a home region the unit's is taken (docs/interface.md).
+    let unit_only = answer(json!({ "today": "2026-11-23", "listing": { "unit": { "id": "a", "region": "13" } } }));
+    assert_eq!(unit_only["care_guarantee"]["applies"], true);
+    let home_only = answer(json!({ "today": "2026-11-23", "person": { "home_region": "13" }, "listing": { "unit": { "id": "a" } } }));
+    assert_eq!(home_only["care_guarantee"]["applies"], true);
 }
 
 #[test]
