@@ -450,17 +450,20 @@ pub fn answer(s: &Situation, proposal_book: Option<&Rulebook>, warnings: &mut Ve
     for p in &priced.periods {
         let args = [("start", long_date(lang, p.start)), ("end", long_date(lang, p.end)), ("charged", kr(lang, p.charged)), ("ceiling", kr(lang, p.ceiling))];
         details.push(tr(lang, "fees.period", &args));
-        let tense = if p.end < s.today { "fees.period.free_card_past" } else { "fees.period.free_card" };
+        // A card whose period ended before today is spoken of in the past.
+        let past = if p.end < s.today { "_past" } else { "" };
         if let Some(from) = p.free_card_from {
-            details.push(tr(lang, tense, &[("from", long_date(lang, from)), ("end", long_date(lang, p.end))]));
+            details.push(tr(lang, &format!("fees.period.free_card{past}"), &[("from", long_date(lang, from)), ("end", long_date(lang, p.end))]));
         } else if p.free_card {
-            details.push(tr(lang, "fees.period.free_card_already", &[("end", long_date(lang, p.end))]));
+            details.push(tr(lang, &format!("fees.period.free_card_already{past}"), &[("end", long_date(lang, p.end))]));
         }
     }
     details.push(tr(lang, "fees.rule.new_year", &[]));
     details.push(tr(lang, "fees.rule.free_age", &[]));
     details.push(tr(lang, "fees.rule.not_covered", &[]));
 
+    let current_card = priced.periods.iter().rev().find(|p| p.free_card);
+    let card_ended = current_card.is_some_and(|p| p.end < s.today);
     // The headline leads with the reason when every visit is free for one.
     let all = |reason: &str| !priced.visits.is_empty() && priced.visits.iter().all(|v| v.free_reason == Some(reason));
     let headline = if s.visits.is_empty() {
@@ -470,7 +473,7 @@ pub fn answer(s: &Situation, proposal_book: Option<&Rulebook>, warnings: &mut Ve
     } else if all("under_free_age") {
         tr(lang, "fees.headline.free_young", &[])
     } else if all("free_card") {
-        tr(lang, "fees.headline.free_card", &[])
+        tr(lang, if card_ended { "fees.headline.free_card_past" } else { "fees.headline.free_card" }, &[])
     } else if priced.visits.iter().any(|v| !v.fee_known) {
         // Never "0 kr" for a fee the data lacks: at least what is known.
         let key = if priced.total_charged == 0 { "fees.headline.unknown" } else { "fees.headline.at_least" };
@@ -487,9 +490,8 @@ pub fn answer(s: &Situation, proposal_book: Option<&Rulebook>, warnings: &mut Ve
     if let Some(first_85) = priced.visits.iter().find(|v| v.free_reason == Some("age_85_plus")).filter(|_| !all("age_85_plus")) {
         add(tr(lang, "fees.summary.free_85_from", &[("date", long_date(lang, first_85.date))]));
     }
-    let current_card = priced.periods.iter().rev().find(|p| p.free_card);
     if let Some(p) = current_card {
-        let key = if p.end < s.today { "fees.summary.free_card_past" } else { "fees.summary.free_card" };
+        let key = if card_ended { "fees.summary.free_card_past" } else { "fees.summary.free_card" };
         add(tr(lang, key, &[("end", long_date(lang, p.end))]));
     }
     let overpaid: u32 = priced.periods.iter().map(|p| p.overpaid).sum();
@@ -509,7 +511,7 @@ pub fn answer(s: &Situation, proposal_book: Option<&Rulebook>, warnings: &mut Ve
     if !unknown.is_empty() {
         steps.push(NextStep::new(lang, "give_receipt_amount", &[("dates", and_list(lang, &unknown))]));
     }
-    if let Some(p) = current_card.filter(|p| p.end >= s.today) {
+    if let Some(p) = current_card.filter(|_| !card_ended) {
         steps.push(NextStep::new(lang, "free_card_until", &[("end", long_date(lang, p.end))]));
     }
     if overpaid > 0 {

@@ -284,3 +284,58 @@ fn where_is_needed_only_in_primary_care() {
     assert!(a["fees"]["visits"][0]["where"].is_null());
     assert_eq!(charged(&a), vec![300], "Halland specialist_doctor 300");
 }
+
+/// Every sentence of the fee answer: headline, summary, details and steps.
+fn fee_texts(a: &Value) -> Vec<String> {
+    let f = &a["fees"];
+    let mut out = vec![f["headline"].as_str().unwrap().to_string(), f["summary"].as_str().unwrap().to_string()];
+    out.extend(f["details"].as_array().unwrap().iter().map(|d| d.as_str().unwrap().to_string()));
+    out.extend(f["next_steps"].as_array().unwrap().iter().map(|s| s["text"].as_str().unwrap().to_string()));
+    out
+}
+
+#[test]
+fn a_free_card_that_has_ended_is_spoken_of_in_the_past() {
+    // Issue 11, D7. The period starts at the first paid visit, 10 January 2025,
+    // and ends the day before the same date a year later: 9 January 2026. The
+    // 1 450 kr already paid (ceiling 2025: floor(0.025 × 58 800 / 50) × 50 =
+    // 1 450 kr) reach the ceiling, so the card runs to 9 January 2026 and the
+    // visit of 2 March 2025 is free. On 9 January 2026 the card still holds; from
+    // the 10th it has ended.
+    let card = |today: &str, lang: &str| {
+        answer(json!({
+            "today": today, "lang": lang,
+            "person": { "age": 40, "home_region": "13" },
+            "fee_period": { "first_visit": "2025-01-10", "paid": 1450 },
+            "visits": [{ "date": "2025-03-02", "where": "listed" }]
+        }))
+    };
+    for today in ["2026-11-22", "2026-01-10"] {
+        let a = card(today, "sv");
+        assert_eq!(a["fees"]["periods"][0]["end"], "2026-01-09");
+        assert_eq!(a["fees"]["headline"], "Dina besök var gratis eftersom du hade frikort.", "{today}");
+        assert!(a["fees"]["summary"].as_str().unwrap().contains("Ditt frikort gällde till och med 9 januari 2026."), "{today}: {}", a["fees"]["summary"]);
+        for text in fee_texts(&a) {
+            for present in ["har frikort", "har redan frikort", "frikort gäller"] {
+                assert!(!text.contains(present), "{today}: present tense in {text:?}");
+            }
+        }
+        assert!(!steps_to(&a, "free_card_until"), "{today}: no step to use a card that has ended");
+        assert!(steps_to(&a, "keep_receipts"));
+        let en = card(today, "en");
+        assert_eq!(en["fees"]["headline"], "Your visits were free because you had a free card.");
+        assert!(en["fees"]["summary"].as_str().unwrap().contains("Your free card was valid until 9 January 2026."));
+        assert!(fee_texts(&en).iter().all(|t| !t.contains("have a free card") && !t.contains("is valid until")), "{today}: {:?}", fee_texts(&en));
+    }
+    // The card's last day, and a day within it: the present tense.
+    for today in ["2026-01-09", "2025-06-01"] {
+        let a = card(today, "sv");
+        assert_eq!(a["fees"]["headline"], "Dina besök är gratis eftersom du har frikort.", "{today}");
+        assert!(a["fees"]["summary"].as_str().unwrap().contains("Du har frikort till och med 9 januari 2026."), "{today}");
+        assert!(fee_texts(&a).iter().any(|t| t == "Du har redan frikort till och med 9 januari 2026."), "{today}");
+        assert!(steps_to(&a, "free_card_until"), "{today}");
+        let en = card(today, "en");
+        assert_eq!(en["fees"]["headline"], "Your visits are free because you have a free card.");
+        assert!(en["fees"]["summary"].as_str().unwrap().contains("You have a free card until 9 January 2026."));
+    }
+}
