@@ -5,7 +5,7 @@
 use crate::listing::ListingAnswer;
 use crate::rulebook::Source;
 use crate::situation::Situation;
-use crate::text::tr;
+use crate::text::{tr, tr_n};
 use crate::NextStep;
 use serde::Serialize;
 
@@ -47,10 +47,11 @@ pub fn answer(s: &Situation, listing: &ListingAnswer) -> CareGuaranteeAnswer {
         _ => (Some(true), "applies", args),
     };
     let headline = tr(lang, &format!("guarantee.headline.{case}"), &args);
-    let summary = format!("{headline} {}", tr(lang, &format!("guarantee.summary.{case}"), &args));
+    // "within 3 days", "within 1 day": the count is the assessment's days.
+    let summary = format!("{headline} {}", tr_n(lang, &format!("guarantee.summary.{case}"), assessment_days, &args));
     let mut details = vec![tr(lang, "guarantee.detail.where", &[])];
     if applies == Some(true) {
-        details.insert(0, tr(lang, "guarantee.detail.contact", &days));
+        details.insert(0, tr_n(lang, "guarantee.detail.contact", assessment_days, &days));
     }
     details.push(tr(lang, "guarantee.detail.specialist", &[]));
     if let (Some(planned_region), Some(home)) = (s.listing.planned.as_ref().and_then(|p| p.unit.as_ref()).and_then(|u| u.region.as_deref()), home) {

@@ -6,7 +6,7 @@
 use crate::date::{age_on, Date};
 use crate::rulebook::{FreeAgeRule, Provenance, Region, RegionFee, Rulebook, Source};
 use crate::situation::{Care, FeePeriod, Situation, Visit, Where};
-use crate::text::{and_list, kr, long_date, tr, Lang};
+use crate::text::{and_list, kr, long_date, tr, tr_n, Lang};
 use crate::{NextStep, Warning};
 use serde::Serialize;
 
@@ -479,8 +479,7 @@ pub fn answer(s: &Situation, proposal_book: Option<&Rulebook>, warnings: &mut Ve
         let key = if priced.total_charged == 0 { "fees.headline.unknown" } else { "fees.headline.at_least" };
         tr(lang, key, &[("total", kr(lang, priced.total_charged))])
     } else {
-        let key = if s.visits.len() == 1 { "fees.summary.total_one" } else { "fees.summary.total" };
-        tr(lang, key, &[("count", s.visits.len().to_string()), ("total", kr(lang, priced.total_charged))])
+        tr_n(lang, "fees.summary.total", s.visits.len() as u32, &[("total", kr(lang, priced.total_charged))])
     };
     let mut summary = headline.clone();
     let mut add = |text: String| {

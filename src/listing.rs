@@ -163,7 +163,7 @@ pub fn answer(s: &Situation) -> ListingAnswer {
     match limit {
         Some(l) => {
             let key = if window == Window::RollingYear { "listing.rule.rolling" } else { "listing.rule.calendar" };
-            details.push(tr(lang, key, &[("limit", l.to_string())]));
+            details.push(tr_n(lang, key, l, &[("limit", l.to_string())]));
             if window == Window::RollingYear {
                 details.push(tr(lang, "listing.rule.window_decision", &[]));
                 sources.push(book.source("lag-1930-173"));
