@@ -287,7 +287,12 @@ impl<'a> Pricing<'a> {
                 period.ceiling = ceiling.amount;
                 if price.receipt {
                     // What the person paid, even past the ceiling: that is what a refund is for.
+                    // Overpaid is what this receipt takes above the ceiling of its own day
+                    // (RULES §4): a ceiling that falls later leaves the fees paid before it
+                    // above it, which no receipt shows and no region refunds.
                     charged = price.fee;
+                    let over = if period.free_card { charged } else { (period.charged + charged).saturating_sub(ceiling.amount).min(charged) };
+                    period.overpaid += over;
                     period.charged += charged;
                 } else if period.free_card {
                     free_reason = Some("free_card");
@@ -320,9 +325,6 @@ impl<'a> Pricing<'a> {
                 mode: visit.mode,
                 input_index: i,
             });
-        }
-        for p in &mut periods {
-            p.overpaid = p.charged.saturating_sub(p.ceiling);
         }
         let total_charged = out.iter().map(|v| v.charged).sum();
         Priced { visits: out, periods, total_charged, rows }

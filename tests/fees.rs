@@ -278,6 +278,58 @@ fn a_change_before_the_law_came_into_force_does_not_count() {
 }
 
 #[test]
+fn an_override_that_gives_the_limit_without_a_date_keeps_the_laws_date() {
+    // Found by the fuzzer: `relisting.limit: 1`, a bare value (docs/interface.md),
+    // made the changes of June 2022, before the law (RULES §2), count. Only
+    // 15 July 2022 counts: K = 1 = the limit, so the change of 1 August waits
+    // until 15 July 2023.
+    let a = answer(json!({
+        "today": "2022-08-01", "person": { "age": 40, "home_region": "13" },
+        "rulebook": { "base": "se", "override": { "parameters": { "relisting.limit": 1 } } },
+        "listing": { "unit": { "id": "a", "region": "13" }, "changes": [ { "date": "2022-06-01" }, { "date": "2022-06-20" }, { "date": "2022-07-15" } ] }
+    }));
+    assert_eq!(a["listing"]["counted"], json!(["2022-07-15"]));
+    assert_eq!(a["listing"]["can_change"], false);
+    assert_eq!(a["listing"]["next_free_change"], "2023-07-15");
+}
+
+#[test]
+fn a_ceiling_that_falls_within_a_period_is_no_overpayment_without_receipts() {
+    // Found by the fuzzer. Halland, pc_doctor 200 kr; an override lowers the
+    // ceiling to 1 000 kr from 2026. Seven visits in 2025 cost 7 × 200 = 1 400 kr,
+    // below 2025's 1 450 kr. On 1 February 2026 the ceiling is 1 000 kr: that
+    // visit is free (the free card from then), and nothing was paid that a
+    // receipt shows: nothing "according to the receipts" to refund (CONTRACT §6).
+    let mut visits: Vec<Value> = (0..7).map(|i| json!({ "date": format!("2025-0{}-01", i + 3), "where": "listed" })).collect();
+    visits.push(json!({ "date": "2026-02-01", "where": "listed" }));
+    let override_ceiling = |receipt: Option<u32>| {
+        let mut v = visits.clone();
+        if let Some(paid) = receipt {
+            v[7]["paid"] = json!(paid);
+        }
+        answer(json!({
+            "today": "2026-03-01", "person": { "age": 40, "home_region": "13" },
+            "rulebook": { "base": "se", "override": { "parameters": { "fees.ceiling_max": [
+                { "valid_from": "2018-01-01", "value": null }, { "valid_from": "2026-01-01", "value": 1000 } ] } } },
+            "visits": v
+        }))
+    };
+    let a = override_ceiling(None);
+    assert_eq!(charged(&a), vec![200, 200, 200, 200, 200, 200, 200, 0]);
+    let p = &a["fees"]["periods"][0];
+    assert_eq!((p["charged"].as_u64(), p["ceiling"].as_u64(), p["free_card_from"].as_str()), (Some(1400), Some(1000), Some("2026-02-01")));
+    assert_eq!(p["overpaid"], 0);
+    assert!(!steps_to(&a, "ask_refund"));
+    assert!(!a["fees"]["summary"].as_str().unwrap().contains("kvitton"));
+    // A receipt of 300 kr for the visit of 1 February 2026, when 1 400 kr were
+    // already paid against that day's ceiling of 1 000 kr: all 300 kr are above it.
+    let b = override_ceiling(Some(300));
+    assert_eq!(b["fees"]["periods"][0]["charged"], 1700);
+    assert_eq!(b["fees"]["periods"][0]["overpaid"], 300);
+    assert!(steps_to(&b, "ask_refund"));
+}
+
+#[test]
 fn where_is_needed_only_in_primary_care() {
     has_error(situation("13", json!({ "age": 40 }), json!([{ "date": "2026-03-02" }])), "visits[0].where", "missing_field");
     let a = answer(situation("13", json!({ "age": 40 }), json!([{ "date": "2026-03-02", "care": "specialist" }])));
