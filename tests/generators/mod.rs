@@ -250,7 +250,7 @@ pub fn override_doc() -> impl Strategy<Value = Value> {
 
 /// A region's fields in an override: the 1.0 names or fee rows by kind.
 fn region_override() -> impl Strategy<Value = Value> {
-    let old = (0..600u32, prop::option::of(0..400u32), prop::option::of((0..25u32, any::<bool>()))).prop_map(|(doctor, digital, free)| {
+    let old = (0..600u32, prop::option::of(0..400u32), prop::option::of((1..25u32, any::<bool>()))).prop_map(|(doctor, digital, free)| {
         let mut r = json!({ "doctor_visit_kr": doctor, "fee_as_of": "2026-01-01", "source_fee": "region.example/avgifter" });
         if let Some(d) = digital {
             r["digital_visit_kr"] = json!(d);
@@ -263,7 +263,7 @@ fn region_override() -> impl Strategy<Value = Value> {
     });
     let rows = (
         prop::collection::vec((prop::sample::select(ITEMS.to_vec()), prop::sample::select(vec!["physical", "video", "phone"]), 0..800u32, 0..3000i32), 0..4),
-        prop::option::of((prop::sample::select(vec!["under", "through_year"]), 0..25u32)),
+        prop::option::of((prop::sample::select(vec!["under", "through_year"]), 1..25u32)),
         prop::collection::vec((500..2000u32, 0..3000i32), 0..2),
     )
         .prop_map(|(fees, free_age, ceilings)| {
@@ -293,14 +293,15 @@ pub fn situation() -> impl Strategy<Value = Value> {
         3 => (override_doc(), prop::sample::select(vec!["se", "sou-2019-42"])).prop_map(|(o, base)| Some(json!({ "base": base, "override": o }))),
     ];
     // (how the age is given: 0 age, 1 birth date, 2 both, 3 neither; days old; month only; home region)
-    let person = (0..4u8, 0..47_000i32, prop::bool::weighted(0.2), prop::option::weighted(0.85, region()));
+    let how = prop_oneof![8 => 0..3u8, 1 => Just(3u8)];
+    let person = (how, 0..47_000i32, prop::bool::weighted(0.2), prop::option::weighted(0.93, region()));
     let changes = prop::collection::vec((0..900i32, prop::bool::weighted(0.15), opt_reason()), 0..8);
     let planned = prop::option::weighted(0.7, (prop::option::weighted(0.8, 0..400i32), opt_reason(), prop::option::weighted(0.7, unit_json())));
     let listing = prop::option::weighted(0.9, (prop::option::weighted(0.8, unit_json()), changes, planned));
     // (days back, care, professional, mode, at the listed unit, region, receipt)
     let visit = (0..800i32, 0..3usize, 0..3usize, 0..4usize, any::<bool>(), prop::option::weighted(0.3, region()), prop::option::weighted(0.15, 0..3000u32)).boxed();
     let visits = prop_oneof![12 => prop::collection::vec(visit.clone(), 0..30), 1 => prop::collection::vec(visit, 0..300)];
-    let fee_period = prop::option::weighted(0.25, (0..60i32, 0..1500u32));
+    let fee_period = prop::option::weighted(0.25, (0..60i32, 0..1200u32));
     (today, lang, rulebook, person, listing, visits, fee_period).prop_map(|(today, lang, rulebook, person, listing, visits, fee_period)| {
         let mut s = json!({ "today": today.to_string() });
         if let Some(l) = lang {
@@ -611,36 +612,57 @@ pub fn unit_positions() -> impl Strategy<Value = Vec<(f64, f64, Option<&'static 
 }
 
 /// One unit's fields (docs/units.md), in `vardval::units::COLUMNS` order, as
-/// text: mostly right, sometimes the mistakes regions make.
+/// text: a unit in a real municipality, at its point, in its region; and in
+/// one row of five, one or two of the mistakes regions make.
 fn unit_fields(places: &'static vardval::places::Places) -> impl Strategy<Value = Vec<String>> {
-    let id = prop_oneof![4 => (0..50u32).prop_map(|n| format!("vc-{n}")), 1 => Just(String::new()), 1 => Just("=cmd|' /C calc'!A0".to_string())];
-    let name = prop_oneof![
-        4 => "[A-Za-zåäöÅÄÖé ]{1,30}",
-        1 => prop::sample::select(vec!["Vårdcentral \"Norr\", Umeå", "rad ett\nrad två", "=HYPERLINK(\"x\")", "", "🏥"]).prop_map(str::to_string),
-        1 => Just("n".repeat(201)),
-    ];
-    let coordinate = |lo: f64, hi: f64| {
-        prop_oneof![
-            6 => (lo..hi).prop_map(|x| format!("{x:.5}")),
-            1 => prop::sample::select(vec!["", "NaN", "inf", "57,7", "1e400", "-0", "  58.1  ", "abc"]).prop_map(str::to_string),
-            1 => (-200.0..200.0f64).prop_map(|x| x.to_string()),
-        ]
-    };
-    let region = prop_oneof![5 => region().prop_map(str::to_string), 1 => Just(String::new()), 1 => Just("99".to_string())];
-    let municipality = prop_oneof![
-        4 => any::<prop::sample::Index>().prop_map(move |i| places.municipalities[i.index(places.municipalities.len())].code.clone()),
-        1 => Just(String::new()),
-        1 => Just("9999".to_string()),
-    ];
-    let text = prop_oneof![3 => "[A-Za-z0-9 ]{0,20}", 1 => Just("+46 8 123 45 67".to_string()), 1 => Just("-1".to_string())];
-    let url = prop_oneof![3 => Just("https://example.se/vc".to_string()), 1 => Just("javascript:alert(1)".to_string()), 2 => Just(String::new())];
-    let boolean = prop::sample::select(vec!["true", "false", "", "yes", "TRUE"]).prop_map(str::to_string);
-    let postal = prop_oneof![(10000..99999u32).prop_map(|n| n.to_string()), Just(String::new()), Just("413 19 extra".to_string())];
-    ((id, name, coordinate(55.0, 69.2), coordinate(10.5, 24.3), region, municipality), (text.clone(), postal, text.clone(), url, boolean.clone(), boolean, text)).prop_map(
-        |((id, name, lat, lon, region, municipality), (address, postal_code, phone, url, list_closed, digital, source))| {
-            vec![id, name, lat, lon, region, municipality, address, postal_code, phone, url, list_closed, digital, source]
-        },
+    let name = prop_oneof![4 => "[A-Za-zåäöÅÄÖé ]{1,30}", 1 => Just("Vårdcentral \"Norr\", Umeå".to_string()), 1 => Just("rad ett\nrad två".to_string())];
+    let good = (
+        0..60u32,
+        name,
+        any::<prop::sample::Index>(),
+        (-0.01..0.01f64, -0.01..0.01f64),
+        "[A-Za-z0-9 ]{0,20}",
+        10000..99999u32,
+        prop::sample::select(vec!["", "+46 8 123 45 67", "08-123 45 67"]),
+        prop::sample::select(vec!["", "https://example.se/vc", "http://example.se"]),
+        prop::sample::select(vec!["true", "false", ""]),
+        prop::sample::select(vec!["true", "false", ""]),
+        prop::sample::select(vec!["", "region", "OpenStreetMap"]),
     )
+        .prop_map(move |(id, name, m, (dlat, dlon), address, postal, phone, url, closed, digital, source)| {
+            let m = &places.municipalities[m.index(places.municipalities.len())];
+            vec![
+                format!("vc-{id}"),
+                name,
+                format!("{:.5}", m.lat + dlat),
+                format!("{:.5}", m.lon + dlon),
+                m.county.clone(),
+                m.code.clone(),
+                address,
+                postal.to_string(),
+                phone.to_string(),
+                url.to_string(),
+                closed.to_string(),
+                digital.to_string(),
+                source.to_string(),
+            ]
+        });
+    let odd = prop_oneof![
+        prop::sample::select(vec![
+            "", "NaN", "inf", "57,7", "1e400", "-0", "  58.1  ", "abc", "99", "9999", "=HYPERLINK(\"x\")", "=cmd|' /C calc'!A0", "-1", "@x",
+            "javascript:alert(1)", "yes", "TRUE", "🏥", "\u{feff}x", "a\"b", "a,b", "x\r\ny",
+        ])
+        .prop_map(str::to_string),
+        (-200.0..200.0f64).prop_map(|x| x.to_string()),
+        Just("n".repeat(501)),
+    ];
+    let spoil = prop::option::weighted(0.2, prop::collection::vec((0..13usize, odd), 1..3));
+    (good, spoil).prop_map(|(mut fields, spoil)| {
+        for (i, v) in spoil.into_iter().flatten() {
+            fields[i] = v;
+        }
+        fields
+    })
 }
 
 fn csv_cell(text: &str) -> String {
@@ -655,11 +677,17 @@ fn csv_cell(text: &str) -> String {
 /// a byte-order mark, columns in any order, some missing or unknown) or JSON
 /// (a list, `{ "units": [...] }`), or bytes that are neither.
 pub fn unit_file(places: &'static vardval::places::Places) -> impl Strategy<Value = Vec<u8>> {
-    let columns = prop::sample::subsequence(vardval::units::COLUMNS.to_vec(), 0..=13).prop_shuffle();
-    let extra_column = prop::option::weighted(0.1, prop::sample::select(vec!["Namn", "name", "ID", " lat ", "owner"]));
-    let rows = prop_oneof![12 => prop::collection::vec(unit_fields(places), 0..25), 1 => prop::collection::vec(unit_fields(places), 0..1500)];
+    // Every column, or those a unit needs and some others, in any order.
+    let needed = ["id", "name", "lat", "lon"];
+    let columns = prop_oneof![
+        2 => Just(vardval::units::COLUMNS.to_vec()).prop_shuffle(),
+        2 => prop::sample::subsequence(vardval::units::COLUMNS[4..].to_vec(), 0..=9).prop_map(move |rest| [&needed[..], &rest].concat()).prop_shuffle(),
+        1 => prop::sample::subsequence(vardval::units::COLUMNS.to_vec(), 0..=13).prop_shuffle(),
+    ];
+    let extra_column = prop::option::weighted(0.05, prop::sample::select(vec!["Namn", "name", "ID", " lat ", "owner"]));
+    let rows = prop_oneof![30 => prop::collection::vec(unit_fields(places), 0..25), 1 => prop::collection::vec(unit_fields(places), 0..1200)];
     // (byte-order mark, CRLF, Windows-1252, an unclosed quote at the end)
-    let form = (prop::bool::weighted(0.15), any::<bool>(), prop::bool::weighted(0.15), prop::bool::weighted(0.05));
+    let form = (prop::bool::weighted(0.15), any::<bool>(), prop::bool::weighted(0.1), prop::bool::weighted(0.03));
     let csv = (columns, extra_column, rows.clone(), form).prop_map(|(columns, extra, rows, (bom, crlf, latin1, unclosed))| {
         let mut header: Vec<&str> = columns;
         if let Some(e) = extra {
@@ -717,5 +745,5 @@ pub fn unit_file(places: &'static vardval::places::Places) -> impl Strategy<Valu
         let text = doc.to_string();
         if bom { format!("\u{feff}{text}") } else { text }.into_bytes()
     });
-    prop_oneof![6 => csv, 3 => json, 1 => prop::collection::vec(any::<u8>(), 0..300), 1 => any_json().prop_map(|v| v.to_string().into_bytes())]
+    prop_oneof![12 => csv, 6 => json, 1 => prop::collection::vec(any::<u8>(), 0..300), 1 => any_json().prop_map(|v| v.to_string().into_bytes())]
 }
