@@ -265,6 +265,12 @@ fn the_dates_the_rules_cover() {
     has_error(late, "today", "out_of_range");
     has_error(situation("13", json!({ "age": 40 }), json!([{ "date": "2017-12-31", "where": "listed" }])), "visits[0].date", "out_of_range");
     answer(situation("13", json!({ "age": 40 }), json!([{ "date": "2018-01-01", "where": "listed" }])));
+    // Found by the fuzzer: a visit on 9999-12-31 was priced, in a period that
+    // ended before it began. The rules cover no day after 2099-12-31 (RULES §4).
+    for late in ["2100-01-01", "9999-12-31"] {
+        has_error(situation("13", json!({ "age": 40 }), json!([{ "date": late, "where": "listed" }])), "visits[0].date", "out_of_range");
+    }
+    answer(situation("13", json!({ "age": 40 }), json!([{ "date": "2099-12-31", "where": "listed" }])));
 }
 
 #[test]

@@ -282,10 +282,10 @@ fn leap(y: i32) -> bool {
 }
 
 /// The same date a year later by lag 1930:173 (RULES §2): 29 February goes to 28 February.
-fn plus_a_year(d: Date) -> Date {
+fn plus_a_year(d: Date) -> Option<Date> {
     let (y, m, day) = d.ymd();
     let day = if m == 2 && day == 29 && !leap(y + 1) { 28 } else { day };
-    Date::from_ymd(y + 1, m, day).expect("a date a year later")
+    Date::from_ymd(y + 1, m, day)
 }
 
 /// "YYYY-MM" as RULES §2 counts it (CONTRACT §6): the month's last day, but not after today.
@@ -361,7 +361,7 @@ fn check_listing(situation: Option<&Value>, l: &Value, f: &mut Findings) {
     f.check(l["counted_changes"].as_u64() == Some(k), "counted_changes is the number of changes counted", || l.to_string());
     f.check(counted.windows(2).all(|w| w[0] <= w[1]), "counted changes in date order", || l.to_string());
     let in_window = |c: Date| match window {
-        "rolling_year" => c <= day && day < plus_a_year(c),
+        "rolling_year" => c <= day && plus_a_year(c).is_some_and(|end| day < end),
         "calendar_year" => c <= day && c.year() == day.year(),
         _ => false,
     };
@@ -373,10 +373,10 @@ fn check_listing(situation: Option<&Value>, l: &Value, f: &mut Findings) {
     f.check(l["can_change"] == (!closed && (within || exempt)), "can_change follows from the count, the limit, the reason and the list", || l.to_string());
     // CONTRACT §2: the first date without a special reason, only when the planned one is refused by the limit.
     let expected_next = match (within || exempt, limit) {
-        (false, Some(lim)) if lim > 0 => Some(match window {
-            "calendar_year" => Date::from_ymd(day.year() + 1, 1, 1).expect("1 January"),
-            _ => plus_a_year(counted[(k - lim) as usize]),
-        }),
+        (false, Some(lim)) if lim > 0 => match window {
+            "calendar_year" => Date::from_ymd(day.year() + 1, 1, 1),
+            _ => counted.get((k - lim) as usize).copied().and_then(plus_a_year),
+        },
         _ => None,
     };
     let next = date(&l["next_free_change"]);
@@ -399,7 +399,8 @@ fn check_listing(situation: Option<&Value>, l: &Value, f: &mut Findings) {
     ) else {
         return;
     };
-    f.check(l["limit"] == limit_p && l["window"] == window_p, "limit and window are the rulebook's", || format!("{limit_p} {window_p}: {l}"));
+    // Numbers as numbers: an override may write the limit 2 as 2.0.
+    f.check(l["limit"].as_f64() == limit_p.as_f64() && l["window"] == window_p, "limit and window are the rulebook's", || format!("{limit_p} {window_p}: {l}"));
     let specials: Vec<&str> = specials_p.as_array().into_iter().flatten().filter_map(Value::as_str).collect();
     // When the limit came into force: the override's first date for it, else the law's.
     let over_limit = s["rulebook"]["override"]["parameters"]["relisting.limit"].as_array().filter(|e| e.iter().all(|e| e.get("value").is_some()));
@@ -480,7 +481,7 @@ fn check_fees(situation: Option<&Value>, a: &Value, f: &mut Findings) {
             f.check(false, "a period has dates", || p.to_string());
             continue;
         };
-        f.check(end == plus_a_year(start).add_days(-1), "a period ends the day before the same date a year later", || p.to_string());
+        f.check(plus_a_year(start).map(|e| e.add_days(-1)) == Some(end), "a period ends the day before the same date a year later", || p.to_string());
         let within = |v: &&Value| date(&v["date"]).is_some_and(|d| start <= d && d <= end);
         // What the person says they paid: receipts, and `fee_period.paid` for the period it opens.
         let receipts: u64 = visits.iter().filter(within).filter(|v| v["item"] == "receipt").map(|v| n(&v["charged"])).sum();
