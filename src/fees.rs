@@ -452,12 +452,19 @@ pub fn answer(s: &Situation, proposal_book: Option<&Rulebook>, warnings: &mut Ve
     for p in &priced.periods {
         let args = [("start", long_date(lang, p.start)), ("end", long_date(lang, p.end)), ("charged", kr(lang, p.charged)), ("ceiling", kr(lang, p.ceiling))];
         details.push(tr(lang, "fees.period", &args));
-        // A card whose period ended before today is spoken of in the past.
-        let past = if p.end < s.today { "_past" } else { "" };
+        // A card whose period ended before today is spoken of in the past; so is
+        // the day the ceiling was reached, once it has passed.
+        let ended = p.end < s.today;
         if let Some(from) = p.free_card_from {
-            details.push(tr(lang, &format!("fees.period.free_card{past}"), &[("from", long_date(lang, from)), ("end", long_date(lang, p.end))]));
+            let key = match (ended, from < s.today) {
+                (true, _) => "fees.period.free_card_past",
+                (false, true) => "fees.period.free_card_reached",
+                (false, false) => "fees.period.free_card",
+            };
+            details.push(tr(lang, key, &[("from", long_date(lang, from)), ("end", long_date(lang, p.end))]));
         } else if p.free_card {
-            details.push(tr(lang, &format!("fees.period.free_card_already{past}"), &[("end", long_date(lang, p.end))]));
+            let key = if ended { "fees.period.free_card_already_past" } else { "fees.period.free_card_already" };
+            details.push(tr(lang, key, &[("end", long_date(lang, p.end))]));
         }
     }
     details.push(tr(lang, "fees.rule.new_year", &[]));

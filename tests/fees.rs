@@ -397,3 +397,20 @@ fn a_free_card_that_has_ended_is_spoken_of_in_the_past() {
         assert!(en["fees"]["summary"].as_str().unwrap().contains("You have a free card until 9 January 2026."));
     }
 }
+
+#[test]
+fn the_day_the_ceiling_was_reached_is_in_the_past_once_it_has_passed() {
+    // Halland, pc_doctor 200 kr, a visit on the 10th of each month from January
+    // 2026: 7 × 200 = 1 400 kr, and on 10 August the last 50 kr reach 2026's
+    // 1 450 kr. The card holds to 9 January 2027.
+    let visits: Vec<Value> = (1..=8).map(|m| json!({ "date": format!("2026-{m:02}-10"), "where": "listed" })).collect();
+    let on = |today: &str| {
+        let mut s = situation("13", json!({ "age": 40 }), Value::from(visits.clone()));
+        s["today"] = json!(today);
+        answer(s)
+    };
+    let has = |a: &Value, text: &str| fee_texts(a).iter().any(|t| t == text);
+    assert!(has(&on("2026-11-22"), "Du nådde gränsen 10 augusti 2026 och har frikort till och med 9 januari 2027."));
+    assert!(has(&on("2026-08-10"), "Du når gränsen 10 augusti 2026 och har frikort till och med 9 januari 2027."));
+    assert!(has(&on("2027-01-10"), "Du nådde gränsen 10 augusti 2026 och hade frikort till och med 9 januari 2027."));
+}

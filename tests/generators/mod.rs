@@ -162,14 +162,6 @@ fn unit_json() -> impl Strategy<Value = Value> {
     })
 }
 
-/// One dated entry of a parameter, or the bare value.
-fn dated(value: Value, valid_from: Option<String>) -> Value {
-    match valid_from {
-        None => value,
-        Some(d) => json!([{ "valid_from": d, "value": value }]),
-    }
-}
-
 /// A region's override of `se` (docs/interface.md): mostly well formed, so
 /// that the situation it belongs to reaches the rules.
 pub fn override_doc() -> impl Strategy<Value = Value> {
@@ -178,7 +170,7 @@ pub fn override_doc() -> impl Strategy<Value = Value> {
         prop_oneof![
             Just(Value::Null),
             (1..5u32).prop_map(|n| json!(n)),
-            (1..5u32).prop_map(|n| dated(json!(n), Some("2022-07-01".into()))),
+            (1..5u32).prop_map(|n| json!([{ "valid_from": "2022-07-01", "value": n }])),
         ],
     );
     let window = prop::option::weighted(0.3, prop::sample::select(vec!["rolling_year", "calendar_year"]));
