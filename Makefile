@@ -16,7 +16,7 @@ WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable
                  --enable-mutable-globals --enable-reference-types --enable-multivalue
 RUST_SOURCES := $(shell find src rules i18n -type f) build.rs Cargo.toml Cargo.lock
 
-.PHONY: run test build bundle package setup setup-test test-rust test-browser serve bench sizes data schemas clean
+.PHONY: run test build bundle package setup setup-test test-rust test-browser serve bench fuzz sizes data schemas clean
 
 run: setup build serve
 
@@ -132,6 +132,13 @@ bench: setup build
 	CARGO_TARGET_DIR=target/bench cargo bench --locked --bench nearby
 	node scripts/bench-page.mjs 10
 	node scripts/bench-nearby-browser.mjs 1000000
+
+# The fuzzer (tests/fuzz.rs) at full length: generated inputs, well formed and
+# spoiled, through evaluate, nearby, units check and rules check, with the
+# counts printed. `cargo test` runs 10 000 of them; FUZZ_SEED repeats a run.
+FUZZ_CASES ?= 1000000
+fuzz:
+	FUZZ_CASES=$(FUZZ_CASES) FUZZ_SEED=$${FUZZ_SEED:-$$(date +%s)} cargo test --locked --profile fuzz --test fuzz fuzz_the_four_entry_points -- --nocapture
 
 clean:
 	cargo clean

@@ -5,14 +5,16 @@
 use crate::listing::ListingAnswer;
 use crate::rulebook::Source;
 use crate::situation::Situation;
-use crate::text::tr;
+use crate::text::{tr, tr_n};
 use crate::NextStep;
 use serde::Serialize;
 
 #[derive(Clone, Debug, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct CareGuaranteeAnswer {
-    pub applies: bool,
+    /// `None` when it cannot be said: listed, but neither the unit's region
+    /// nor the home region is known (the text says it depends on the region).
+    pub applies: Option<bool>,
     pub contact_days: u32,
     pub assessment_days: u32,
     pub headline: String,
@@ -37,19 +39,20 @@ pub fn answer(s: &Situation, listing: &ListingAnswer) -> CareGuaranteeAnswer {
     let listed = s.listing.unit.is_some();
     let (applies, case, args) = match (unit_region, home) {
         // Listed, but neither the unit's region nor the home region is known: not assumed either way.
-        (None, _) if listed => (false, "region_unknown", args),
-        (None, _) => (false, "not_listed", args),
+        (None, _) if listed => (None, "region_unknown", args),
+        (None, _) => (Some(false), "not_listed", args),
         (Some(unit), Some(home)) if unit != home => {
             args.push(("unit_region", region_name(unit)));
-            (false, "other_region", args)
+            (Some(false), "other_region", args)
         },
-        _ => (true, "applies", args),
+        _ => (Some(true), "applies", args),
     };
     let headline = tr(lang, &format!("guarantee.headline.{case}"), &args);
-    let summary = format!("{headline} {}", tr(lang, &format!("guarantee.summary.{case}"), &args));
+    // "within 3 days", "within 1 day": the count is the assessment's days.
+    let summary = format!("{headline} {}", tr_n(lang, &format!("guarantee.summary.{case}"), assessment_days, &args));
     let mut details = vec![tr(lang, "guarantee.detail.where", &[])];
-    if applies {
-        details.insert(0, tr(lang, "guarantee.detail.contact", &days));
+    if applies == Some(true) {
+        details.insert(0, tr_n(lang, "guarantee.detail.contact", assessment_days, &days));
     }
     details.push(tr(lang, "guarantee.detail.specialist", &[]));
     if let (Some(planned_region), Some(home)) = (s.listing.planned.as_ref().and_then(|p| p.unit.as_ref()).and_then(|u| u.region.as_deref()), home) {

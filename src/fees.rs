@@ -6,7 +6,7 @@
 use crate::date::{age_on, Date};
 use crate::rulebook::{FreeAgeRule, Provenance, Region, RegionFee, Rulebook, Source};
 use crate::situation::{Care, FeePeriod, Situation, Visit, Where};
-use crate::text::{and_list, kr, long_date, tr, Lang};
+use crate::text::{and_list, kr, long_date, tr, tr_n, Lang};
 use crate::{NextStep, Warning};
 use serde::Serialize;
 
@@ -294,7 +294,12 @@ impl<'a> Pricing<'a> {
                 period.ceiling = ceiling.amount;
                 if price.receipt {
                     // What the person paid, even past the ceiling: that is what a refund is for.
+                    // Overpaid is what this receipt takes above the ceiling of its own day
+                    // (RULES §4): a ceiling that falls later leaves the fees paid before it
+                    // above it, which no receipt shows and no region refunds.
                     charged = price.fee;
+                    let over = if period.free_card { charged } else { (period.charged + charged).saturating_sub(ceiling.amount).min(charged) };
+                    period.overpaid += over;
                     period.charged += charged;
                 } else if period.free_card {
                     free_reason = Some("free_card");
@@ -327,9 +332,6 @@ impl<'a> Pricing<'a> {
                 mode: visit.mode,
                 input_index: i,
             });
-        }
-        for p in &mut periods {
-            p.overpaid = p.charged.saturating_sub(p.ceiling);
         }
         let total_charged = out.iter().map(|v| v.charged).sum();
         Priced { visits: out, periods, total_charged, rows }
@@ -457,17 +459,27 @@ pub fn answer(s: &Situation, proposal_book: Option<&Rulebook>, warnings: &mut Ve
     for p in &priced.periods {
         let args = [("start", long_date(lang, p.start)), ("end", long_date(lang, p.end)), ("charged", kr(lang, p.charged)), ("ceiling", kr(lang, p.ceiling))];
         details.push(tr(lang, "fees.period", &args));
-        let tense = if p.end < s.today { "fees.period.free_card_past" } else { "fees.period.free_card" };
+        // A card whose period ended before today is spoken of in the past; so is
+        // the day the ceiling was reached, once it has passed.
+        let ended = p.end < s.today;
         if let Some(from) = p.free_card_from {
-            details.push(tr(lang, tense, &[("from", long_date(lang, from)), ("end", long_date(lang, p.end))]));
+            let key = match (ended, from < s.today) {
+                (true, _) => "fees.period.free_card_past",
+                (false, true) => "fees.period.free_card_reached",
+                (false, false) => "fees.period.free_card",
+            };
+            details.push(tr(lang, key, &[("from", long_date(lang, from)), ("end", long_date(lang, p.end))]));
         } else if p.free_card {
-            details.push(tr(lang, "fees.period.free_card_already", &[("end", long_date(lang, p.end))]));
+            let key = if ended { "fees.period.free_card_already_past" } else { "fees.period.free_card_already" };
+            details.push(tr(lang, key, &[("end", long_date(lang, p.end))]));
         }
     }
     details.push(tr(lang, "fees.rule.new_year", &[]));
     details.push(tr(lang, "fees.rule.free_age", &[]));
     details.push(tr(lang, "fees.rule.not_covered", &[]));
 
+    let current_card = priced.periods.iter().rev().find(|p| p.free_card);
+    let card_ended = current_card.is_some_and(|p| p.end < s.today);
     // The headline leads with the reason when every visit is free for one.
     let all = |reason: &str| !priced.visits.is_empty() && priced.visits.iter().all(|v| v.free_reason == Some(reason));
     let headline = if s.visits.is_empty() {
@@ -477,14 +489,13 @@ pub fn answer(s: &Situation, proposal_book: Option<&Rulebook>, warnings: &mut Ve
     } else if all("under_free_age") {
         tr(lang, "fees.headline.free_young", &[])
     } else if all("free_card") {
-        tr(lang, "fees.headline.free_card", &[])
+        tr(lang, if card_ended { "fees.headline.free_card_past" } else { "fees.headline.free_card" }, &[])
     } else if priced.visits.iter().any(|v| !v.fee_known) {
         // Never "0 kr" for a fee the data lacks: at least what is known.
         let key = if priced.total_charged == 0 { "fees.headline.unknown" } else { "fees.headline.at_least" };
         tr(lang, key, &[("total", kr(lang, priced.total_charged))])
     } else {
-        let key = if s.visits.len() == 1 { "fees.summary.total_one" } else { "fees.summary.total" };
-        tr(lang, key, &[("count", s.visits.len().to_string()), ("total", kr(lang, priced.total_charged))])
+        tr_n(lang, "fees.summary.total", s.visits.len() as u32, &[("total", kr(lang, priced.total_charged))])
     };
     let mut summary = headline.clone();
     let mut add = |text: String| {
@@ -494,9 +505,8 @@ pub fn answer(s: &Situation, proposal_book: Option<&Rulebook>, warnings: &mut Ve
     if let Some(first_85) = priced.visits.iter().find(|v| v.free_reason == Some("age_85_plus")).filter(|_| !all("age_85_plus")) {
         add(tr(lang, "fees.summary.free_85_from", &[("date", long_date(lang, first_85.date))]));
     }
-    let current_card = priced.periods.iter().rev().find(|p| p.free_card);
     if let Some(p) = current_card {
-        let key = if p.end < s.today { "fees.summary.free_card_past" } else { "fees.summary.free_card" };
+        let key = if card_ended { "fees.summary.free_card_past" } else { "fees.summary.free_card" };
         add(tr(lang, key, &[("end", long_date(lang, p.end))]));
     }
     let overpaid: u32 = priced.periods.iter().map(|p| p.overpaid).sum();
@@ -516,7 +526,7 @@ pub fn answer(s: &Situation, proposal_book: Option<&Rulebook>, warnings: &mut Ve
     if !unknown.is_empty() {
         steps.push(NextStep::new(lang, "give_receipt_amount", &[("dates", and_list(lang, &unknown))]));
     }
-    if let Some(p) = current_card.filter(|p| p.end >= s.today) {
+    if let Some(p) = current_card.filter(|_| !card_ended) {
         steps.push(NextStep::new(lang, "free_card_until", &[("end", long_date(lang, p.end))]));
     }
     if overpaid > 0 {

@@ -94,8 +94,11 @@ pub fn answer(s: &Situation) -> ListingAnswer {
     let window = params.relisting_window.at(day).value;
     let specials = &params.special_reasons.at(day).value;
 
-    // The limit's first entry is the day it came into force (2022-07-01).
-    let limit_from = params.relisting_limit.entries().first().and_then(|e| e.valid_from);
+    // The limit's first dated entry is the day it came into force (2022-07-01).
+    // An override that gives the limit without a date changes the number, not
+    // that day: then it is `se`'s (RULES §2 "before the law").
+    let first_dated = |b: &crate::rulebook::Rulebook| b.parameters.relisting_limit.entries().iter().find_map(|e| e.valid_from);
+    let limit_from = first_dated(book).or_else(|| crate::rulebook::Rulebook::builtin("se").and_then(first_dated));
     let counted = counted_in_window(&s.listing.changes, day, window, specials, limit_from);
     let k = counted.len() as u32;
     let reason = planned.and_then(|p| p.reason.clone());
@@ -164,7 +167,7 @@ pub fn answer(s: &Situation) -> ListingAnswer {
     match limit {
         Some(l) => {
             let key = if window == Window::RollingYear { "listing.rule.rolling" } else { "listing.rule.calendar" };
-            details.push(tr(lang, key, &[("limit", l.to_string())]));
+            details.push(tr_n(lang, key, l, &[("limit", l.to_string())]));
             if window == Window::RollingYear {
                 details.push(tr(lang, "listing.rule.window_decision", &[]));
                 sources.push(book.source("lag-1930-173"));

@@ -22,6 +22,7 @@ mod command;
 
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
+use command::{note, Out};
 use vardval::input::{ErrorReport, InputError};
 
 const USAGE: &str = "usage:
@@ -56,9 +57,6 @@ const POSTAL_CODES: &str = include_str!("../data/postal-codes.json");
 // 1177's counts per region, which describe the default list only.
 const UNIT_COUNTS_1177: &str = include_str!("../data/unit-counts-1177.json");
 
-/// Where the commands write: standard output, buffered.
-pub type Out<'a> = &'a mut dyn Write;
-
 fn main() -> ExitCode {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
     let json = args.iter().any(|a| a == "--json");
@@ -74,11 +72,6 @@ fn main() -> ExitCode {
             ExitCode::from(74)
         }
     }
-}
-
-/// One line on standard error; if even that cannot be written, there is no one to tell.
-pub fn note(line: &str) {
-    let _ = writeln!(io::stderr(), "{line}");
 }
 
 fn usage() -> io::Result<ExitCode> {

@@ -398,7 +398,8 @@ fn read_visits(v: &Value, reader: &mut Reader, regions_ok: &dyn Fn(&str) -> bool
         let Some(o) = reader.object(item, &path) else { continue };
         reader.only_fields(o, &path, &["date", "where", "region", "mode", "care", "professional", "paid"]);
         let date_path = key(&path, "date");
-        let date = reader.required(o, "date", &path).and_then(|d| reader.date(d, &date_path)).filter(|&d| in_range(reader, &date_path, d, first, None));
+        // From the first year with a prisbasbelopp to the last day the rules cover (RULES §4).
+        let date = reader.required(o, "date", &path).and_then(|d| reader.date(d, &date_path)).filter(|&d| in_range(reader, &date_path, d, first, Date::parse_iso(LAST_TODAY)));
         let choice = |reader: &mut Reader, name: &str, allowed: &[&'static str], default: &'static str| match field(o, name) {
             Some(x) => reader.choice(x, &key(&path, name), allowed, "invalid_value"),
             None => Some(default),

@@ -50,7 +50,7 @@ export interface Answer {
   rulebook: { id: string; title: string; status: "law" | "proposal"; in_force_from: string | null; overridden: boolean };
   listing: Section & { can_change: boolean; counted_changes: number; limit: number | null; window: "rolling_year" | "calendar_year"; next_free_change: string | null; next_free_change_at_latest: boolean; special_reason: Reason | null; list_closed: boolean | null; date: string; counted: string[]; first_listing: boolean };
   fixed_doctor: Section & { entitled: boolean };
-  care_guarantee: Section & { applies: boolean; contact_days: number; assessment_days: number };
+  care_guarantee: Section & { applies: boolean | null; contact_days: number; assessment_days: number };
   fees: Section & {
     visits: { date: string; fee: number; charged: number; free_reason: "age_85_plus" | "under_free_age" | "free_card" | null; item: string; fee_known: boolean; fee_source: FeeSource | null; region: RegionCode; where: "listed" | "other_unit" | null; care: "primary" | "specialist" | "emergency"; professional: "doctor" | "nurse" | "other"; mode: "physical" | "video" | "phone"; input_index: number }[];
     periods: { start: string; end: string; ceiling: number; charged: number; free_card_from: string | null; free_card: boolean; overpaid: number }[];

@@ -265,6 +265,12 @@ fn the_dates_the_rules_cover() {
     has_error(late, "today", "out_of_range");
     has_error(situation("13", json!({ "age": 40 }), json!([{ "date": "2017-12-31", "where": "listed" }])), "visits[0].date", "out_of_range");
     answer(situation("13", json!({ "age": 40 }), json!([{ "date": "2018-01-01", "where": "listed" }])));
+    // Found by the fuzzer: a visit on 9999-12-31 was priced, in a period that
+    // ended before it began. The rules cover no day after 2099-12-31 (RULES §4).
+    for late in ["2100-01-01", "9999-12-31"] {
+        has_error(situation("13", json!({ "age": 40 }), json!([{ "date": late, "where": "listed" }])), "visits[0].date", "out_of_range");
+    }
+    answer(situation("13", json!({ "age": 40 }), json!([{ "date": "2099-12-31", "where": "listed" }])));
 }
 
 #[test]
@@ -278,9 +284,135 @@ fn a_change_before_the_law_came_into_force_does_not_count() {
 }
 
 #[test]
+fn an_override_that_gives_the_limit_without_a_date_keeps_the_laws_date() {
+    // Found by the fuzzer: `relisting.limit: 1`, a bare value (docs/interface.md),
+    // made the changes of June 2022, before the law (RULES §2), count. Only
+    // 15 July 2022 counts: K = 1 = the limit, so the change of 1 August waits
+    // until 15 July 2023.
+    let a = answer(json!({
+        "today": "2022-08-01", "person": { "age": 40, "home_region": "13" },
+        "rulebook": { "base": "se", "override": { "parameters": { "relisting.limit": 1 } } },
+        "listing": { "unit": { "id": "a", "region": "13" }, "changes": [ { "date": "2022-06-01" }, { "date": "2022-06-20" }, { "date": "2022-07-15" } ] }
+    }));
+    assert_eq!(a["listing"]["counted"], json!(["2022-07-15"]));
+    assert_eq!(a["listing"]["can_change"], false);
+    assert_eq!(a["listing"]["next_free_change"], "2023-07-15");
+}
+
+#[test]
+fn a_ceiling_that_falls_within_a_period_is_no_overpayment_without_receipts() {
+    // Found by the fuzzer. Halland, pc_doctor 200 kr; an override lowers the
+    // ceiling to 1 000 kr from 2026. Seven visits in 2025 cost 7 × 200 = 1 400 kr,
+    // below 2025's 1 450 kr. On 1 February 2026 the ceiling is 1 000 kr: that
+    // visit is free (the free card from then), and nothing was paid that a
+    // receipt shows: nothing "according to the receipts" to refund (CONTRACT §6).
+    let mut visits: Vec<Value> = (0..7).map(|i| json!({ "date": format!("2025-0{}-01", i + 3), "where": "listed" })).collect();
+    visits.push(json!({ "date": "2026-02-01", "where": "listed" }));
+    let override_ceiling = |receipt: Option<u32>| {
+        let mut v = visits.clone();
+        if let Some(paid) = receipt {
+            v[7]["paid"] = json!(paid);
+        }
+        answer(json!({
+            "today": "2026-03-01", "person": { "age": 40, "home_region": "13" },
+            "rulebook": { "base": "se", "override": {
+                "sources": { "r13": { "title": "Region Halland: avgifter", "url": "regionhalland.se/avgifter" } },
+                "parameters": { "fees.ceiling_max": [
+                    { "valid_from": "2018-01-01", "value": null }, { "valid_from": "2026-01-01", "value": 1000, "source": "r13" } ] } } },
+            "visits": v
+        }))
+    };
+    let a = override_ceiling(None);
+    assert_eq!(charged(&a), vec![200, 200, 200, 200, 200, 200, 200, 0]);
+    let p = &a["fees"]["periods"][0];
+    assert_eq!((p["charged"].as_u64(), p["ceiling"].as_u64(), p["free_card_from"].as_str()), (Some(1400), Some(1000), Some("2026-02-01")));
+    assert_eq!(p["overpaid"], 0);
+    assert!(!steps_to(&a, "ask_refund"));
+    assert!(!a["fees"]["summary"].as_str().unwrap().contains("kvitton"));
+    // A receipt of 300 kr for the visit of 1 February 2026, when 1 400 kr were
+    // already paid against that day's ceiling of 1 000 kr: all 300 kr are above it.
+    let b = override_ceiling(Some(300));
+    assert_eq!(b["fees"]["periods"][0]["charged"], 1700);
+    assert_eq!(b["fees"]["periods"][0]["overpaid"], 300);
+    assert!(steps_to(&b, "ask_refund"));
+}
+
+#[test]
 fn where_is_needed_only_in_primary_care() {
     has_error(situation("13", json!({ "age": 40 }), json!([{ "date": "2026-03-02" }])), "visits[0].where", "missing_field");
     let a = answer(situation("13", json!({ "age": 40 }), json!([{ "date": "2026-03-02", "care": "specialist" }])));
     assert!(a["fees"]["visits"][0]["where"].is_null());
     assert_eq!(charged(&a), vec![300], "Halland specialist_doctor 300");
+}
+
+/// Every sentence of the fee answer: headline, summary, details and steps.
+fn fee_texts(a: &Value) -> Vec<String> {
+    let f = &a["fees"];
+    let mut out = vec![f["headline"].as_str().unwrap().to_string(), f["summary"].as_str().unwrap().to_string()];
+    out.extend(f["details"].as_array().unwrap().iter().map(|d| d.as_str().unwrap().to_string()));
+    out.extend(f["next_steps"].as_array().unwrap().iter().map(|s| s["text"].as_str().unwrap().to_string()));
+    out
+}
+
+#[test]
+fn a_free_card_that_has_ended_is_spoken_of_in_the_past() {
+    // Issue 11, D7. The period starts at the first paid visit, 10 January 2025,
+    // and ends the day before the same date a year later: 9 January 2026. The
+    // 1 450 kr already paid (ceiling 2025: floor(0.025 × 58 800 / 50) × 50 =
+    // 1 450 kr) reach the ceiling, so the card runs to 9 January 2026 and the
+    // visit of 2 March 2025 is free. On 9 January 2026 the card still holds; from
+    // the 10th it has ended.
+    let card = |today: &str, lang: &str| {
+        answer(json!({
+            "today": today, "lang": lang,
+            "person": { "age": 40, "home_region": "13" },
+            "fee_period": { "first_visit": "2025-01-10", "paid": 1450 },
+            "visits": [{ "date": "2025-03-02", "where": "listed" }]
+        }))
+    };
+    for today in ["2026-11-22", "2026-01-10"] {
+        let a = card(today, "sv");
+        assert_eq!(a["fees"]["periods"][0]["end"], "2026-01-09");
+        assert_eq!(a["fees"]["headline"], "Dina besök var gratis eftersom du hade frikort.", "{today}");
+        assert!(a["fees"]["summary"].as_str().unwrap().contains("Ditt frikort gällde till och med 9 januari 2026."), "{today}: {}", a["fees"]["summary"]);
+        for text in fee_texts(&a) {
+            for present in ["har frikort", "har redan frikort", "frikort gäller"] {
+                assert!(!text.contains(present), "{today}: present tense in {text:?}");
+            }
+        }
+        assert!(!steps_to(&a, "free_card_until"), "{today}: no step to use a card that has ended");
+        assert!(steps_to(&a, "keep_receipts"));
+        let en = card(today, "en");
+        assert_eq!(en["fees"]["headline"], "Your visits were free because you had a free card.");
+        assert!(en["fees"]["summary"].as_str().unwrap().contains("Your free card was valid until 9 January 2026."));
+        assert!(fee_texts(&en).iter().all(|t| !t.contains("have a free card") && !t.contains("is valid until")), "{today}: {:?}", fee_texts(&en));
+    }
+    // The card's last day, and a day within it: the present tense.
+    for today in ["2026-01-09", "2025-06-01"] {
+        let a = card(today, "sv");
+        assert_eq!(a["fees"]["headline"], "Dina besök är gratis eftersom du har frikort.", "{today}");
+        assert!(a["fees"]["summary"].as_str().unwrap().contains("Du har frikort till och med 9 januari 2026."), "{today}");
+        assert!(fee_texts(&a).iter().any(|t| t == "Du har redan frikort till och med 9 januari 2026."), "{today}");
+        assert!(steps_to(&a, "free_card_until"), "{today}");
+        let en = card(today, "en");
+        assert_eq!(en["fees"]["headline"], "Your visits are free because you have a free card.");
+        assert!(en["fees"]["summary"].as_str().unwrap().contains("You have a free card until 9 January 2026."));
+    }
+}
+
+#[test]
+fn the_day_the_ceiling_was_reached_is_in_the_past_once_it_has_passed() {
+    // Halland, pc_doctor 200 kr, a visit on the 10th of each month from January
+    // 2026: 7 × 200 = 1 400 kr, and on 10 August the last 50 kr reach 2026's
+    // 1 450 kr. The card holds to 9 January 2027.
+    let visits: Vec<Value> = (1..=8).map(|m| json!({ "date": format!("2026-{m:02}-10"), "where": "listed" })).collect();
+    let on = |today: &str| {
+        let mut s = situation("13", json!({ "age": 40 }), Value::from(visits.clone()));
+        s["today"] = json!(today);
+        answer(s)
+    };
+    let has = |a: &Value, text: &str| fee_texts(a).iter().any(|t| t == text);
+    assert!(has(&on("2026-11-22"), "Du nådde gränsen 10 augusti 2026 och har frikort till och med 9 januari 2027."));
+    assert!(has(&on("2026-08-10"), "Du når gränsen 10 augusti 2026 och har frikort till och med 9 januari 2027."));
+    assert!(has(&on("2027-01-10"), "Du nådde gränsen 10 augusti 2026 och hade frikort till och med 9 januari 2027."));
 }

@@ -1,22 +1,11 @@
 //! Nearby units (CONTRACT §4) and unit lists (docs/units.md).
 
+mod common;
+use common::{default_units, places};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 use vardval::nearby::{great_circle_km, nearby, Index, Units};
-use vardval::places::Places;
 use vardval::units::{read, Unit};
-
-fn places() -> Places {
-    Places::from_json_texts(&[include_str!("../data/municipalities.json"), include_str!("../data/postal-codes.json")]).expect("data/*.json read")
-}
-
-fn default_units(places: &Places) -> Units {
-    let (units, problems) = read(include_str!("../data/units.csv"), &|m| places.municipality_known(m));
-    assert!(problems.is_empty(), "{problems:?}");
-    let mut units = Units::new(units);
-    units.set_counts_1177(include_str!("../data/unit-counts-1177.json")).expect("counts read");
-    units
-}
 
 /// A file of ../shared/data as rows of named fields (plain CSV: no quoted commas in these columns).
 fn shared_csv(name: &str) -> Vec<std::collections::HashMap<String, String>> {

@@ -182,11 +182,24 @@ fn listing_at_home_waits_for_the_same_date_as_the_listing_answer() {
 
 #[test]
 fn listed_with_no_region_known_the_guarantee_is_not_assumed_either_way() {
-    let a = answer(json!({ "today": "2026-11-23", "listing": { "unit": { "id": "a" } } }));
-    assert_eq!(a["care_guarantee"]["applies"], false);
-    assert_eq!(a["care_guarantee"]["headline"], "Det beror på var din vårdcentral ligger.");
-    assert_eq!(step_codes(&a, "care_guarantee"), ["check_unit_region"]);
-    assert_eq!(step_codes(&a, "fixed_doctor"), ["ask_unit_for_fixed_doctor"]);
+    // Listed, but neither the unit's region nor the home region is given
+    // (issue 11, D6): RULES §3 ties the guarantee to the unit being in the home
+    // region, so the answer is "it depends", never a "no" beside the fixed
+    // doctor's "you are listed".
+    for (lang, depends) in [("sv", "Det beror på var din vårdcentral ligger."), ("en", "It depends on where your unit is.")] {
+        let a = answer(json!({ "today": "2026-11-23", "lang": lang, "listing": { "unit": { "id": "a" } } }));
+        assert_eq!(a["fixed_doctor"]["entitled"], true);
+        assert_eq!(a["care_guarantee"]["applies"], Value::Null, "{lang}: neither yes nor no");
+        assert_eq!(a["care_guarantee"]["headline"], depends);
+        assert_eq!(step_codes(&a, "care_guarantee"), ["check_unit_region"]);
+        assert_eq!(step_codes(&a, "fixed_doctor"), ["ask_unit_for_fixed_doctor"]);
+    }
+    // Either region alone is enough: the unit's region defaults to the home
+    // region, and without a home region the unit's is taken (docs/interface.md).
+    let unit_only = answer(json!({ "today": "2026-11-23", "listing": { "unit": { "id": "a", "region": "13" } } }));
+    assert_eq!(unit_only["care_guarantee"]["applies"], true);
+    let home_only = answer(json!({ "today": "2026-11-23", "person": { "home_region": "13" }, "listing": { "unit": { "id": "a" } } }));
+    assert_eq!(home_only["care_guarantee"]["applies"], true);
 }
 
 #[test]
@@ -205,4 +218,63 @@ fn an_unknown_list_status_is_mentioned_only_when_a_unit_is_planned() {
     let says = |a: &Value| a["listing"]["details"].as_array().unwrap().iter().any(|d| d.as_str().unwrap().starts_with(unknown));
     assert!(!says(&answer(relist("2026-11-23", &[], json!({ "reason": null })))), "no unit named: nothing to say about its list");
     assert!(says(&answer(relist("2026-11-23", &[], json!({ "unit": { "id": "b" } })))));
+}
+
+// --- counts and their nouns (issue 11, D14) -----------------------------------
+
+/// Every string in an answer, wherever it sits.
+fn all_texts(v: &Value, out: &mut Vec<String>) {
+    match v {
+        Value::String(s) => out.push(s.clone()),
+        Value::Array(items) => items.iter().for_each(|i| all_texts(i, out)),
+        Value::Object(map) => map.values().for_each(|i| all_texts(i, out)),
+        _ => {}
+    }
+}
+
+/// The texts that put the number 1 before a plural noun.
+fn one_with_a_plural(a: &Value) -> Vec<String> {
+    let plurals = ["gånger", "dagar", "byten", "besök kostar", "times", "days", "changes", "visits"];
+    let mut texts = Vec::new();
+    all_texts(a, &mut texts);
+    texts.into_iter().filter(|t| plurals.iter().any(|p| t.contains(&format!(" 1 {p}")) || t.starts_with(&format!("1 {p}")))).collect()
+}
+
+#[test]
+fn a_count_of_one_takes_the_singular() {
+    // An override of `se` with a relisting limit of 1 and an assessment within
+    // 1 day; one own change on 1 March 2026 and one visit. K = 1 = limit, so the
+    // change waits until c1 + 1 year = 1 March 2027.
+    let with = |limit: u32, window: &str, lang: &str| {
+        let mut s = relist("2026-11-23", &[("2026-03-01", None)], json!({}));
+        s["lang"] = json!(lang);
+        s["rulebook"] = json!({ "base": "se", "override": { "parameters": {
+            "relisting.limit": limit, "relisting.window": window, "guarantee.assessment_days": limit } } });
+        s["visits"] = json!([{ "date": "2026-03-02", "where": "listed" }]);
+        answer(s)
+    };
+    let details = |a: &Value| a["listing"]["details"].as_array().unwrap().iter().map(|d| d.as_str().unwrap().to_string()).collect::<Vec<_>>();
+
+    let sv = with(1, "rolling_year", "sv");
+    assert_eq!(sv["listing"]["can_change"], false);
+    assert_eq!(sv["listing"]["next_free_change"], "2027-03-01");
+    assert!(details(&sv).contains(&"Du får byta vårdcentral högst en gång under en tolvmånadersperiod, om du inte har särskilda skäl.".to_string()), "{:?}", details(&sv));
+    assert_eq!(sv["care_guarantee"]["summary"], "Ja, vårdgarantin gäller på din vårdcentral. Du ska få kontakt samma dag och en medicinsk bedömning inom 1 dag.");
+    assert_eq!(sv["fees"]["headline"], "Ditt besök kostar 200\u{a0}kr.");
+    assert_eq!(one_with_a_plural(&sv), Vec::<String>::new());
+    let en = with(1, "rolling_year", "en");
+    assert!(details(&en).contains(&"You may change primary care unit at most once in a twelve-month period, unless you have special reasons.".to_string()), "{:?}", details(&en));
+    assert_eq!(en["care_guarantee"]["summary"], "Yes, the care guarantee applies at your unit. You should get contact the same day and a medical assessment within 1 day.");
+    assert_eq!(one_with_a_plural(&en), Vec::<String>::new());
+    let calendar = with(1, "calendar_year", "sv");
+    assert!(details(&calendar).contains(&"Du får byta vårdcentral högst en gång per kalenderår, om du inte har särskilda skäl.".to_string()));
+    assert!(details(&with(1, "calendar_year", "en")).contains(&"You may change primary care unit at most once per calendar year, unless you have special reasons.".to_string()));
+
+    // 2: the plural, as before.
+    let sv2 = with(2, "rolling_year", "sv");
+    assert!(details(&sv2).contains(&"Du får byta vårdcentral högst 2 gånger under en tolvmånadersperiod, om du inte har särskilda skäl.".to_string()));
+    assert!(sv2["care_guarantee"]["summary"].as_str().unwrap().ends_with("inom 2 dagar."));
+    let en2 = with(2, "rolling_year", "en");
+    assert!(details(&en2).contains(&"You may change primary care unit at most 2 times in a twelve-month period, unless you have special reasons.".to_string()));
+    assert!(en2["care_guarantee"]["summary"].as_str().unwrap().ends_with("within 2 days."));
 }

@@ -181,7 +181,7 @@ fn yes_no(cell: &Data, text: &str) -> Option<bool> {
 /// `vardval units import`: the unit list on standard output (CSV, or with
 /// `json` a JSON unit list), every problem on standard error (with `json`, a
 /// JSON report on standard output instead, so that it holds one JSON object).
-pub fn import(file: &str, sheet: Option<&str>, json: bool, geo: &Geo, out: crate::Out) -> io::Result<ExitCode> {
+pub fn import(file: &str, sheet: Option<&str>, json: bool, geo: &Geo, out: super::Out) -> io::Result<ExitCode> {
     let extension = std::path::Path::new(file).extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
     let spreadsheet = ["xlsx", "xlsm", "xlsb", "xls", "ods"].contains(&extension.as_str());
     let read = match (spreadsheet, sheet) {
@@ -189,16 +189,16 @@ pub fn import(file: &str, sheet: Option<&str>, json: bool, geo: &Geo, out: crate
         (false, None) => csv_rows(file).map(|rows| (rows, 0)),
         (false, Some(_)) => Err(format!("{file}: --sheet is for spreadsheets (.xlsx, .xls, .ods)")),
     };
-    let problems = |problems: &[UnitProblem], out: crate::Out| -> io::Result<ExitCode> {
+    let problems = |problems: &[UnitProblem], out: super::Out| -> io::Result<ExitCode> {
         if json {
             let errors: Vec<_> = problems.iter().map(super::UnitProblemJson::from).collect();
             serde_json::to_writer(&mut *out, &serde_json::json!({ "file": file, "ok": false, "errors": errors }))?;
             writeln!(out)?;
         } else {
             for p in problems {
-                crate::note(&super::unit_problem_line(file, p));
+                super::note(&super::unit_problem_line(file, p));
             }
-            crate::note(&format!("{file}: {}", super::problems(problems.len())));
+            super::note(&format!("{file}: {}", super::problems(problems.len())));
         }
         Ok(ExitCode::from(1))
     };
@@ -227,7 +227,7 @@ pub fn import(file: &str, sheet: Option<&str>, json: bool, geo: &Geo, out: crate
         writeln!(out)?;
     } else {
         out.write_all(csv.as_bytes())?;
-        crate::note(&format!("{file}: {} units", records.len()));
+        super::note(&format!("{file}: {} units", records.len()));
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -9,6 +9,15 @@ pub mod sweden;
 pub mod text;
 
 
+/// Where the commands write: standard output, buffered (`main`).
+pub type Out<'a> = &'a mut dyn std::io::Write;
+
+/// One line on standard error; if even that cannot be written, there is no one to tell.
+pub fn note(line: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "{line}");
+}
+
 /// "1 problem", "7 problems".
 pub fn problems(n: usize) -> String {
     format!("{n} problem{}", if n == 1 { "" } else { "s" })
@@ -21,13 +30,13 @@ pub fn unit_problem_line(file: &str, p: &vardval::units::UnitProblem) -> String 
     format!("{at}: {}: {}: {}", if p.field.is_empty() { "-" } else { &p.field }, p.code, p.detail)
 }
 
-pub fn write_unit_problem(out: crate::Out, file: &str, p: &vardval::units::UnitProblem) -> std::io::Result<()> {
+pub fn write_unit_problem(out: Out, file: &str, p: &vardval::units::UnitProblem) -> std::io::Result<()> {
     writeln!(out, "{}", unit_problem_line(file, p))
 }
 
 /// The same for `--json`: one item of the report's `errors`, after a comma
 /// unless it is the `first`.
-pub fn write_unit_problem_json(out: crate::Out, p: &vardval::units::UnitProblem, first: bool) -> std::io::Result<()> {
+pub fn write_unit_problem_json(out: Out, p: &vardval::units::UnitProblem, first: bool) -> std::io::Result<()> {
     if !first {
         out.write_all(b",")?;
     }
@@ -52,7 +61,7 @@ impl<'a> From<&'a vardval::units::UnitProblem> for UnitProblemJson<'a> {
 
 /// A file the checks or the import cannot open or read: a problem like any
 /// other (exit 1), said where the command says its problems.
-pub fn report_unreadable(file: &str, e: &std::io::Error, json: bool, out: crate::Out) -> std::io::Result<std::process::ExitCode> {
+pub fn report_unreadable(file: &str, e: &std::io::Error, json: bool, out: Out) -> std::io::Result<std::process::ExitCode> {
     let problem = vardval::units::UnitProblem { line: 0, field: String::new(), code: "unreadable_input", detail: format!("cannot read {file}: {e}") };
     if json {
         serde_json::to_writer(&mut *out, &serde_json::json!({ "file": file, "ok": false, "errors": [UnitProblemJson::from(&problem)] }))?;

@@ -1,5 +1,21 @@
 #![allow(dead_code)]
 use serde_json::{json, Value};
+use vardval::nearby::Units;
+use vardval::places::Places;
+
+/// The places the command embeds (data/*.json).
+pub fn places() -> Places {
+    Places::from_json_texts(&[include_str!("../../data/municipalities.json"), include_str!("../../data/postal-codes.json")]).expect("data/*.json read")
+}
+
+/// The default unit list with 1177's counts, as `vardval nearby` uses it.
+pub fn default_units(places: &Places) -> Units {
+    let (units, problems) = vardval::units::read(include_str!("../../data/units.csv"), &|m| places.municipality_known(m));
+    assert!(problems.is_empty(), "{problems:?}");
+    let mut units = Units::new(units);
+    units.set_counts_1177(include_str!("../../data/unit-counts-1177.json")).expect("counts read");
+    units
+}
 
 /// The answer as JSON, exactly as the command and WebAssembly give it.
 pub fn answer(situation: Value) -> Value {
