@@ -455,6 +455,9 @@ pub fn answer(s: &Situation, proposal_book: Option<&Rulebook>, warnings: &mut Ve
         let (named, date) = cite(book, lang, region, &row.provenance, &mut sources);
         details.push(tr(lang, "fees.regional_ceiling", &[("region", region.name.clone()), ("ceiling", kr(lang, row.kr)), ("date", date), ("source", named.title)]));
     }
+    // Beside the ceiling, and before the proposal's sentence, which the page shows last on its own.
+    let parameters = ["fees.free_from_age", "fees.free_under_age_fallback", "fees.ceiling_share", "fees.ceiling_max", "fees.prisbasbelopp", "fees.listed_unit_fee"];
+    crate::cite_regional_values(book, lang, s.today, &parameters, &mut details, &mut sources);
     details.push(tr(lang, "fees.rule.period", &[]));
     for p in &priced.periods {
         let args = [("start", long_date(lang, p.start)), ("end", long_date(lang, p.end)), ("charged", kr(lang, p.charged)), ("ceiling", kr(lang, p.ceiling))];
@@ -588,8 +591,6 @@ pub fn answer(s: &Situation, proposal_book: Option<&Rulebook>, warnings: &mut Ve
             .collect()
     };
 
-    let parameters = ["fees.free_from_age", "fees.free_under_age_fallback", "fees.ceiling_share", "fees.ceiling_max", "fees.prisbasbelopp", "fees.listed_unit_fee"];
-    crate::cite_regional_values(book, lang, s.today, &parameters, &mut details, &mut sources);
     FeesAnswer {
         visits: priced.visits,
         periods: priced.periods,

@@ -136,6 +136,8 @@ fn a_value_the_override_sets_carries_its_own_date_and_source() {
     // The ceiling of 1 200 kr and the limit of one change are the region's, and say so.
     assert!(details.contains(&"Högkostnadsskyddet kommer från en regions ändringar av de nationella reglerna. Källa: Region Halland: patientavgifter 2026, gäller från 1 januari 2026."), "{details:#?}");
     assert_eq!(a["fees"]["periods"][0]["ceiling"], 1_200);
+    // The proposal's sentence stays last: the page shows it under a heading of its own.
+    assert!(details.last().unwrap().starts_with("Förslaget om 100 kr"), "{details:#?}");
     let listing: Vec<&str> = a["listing"]["details"].as_array().unwrap().iter().map(|d| d.as_str().unwrap()).collect();
     assert!(listing.iter().any(|d| d.starts_with("Gränsen för hur många gånger du får byta kommer från en regions ändringar")), "{listing:#?}");
     assert!(a["listing"]["sources"].as_array().unwrap().iter().any(|s| s["url"] == "regionhalland.se/avgifter"));
