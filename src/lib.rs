@@ -80,18 +80,17 @@ pub(crate) fn cite_regional_values(book: &Rulebook, lang: Lang, date: Date, name
 /// A rulebook's title; one a region's override changed says so, unless the
 /// override gives a title of its own.
 fn rulebook_title(book: &Rulebook, lang: Lang) -> String {
-    let own = |t: &rulebook::Text| if lang == Lang::Sv { t.sv.clone() } else { t.en.clone() };
     match &book.regional {
-        None => own(&book.title),
-        Some(regional) => regional.title.as_ref().map_or_else(|| tr(lang, "rulebook.regional_title", &[("base", own(&book.title))]), own),
+        None => book.title.in_lang(lang),
+        Some(regional) => regional.title.as_ref().map_or_else(|| tr(lang, "rulebook.regional_title", &[("base", book.title.in_lang(lang))]), |t| t.in_lang(lang)),
     }
 }
 
 /// The name of a rulebook a region's override changed: the override's own
-/// title, else "the national rules with a region's changes".
+/// title, else "a region's changes to the national rules".
 fn regional_title(book: &Rulebook, lang: Lang) -> String {
     match book.regional.as_ref().and_then(|r| r.title.as_ref()) {
-        Some(title) => if lang == Lang::Sv { title.sv.clone() } else { title.en.clone() },
+        Some(title) => title.in_lang(lang),
         None => tr(lang, "rulebook.regional", &[]),
     }
 }
@@ -176,6 +175,10 @@ fn answer(s: &Situation) -> Answer {
         fees::push_warning(&mut warnings, lang, "unknown_field", &[("path", path.clone())]);
     }
     let book = &s.rulebook;
+    // A link or a host page may ask for the proposal: the answer says it is not the law.
+    if book.status == "proposal" {
+        warnings.push(Warning { code: "proposal_rulebook", message: tr(lang, "warning.proposal_rulebook", &[("rulebook", book.title.in_lang(lang))]) });
+    }
     if let Some(regional) = &book.regional {
         let key = if regional.title.is_some() { "warning.regional_rulebook.titled" } else { "warning.regional_rulebook" };
         warnings.push(Warning { code: "regional_rulebook", message: tr(lang, key, &[("rulebook", regional_title(book, lang))]) });

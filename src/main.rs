@@ -219,9 +219,10 @@ fn units_check(file: &str, json: bool, out: Out) -> io::Result<ExitCode> {
     let ok = summary.problems == 0;
     if json {
         let regions = serde_json::to_string(&summary.regions)?;
-        writeln!(out, "],\"ok\":{ok},\"units\":{},\"regions\":{regions},\"closed\":{},\"problems\":{}}}", summary.units, summary.closed, summary.problems)?;
+        writeln!(out, "],\"ok\":{ok},\"unit_count\":{},\"regions\":{regions},\"closed\":{},\"problems\":{}}}", summary.units, summary.closed, summary.problems)?;
     } else if ok {
-        writeln!(out, "{file}: {} units, {} regions, {} with a closed list: no problems", summary.units, summary.regions.len(), summary.closed)?;
+        let (units, regions) = (command::count(summary.units, "unit"), command::count(summary.regions.len(), "region"));
+        writeln!(out, "{file}: {units}, {regions}, {} with a closed list: no problems", summary.closed)?;
     } else {
         writeln!(out, "{file}: {}", command::problems(summary.problems))?;
     }
@@ -278,7 +279,7 @@ fn rules_check(file: &str, json: bool, out: Out) -> io::Result<ExitCode> {
             writeln!(out, "{file}: {}: {}: {}", if e.path.is_empty() { "-" } else { &e.path }, e.code, e.message)?;
         }
         if ok {
-            writeln!(out, "{file}: an override of se: no problems")?;
+            writeln!(out, "{file}: no problems")?;
         } else {
             writeln!(out, "{file}: {}", command::problems(report.errors.len()))?;
         }

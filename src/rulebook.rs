@@ -219,6 +219,12 @@ pub struct Text {
     pub en: String,
 }
 
+impl Text {
+    pub fn in_lang(&self, lang: crate::text::Lang) -> String {
+        if lang == crate::text::Lang::Sv { self.sv.clone() } else { self.en.clone() }
+    }
+}
+
 #[derive(Clone, Debug, Serialize)]
 pub struct Rulebook {
     pub id: String,
@@ -295,6 +301,10 @@ pub(crate) const FEE_MAX_KR: i64 = 2_000;
 pub(crate) const CEILING_MAX_KR: i64 = 5_000;
 /// The prisbasbelopp was 45 500–59 200 kr from 2018 to 2026 (`rules/national.json`).
 pub(crate) const PRISBASBELOPP_KR: (i64, i64) = (30_000, 100_000);
+/// The ceiling's share of the prisbasbelopp: 2,5 % in the law (HSL 17 kap. 6 §);
+/// 5 % of the highest plausible prisbasbelopp is the 5 000 kr above. As text too,
+/// for the message: formatting an f64 would pull float printing into the module.
+pub(crate) const CEILING_SHARE: (f64, f64, &str, &str) = (0.01, 0.05, "0.01", "0.05");
 /// Free care for children and young people: 18, 20 or 19 in the regions today.
 pub(crate) const FREE_AGE_MAX: i64 = 30;
 /// Free care from 85 is in the law (HSL 17 kap. 3 §), the same in every region.
@@ -493,7 +503,7 @@ impl Rulebook {
         for (name, value) in obj {
             let at = key(path, name);
             // A fee or a ceiling must say where it comes from (an amount, not `null`).
-            let sourced = matches!(name.as_str(), "fees.ceiling_max" | "fees.listed_unit_fee");
+            let sourced = matches!(name.as_str(), "fees.ceiling_max" | "fees.listed_unit_fee" | "fees.ceiling_share");
             let Some(entries) = read_entries(value, &at, reader, sources, sourced) else { continue };
             match name.as_str() {
                 "relisting.limit" => p.relisting_limit.set(entries, reader, &|r, v, a| if v.is_null() { Some(None) } else { r.int(v, a, 1, 100).map(|n| Some(n as u32)) }),
@@ -505,7 +515,14 @@ impl Rulebook {
                 "guarantee.assessment_days" => p.assessment_days.set(entries, reader, &days),
                 "fees.free_from_age" => p.free_from_age.set(entries, reader, &|r, v, a| r.int(v, a, FREE_FROM_AGE, FREE_FROM_AGE).map(|n| n as u32)),
                 "fees.free_under_age_fallback" => p.free_under_age_fallback.set(entries, reader, &free_age),
-                "fees.ceiling_share" => p.ceiling_share.set(entries, reader, &|r, v, a| r.fraction(v, a)),
+                "fees.ceiling_share" => p.ceiling_share.set(entries, reader, &|r, v, a| {
+                    let share = r.fraction(v, a)?;
+                    if !(CEILING_SHARE.0..=CEILING_SHARE.1).contains(&share) {
+                        r.problem_with(a, "out_of_range", vec![("min", CEILING_SHARE.2.into()), ("max", CEILING_SHARE.3.into())]);
+                        return None;
+                    }
+                    Some(share)
+                }),
                 "fees.ceiling_max" => p.ceiling_max.set(entries, reader, &ceiling_or_null),
                 "fees.prisbasbelopp" => p.prisbasbelopp.set(entries, reader, &|r, v, a| r.int(v, a, PRISBASBELOPP_KR.0, PRISBASBELOPP_KR.1).map(|n| n as u32)),
                 "fees.listed_unit_fee" => p.listed_unit_fee.set(entries, reader, &fee_or_null),
@@ -612,8 +629,11 @@ impl Rulebook {
 /// checks its file before it publishes it: a field no reader knows, which a
 /// situation only warns about, is a problem here, with the nearest known name.
 pub fn check_override(doc: &Value) -> Vec<crate::input::Problem> {
-    let base = doc.get("base").and_then(Value::as_str).filter(|b| BUILTIN_IDS.contains(b)).unwrap_or("se");
     let mut reader = Reader::default();
+    let base = match doc.get("base") {
+        Some(b) => reader.choice(b, "base", &BUILTIN_IDS, "unknown_rulebook").unwrap_or("se"),
+        None => "se",
+    };
     let Some(mut book) = Rulebook::read_builtin(base, &mut reader) else { return Vec::new() };
     book.apply_override(doc, "", &mut reader);
     let mut problems = reader.problems;
@@ -766,8 +786,14 @@ fn read_region(region: &mut Region, sources: &mut Vec<NamedSource>, row: &Value,
             }
             "fees" => {
                 let Some(items) = reader.array(v, &p, 100) else { continue };
+                let mut given: Vec<(&str, &str)> = Vec::new();
                 for (i, item) in items.iter().enumerate() {
                     if let Some(fee) = read_fee_row(item, &index(&p, i), reader, sources) {
+                        // One fee per kind of visit: a second would silently replace the first.
+                        if given.contains(&(fee.item, fee.mode)) {
+                            reader.problem_with(index(&p, i), "duplicate_fee", vec![("item", fee.item.to_string()), ("mode", fee.mode.to_string())]);
+                        }
+                        given.push((fee.item, fee.mode));
                         region.fees.retain(|f| (f.item, f.mode) != (fee.item, fee.mode));
                         region.fees.push(fee);
                     }

@@ -213,7 +213,7 @@ fn every_error_code_has_a_message_in_both_languages() {
         "invalid_json", "invalid_type", "missing_field", "invalid_date", "date_in_future", "date_before_today", "out_of_range",
         "unknown_region", "unknown_reason", "unknown_rulebook", "unknown_language", "invalid_value", "too_many_items",
         "unknown_parameter", "unknown_source", "before_fee_period", "duplicate_key", "missing_source", "duplicate_valid_from",
-        "cannot_change", "unknown_field",
+        "cannot_change", "unknown_field", "duplicate_fee",
     ] {
         for lang in [Lang::Sv, Lang::En] {
             let key = format!("error.{code}");

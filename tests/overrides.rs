@@ -170,3 +170,41 @@ fn an_answer_under_a_regional_rulebook_names_it() {
     assert_eq!(national["rulebook"]["title"], "Gällande regler");
     assert!(!national["warnings"].to_string().contains("regional_rulebook"));
 }
+
+#[test]
+fn a_ceiling_share_that_makes_the_ceiling_nothing_or_huge_is_refused() {
+    // 2,5 % of 59 200 kr is the 1 450 kr of 2026; 0 made every visit free, 1 a ceiling of 59 200 kr.
+    let share = |value: Value| json!({ "sources": halland_source(), "parameters": { "fees.ceiling_share": [{ "value": value, "source": "r13" }] } });
+    refuses(share(json!(0)), "parameters.fees.ceiling_share[0].value", "out_of_range");
+    refuses(share(json!(1)), "parameters.fees.ceiling_share[0].value", "out_of_range");
+    assert_eq!(problems(share(json!(0.025))), []);
+    refuses(json!({ "parameters": { "fees.ceiling_share": 0.025 } }), "parameters.fees.ceiling_share.source", "missing_source");
+}
+
+#[test]
+fn the_same_kind_of_visit_twice_in_one_list_of_fees_is_refused() {
+    // The second row silently replaced the first, and priced visits from before its date.
+    let doc = json!({ "sources": halland_source(), "regions": { "13": { "fees": [
+        { "item": "pc_doctor", "kr": 300, "valid_from": "2025-01-01", "source": "r13" },
+        { "item": "pc_doctor", "kr": 400, "valid_from": "2026-01-01", "source": "r13" },
+        { "item": "pc_doctor", "mode": "video", "kr": 100, "source": "r13" } ] } } });
+    assert_eq!(problems(doc), [("regions.13.fees[1]".to_string(), "duplicate_fee")]);
+}
+
+#[test]
+fn an_override_names_a_base_that_exists() {
+    refuses(json!({ "base": "nope" }), "base", "unknown_rulebook");
+    assert_eq!(problems(json!({ "base": "sou-2019-42" })), []);
+}
+
+#[test]
+fn an_answer_under_the_proposal_says_it_is_not_the_law() {
+    // A link to embed.html may ask for `rulebook=sou-2019-42`: the answer says what it is.
+    let a = answer(json!({ "today": "2026-11-22", "rulebook": "sou-2019-42", "person": { "age": 40, "home_region": "13" },
+                           "visits": [{ "date": "2026-03-02", "where": "listed" }] }));
+    assert_eq!(a["fees"]["total_charged"], 100);
+    let warning = a["warnings"].as_array().unwrap().iter().find(|w| w["code"] == "proposal_rulebook").expect("the proposal is named");
+    assert!(warning["message"].as_str().unwrap().contains("inte blivit lag"), "{warning}");
+    let law = answer(json!({ "today": "2026-11-22", "person": { "age": 40, "home_region": "13" } }));
+    assert!(!law["warnings"].to_string().contains("proposal_rulebook"));
+}

@@ -358,7 +358,7 @@ fn what_the_engine_accepts_as_an_override_the_schema_accepts() {
             "guarantee.assessment_days": { "value": 3 },
             "fees.free_from_age": 85,
             "fees.free_under_age_fallback": 18,
-            "fees.ceiling_share": 0.025,
+            "fees.ceiling_share": { "value": 0.025, "source": "s1" },
             "fees.ceiling_max": [{ "valid_from": "2026-01-01", "value": null }],
             "fees.prisbasbelopp": [{ "valid_from": "2026-01-01", "value": 59_200, "unit": "kr" }],
             "fees.listed_unit_fee": null
@@ -397,7 +397,7 @@ fn what_the_engine_accepts_as_an_override_the_schema_accepts() {
     // What a schema cannot say: whether a `source` names one in `sources`;
     // that an amount needs one where it sits beside a `null` or a 1.0 name;
     // two entries of the same day; an `id` or `status` other than the base's.
-    let reader_only = |_: &str, code: &str| ["unknown_source", "missing_source", "duplicate_valid_from", "cannot_change"].contains(&code);
+    let reader_only = |_: &str, code: &str| ["unknown_source", "missing_source", "duplicate_valid_from", "cannot_change", "duplicate_fee"].contains(&code);
     let engine = |doc: &Value| {
         let problems = override_problems(se, doc);
         if problems.is_empty() { Ok(None) } else { Err(problems) }

@@ -108,7 +108,7 @@ fn import_a_spreadsheet_with_swedish_headers() {
     // What it writes passes `units check`.
     let csv = dir.file("units.csv", &out.stdout);
     let check = vardval(&["units", "check", &csv]);
-    assert_eq!(stdout(&check), format!("{csv}: 3 units, 1 regions, 1 with a closed list: no problems\n"));
+    assert_eq!(stdout(&check), format!("{csv}: 3 units, 1 region, 1 with a closed list: no problems\n"));
 
     // The first sheet is a note, not a list; a sheet that is not there is named with those that are.
     let first = vardval(&["units", "import", file]);
@@ -393,5 +393,5 @@ fn check_streams_a_50_mb_json_list_on_one_line_within_200_mb_of_memory() {
     let out = check_within_200_mb(file);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     // Every other unit (0, 2, 4, …) has a closed list.
-    assert_eq!(stdout(&out), format!("{file}: {rows} units, 1 regions, {} with a closed list: no problems\n", rows.div_ceil(2)));
+    assert_eq!(stdout(&out), format!("{file}: {rows} units, 1 region, {} with a closed list: no problems\n", rows.div_ceil(2)));
 }

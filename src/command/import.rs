@@ -223,11 +223,13 @@ pub fn import(file: &str, sheet: Option<&str>, json: bool, geo: &Geo, out: super
         return problems(&rechecked, out);
     }
     if json {
-        serde_json::to_writer(&mut *out, &serde_json::json!({ "file": file, "ok": true, "units": json_units(&records) }))?;
+        serde_json::to_writer(&mut *out, &serde_json::json!({ "file": file, "ok": true, "errors": [], "units": json_units(&records) }))?;
         writeln!(out)?;
     } else {
         out.write_all(csv.as_bytes())?;
-        super::note(&format!("{file}: {} units", records.len()));
+        // Said once the list is written: not before a full disk stops it.
+        out.flush()?;
+        super::note(&format!("{file}: {}", super::count(records.len(), "unit")));
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -18,9 +18,13 @@ pub fn note(line: &str) {
     let _ = writeln!(std::io::stderr(), "{line}");
 }
 
-/// "1 problem", "7 problems".
+/// "1 problem", "7 problems"; "1 unit", "329 units".
+pub fn count(n: usize, thing: &str) -> String {
+    format!("{n} {thing}{}", if n == 1 { "" } else { "s" })
+}
+
 pub fn problems(n: usize) -> String {
-    format!("{n} problem{}", if n == 1 { "" } else { "s" })
+    count(n, "problem")
 }
 
 /// A unit list's problem as a person reads it: `FILE:LINE: FIELD: CODE: DETAIL`

@@ -5,7 +5,7 @@
 //! that a `source` names a source. `tests/schemas.rs` gives both the same
 //! documents and tries each parameter's bounds on both.
 
-use super::{Window, CEILING_MAX_KR, CHANGE_REASONS, FEE_MAX_KR, FREE_AGE_MAX, FREE_FROM_AGE, ITEMS, LAN_CODES, MODES, PRISBASBELOPP_KR};
+use super::{Window, CEILING_MAX_KR, CEILING_SHARE, CHANGE_REASONS, FEE_MAX_KR, FREE_AGE_MAX, FREE_FROM_AGE, ITEMS, LAN_CODES, MODES, PRISBASBELOPP_KR};
 use crate::date::Date;
 use crate::schema::RegionCode;
 use schemars::JsonSchema;
@@ -183,7 +183,7 @@ pub struct OldAge(#[schemars(range(min = FREE_FROM_AGE, max = FREE_FROM_AGE))] p
 pub struct YoungAge(#[schemars(range(max = FREE_AGE_MAX))] pub u32);
 
 #[derive(JsonSchema)]
-pub struct Share(#[schemars(range(min = 0, max = 1))] pub f64);
+pub struct Share(#[schemars(range(min = CEILING_SHARE.0, max = CEILING_SHARE.1))] pub f64);
 
 /// Whole kronor: a fee for one visit.
 #[derive(JsonSchema)]
