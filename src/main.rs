@@ -173,15 +173,6 @@ fn nearby(file: &str, units_file: Option<&str>, out: Out) -> io::Result<ExitCode
     answer(query.and_then(|(units, q)| vardval::nearby::nearby(&q, &units, &places)), out)
 }
 
-/// One problem as the checks' `--json` reports list it: the contract's error
-/// object for a path, or a unit list's line and field.
-#[derive(serde::Serialize)]
-struct CheckReport<'a, E: serde::Serialize> {
-    file: &'a str,
-    ok: bool,
-    errors: &'a [E],
-}
-
 /// Checks a unit list a piece at a time (src/command/check.rs), printing each
 /// problem as it is found (with `--json`, as a stream of one JSON object).
 fn units_check(file: &str, json: bool, out: Out) -> io::Result<ExitCode> {
@@ -273,7 +264,7 @@ fn rules_check(file: &str, json: bool, out: Out) -> io::Result<ExitCode> {
     };
     let ok = report.errors.is_empty();
     if json {
-        write_json(out, &CheckReport { file, ok, errors: &report.errors })?;
+        write_json(out, &serde_json::json!({ "file": file, "ok": ok, "errors": report.errors }))?;
     } else {
         for e in &report.errors {
             writeln!(out, "{file}: {}: {}: {}", if e.path.is_empty() { "-" } else { &e.path }, e.code, e.message)?;

@@ -155,7 +155,20 @@ fn vardval_into_closed_pipe(args: &[&str], stdin: &str) -> Output {
 fn a_closed_pipe_ends_every_command_quietly_never_with_a_panic() {
     // Issue 11, D10: these ended with a panic and exit 134.
     let situation = std::fs::read_to_string("examples/situation.json").unwrap();
-    for args in [&["evaluate", "-"][..], &["rules", "se"], &["nearby", "-"], &["units", "check", "data/units.csv"], &["rules", "check", "tests/fixtures/override-halland.json"]] {
+    let every_command: [&[&str]; 11] = [
+        &["evaluate", "-"],
+        &["rules", "se"],
+        &["nearby", "-"],
+        &["units", "check", "data/units.csv"],
+        &["units", "import", "docs/units-template.csv"],
+        &["rules", "check", "tests/fixtures/override-halland.json"],
+        &["schema", "situation"],
+        &["text", "sv"],
+        &["rulebooks"],
+        &["page", "sv", "www/page.html", "2026-11-24"],
+        &["units", "check", "data/units.csv", "--json"],
+    ];
+    for args in every_command {
         let stdin = if args[0] == "nearby" { r#"{ "from": { "postal_code": "55320" } }"# } else { &situation };
         let out = vardval_into_closed_pipe(args, stdin);
         assert_eq!(out.status.code(), Some(141), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));

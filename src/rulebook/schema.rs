@@ -259,29 +259,21 @@ pub struct Region {
     pub fee_confidence: Option<Value>,
 }
 
-/// Where a value comes from.
+/// Where a value comes from. `Source` is `String` for an amount, which must
+/// have one (`SourcedProvenance`).
 #[derive(JsonSchema)]
-pub struct Provenance {
+pub struct Provenance<Source = Option<String>> {
     /// From this day on.
     pub valid_from: Option<Date>,
     pub as_of: Option<AsOf>,
     pub confidence: Option<Confidence>,
-    /// A source's id in `sources` (default: the override itself).
-    pub source: Option<String>,
+    /// A source's id in `sources`; an amount must have one (otherwise the default is the override itself).
+    pub source: Source,
     pub note: Option<String>,
 }
 
-/// Where an amount comes from: as `Provenance`, with a source it must have.
-#[derive(JsonSchema)]
-pub struct SourcedProvenance {
-    /// From this day on.
-    pub valid_from: Option<Date>,
-    pub as_of: Option<AsOf>,
-    pub confidence: Option<Confidence>,
-    /// A source's id in `sources`.
-    pub source: String,
-    pub note: Option<String>,
-}
+/// Where an amount comes from: a source it must have.
+pub type SourcedProvenance = Provenance<String>;
 
 /// The date the page gives: `YYYY-MM-DD` or a year.
 #[derive(JsonSchema)]
