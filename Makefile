@@ -41,8 +41,12 @@ setup-test:
 # --- building ----------------------------------------------------------------
 
 DATA_COPIES := www/data/units.csv www/data/unit-counts-1177.json www/data/municipalities.json www/data/postal-codes.json www/data/map.json
-PAGES := www/index.html www/en/index.html www/data/rulebooks.json www/data/text-sv.json www/data/text-en.json \
-         www/data/rules-sv.html www/data/rules-en.html $(DATA_COPIES)
+# Every language (src/text.rs `Lang`); Swedish's page at the top, each other's
+# in its folder (src/page.rs `page_path`: lättläst in lattlast/).
+LANGS := sv en ar fi sv-x-easy
+LANG_DIRS := en ar fi lattlast
+PAGES := www/index.html $(LANG_DIRS:%=www/%/index.html) www/data/rulebooks.json \
+         $(LANGS:%=www/data/text-%.json) $(LANGS:%=www/data/rules-%.html) $(DATA_COPIES)
 
 build: $(WASM) $(NEARBY_WASM) target/release/vardval $(PAGES) www/vardval-kollen.js
 
@@ -55,9 +59,9 @@ www/vardval-kollen.js: $(wildcard www/src/*.js) scripts/build-js.mjs $(WASM) nod
 # The build date only chooses which dated values the static text quotes.
 www/index.html: www/page.html target/release/vardval
 	target/release/vardval page sv www/page.html $$(date +%F) > $@
-www/en/index.html: www/page.html target/release/vardval
-	@mkdir -p www/en
-	target/release/vardval page en www/page.html $$(date +%F) > $@
+www/%/index.html: www/page.html target/release/vardval
+	@mkdir -p $(@D)
+	target/release/vardval page $(if $(filter lattlast,$*),sv-x-easy,$*) www/page.html $$(date +%F) > $@
 # The rules in full as an HTML fragment: what the component shows when it cannot run.
 www/data/rules-%.html: www/rules-fragment.html target/release/vardval
 	@mkdir -p www/data
@@ -142,4 +146,4 @@ fuzz:
 
 clean:
 	cargo clean
-	rm -rf $(PKG) $(NEARBY_PKG) www/data www/index.html www/en dist node_modules
+	rm -rf $(PKG) $(NEARBY_PKG) www/data www/index.html $(LANG_DIRS:%=www/%) dist node_modules

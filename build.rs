@@ -6,7 +6,8 @@
 
 use std::{env, fs, path::Path};
 
-const CATALOGUES: [&str; 4] = ["i18n/sv.json", "i18n/en.json", "i18n/page.sv.json", "i18n/page.en.json"];
+// Every language of `text::Lang`: the answers' catalogue and the page's.
+const LANGS: [&str; 5] = ["sv", "en", "ar", "fi", "sv-x-easy"];
 const RULES: [&str; 4] = ["rules/se.json", "rules/national.json", "rules/regions.json", "rules/sou-2019-42.json"];
 
 fn strip(value: &mut serde_json::Value, keys: &[&str]) {
@@ -41,8 +42,8 @@ fn main() {
     write(&out, "rulebooks.json", rulebooks.to_string());
     strip(&mut rulebooks, &["description", "note", "generated_from", "generator"]);
     write(&out, "rulebooks.min.json", rulebooks.to_string());
-    for file in CATALOGUES {
-        let value = read(file);
+    for file in LANGS.iter().flat_map(|l| [format!("i18n/{l}.json"), format!("i18n/page.{l}.json")]) {
+        let value = read(&file);
         let name = file.replace('/', "_");
         write(&out, &name, value.to_string());
         // The nearby module speaks only in error messages: a catalogue of those alone.

@@ -55,7 +55,8 @@ async function onePage(files, modules = true) {
     .replace(CSP_META, () => `<meta http-equiv="Content-Security-Policy" content="${offlineCsp(code, style)}">`)
     .replace('<link rel="stylesheet" href="style.css">', () => `<style>${style}</style>`)
     .replace('<script type="module" src="vardval-kollen.js"></script>', '')
-    .replace(/<a id="vk-other-lang"[^>]*>[^<]*<\/a>/, '')
+    // One language offline: the menu's links lead to pages the file does not hold.
+    .replace(/<nav class="vk-langs".*?<\/nav>/s, '')
     .replace('</body>', () => `<script>${code}</script>\n</body>`);
 }
 const page = await onePage(data);

@@ -223,7 +223,7 @@ fn units_check(file: &str, json: bool, out: Out) -> io::Result<ExitCode> {
 fn lang(code: &str) -> Option<vardval::text::Lang> {
     let lang = vardval::text::Lang::from_code(code);
     if lang.is_none() {
-        note(&format!("unknown language {code:?}: sv or en"));
+        note(&format!("unknown language {code:?}: {}", vardval::text::Lang::CODES.join(", ")));
     }
     lang
 }

@@ -3,8 +3,13 @@
 //! JavaScript or WebAssembly can read every right and work it out by hand.
 //!
 //! `render` fills a template (`www/page.html`): `{{t:KEY}}` is the catalogue
-//! text, `{{lang}}`, `{{root}}` (the way back to `www/`), `{{other_lang}}` (the
-//! page in the other language) and `{{static}}` (the rules, below).
+//! text, `{{lang}}` (the code the engine knows, `sv-x-easy`), `{{html_lang}}`
+//! (the page's language for the browser and screen readers: lättläst is `sv`),
+//! `{{dir}}` (`rtl` for Arabic), `{{root}}` (the way back to `www/`),
+//! `{{languages}}` (the language menu: every page by its own name),
+//! `{{translation_note}}` (on a translated page: the Swedish text is the
+//! original, and who has checked the translation) and `{{static}}` (the
+//! rules, below).
 
 use crate::rulebook::{FreeAgeRule, Rulebook, Source};
 use crate::text::{and_list, kr, tr_page, Lang};
@@ -32,7 +37,12 @@ fn t(lang: Lang, key: &str, args: &[(&str, String)]) -> String {
 fn sources_html(lang: Lang, sources: &[Source]) -> String {
     let mut html = format!("<p class=\"vk-sources-title\">{}</p><ul class=\"vk-sources\">", t(lang, "ui.sources", &[]));
     for s in sources {
-        html.push_str(&format!("<li><a href=\"https://{}\">{}</a></li>", escape(&s.url), escape(&s.title)));
+        // The titles of laws and pages stay in Swedish, and say so.
+        let title = match lang.is_swedish() {
+            true => escape(&s.title),
+            false => format!("<span lang=\"sv\">{}</span> {}", escape(&s.title), t(lang, "ui.source_in_sv", &[])),
+        };
+        html.push_str(&format!("<li><a href=\"https://{}\">{}</a></li>", escape(&s.url), title.trim_end()));
     }
     html.push_str("</ul>");
     html
@@ -140,12 +150,43 @@ pub fn rules_html(lang: Lang, book: &Rulebook, day: crate::date::Date) -> String
     html
 }
 
+/// Where each language's page lies under `www/`.
+pub fn page_path(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Sv => "",
+        Lang::En => "en/",
+        Lang::Ar => "ar/",
+        Lang::Fi => "fi/",
+        Lang::SvEasy => "lattlast/",
+    }
+}
+
+/// The language a browser and a screen reader should read the page in.
+pub fn html_lang(lang: Lang) -> &'static str {
+    if lang == Lang::SvEasy { "sv" } else { lang.code() }
+}
+
+/// The menu of every language, each by its own name, the current one marked.
+fn languages_html(lang: Lang, root: &str) -> String {
+    let mut html = String::new();
+    for other in Lang::ALL {
+        let href = match format!("{root}{}", page_path(other)) {
+            here if here.is_empty() => "./".to_string(),
+            there => there,
+        };
+        let current = if other == lang { " aria-current=\"page\"" } else { "" };
+        let code = html_lang(other);
+        html.push_str(&format!(
+            "<li><a href=\"{href}\" lang=\"{code}\" hreflang=\"{code}\"{current}>{}</a></li>",
+            t(other, "ui.lang.name", &[])
+        ));
+    }
+    html
+}
+
 /// Fills `template` for `lang` (see the module's comment).
 pub fn render(template: &str, lang: Lang, book: &Rulebook, day: crate::date::Date) -> String {
-    let (code, root, other) = match lang {
-        Lang::Sv => ("sv", "", "en/"),
-        Lang::En => ("en", "../", "../"),
-    };
+    let root = if lang == Lang::Sv { "" } else { "../" };
     let mut out = String::with_capacity(template.len() * 4);
     let mut rest = template;
     while let Some((before, after)) = rest.split_once("{{") {
@@ -156,9 +197,17 @@ pub fn render(template: &str, lang: Lang, book: &Rulebook, day: crate::date::Dat
             break;
         };
         match name {
-            "lang" => out.push_str(code),
+            "lang" => out.push_str(lang.code()),
+            "html_lang" => out.push_str(html_lang(lang)),
+            "dir" => out.push_str(if lang == Lang::Ar { "rtl" } else { "ltr" }),
             "root" => out.push_str(root),
-            "other_lang" => out.push_str(other),
+            "languages" => out.push_str(&languages_html(lang, root)),
+            "translation_note" if lang != Lang::Sv => out.push_str(&format!(
+                "<p class=\"vk-translation\">{} <a href=\"{root}\" lang=\"sv\" hreflang=\"sv\">{}</a></p>",
+                t(lang, "ui.translation.note", &[]),
+                t(lang, "ui.translation.original", &[])
+            )),
+            "translation_note" => {}
             "static" => out.push_str(&rules_html(lang, book, day)),
             _ => match name.strip_prefix("t:") {
                 Some(key) => out.push_str(&t(lang, key, &[])),
@@ -188,7 +237,7 @@ mod tests {
     fn fills_the_template_from_the_catalogue_and_rulebook() {
         let book = Rulebook::builtin("se").unwrap();
         let day = crate::date::Date::parse_iso("2026-11-23").unwrap();
-        let html = render("<html lang=\"{{lang}}\"><h1>{{t:ui.title}}</h1>{{static}}<a href=\"{{other_lang}}\">{{unknown}}</a>", Lang::Sv, book, day);
+        let html = render("<html lang=\"{{lang}}\"><h1>{{t:ui.title}}</h1>{{translation_note}}{{static}}{{unknown}}", Lang::Sv, book, day);
         assert!(html.starts_with("<html lang=\"sv\"><h1>Dina rättigheter i primärvården</h1>"));
         assert!(html.contains("högst 2 gånger"), "the limit comes from the rulebook");
         assert!(html.contains("<td>2026</td><td>1\u{a0}450\u{a0}kr</td>"), "the ceiling table");
@@ -197,7 +246,29 @@ mod tests {
         assert!(html.contains("Region Skåne</th><td>200\u{a0}kr<br><span class=\"vk-note\"><a href=\"https://www.1177.se/Skane/sa-fungerar-varden/kostnader-och-ersattningar/patientavgifter-i-skane/\">uppgift utan datum"));
         assert!(html.contains("uppgift utan datum"), "undated fees say so");
         assert!(html.contains("{{unknown}}"));
-        let en = render("{{t:ui.title}} {{other_lang}}", Lang::En, book, day);
+        let en = render("{{t:ui.title}} {{root}}", Lang::En, book, day);
         assert_eq!(en, "Your rights in primary care ../");
+    }
+
+    #[test]
+    fn every_page_lists_every_language_by_its_own_name() {
+        let book = Rulebook::builtin("se").unwrap();
+        let day = crate::date::Date::parse_iso("2026-11-23").unwrap();
+        let template = "<html lang=\"{{html_lang}}\" dir=\"{{dir}}\"><ul>{{languages}}</ul>{{translation_note}}{{static}}";
+        let en = render(template, Lang::En, book, day);
+        assert!(en.starts_with("<html lang=\"en\" dir=\"ltr\"><ul><li><a href=\"../\" lang=\"sv\" hreflang=\"sv\">Svenska</a></li><li><a href=\"../en/\" lang=\"en\" hreflang=\"en\" aria-current=\"page\">English</a></li>"), "{en}");
+        for (lang, dir, html_lang, path) in [(Lang::Ar, "rtl", "ar", "../ar/"), (Lang::Fi, "ltr", "fi", "../fi/"), (Lang::SvEasy, "ltr", "sv", "../lattlast/")] {
+            let page = render(template, lang, book, day);
+            assert!(page.starts_with(&format!("<html lang=\"{html_lang}\" dir=\"{dir}\">")), "{page}");
+            assert!(page.contains(&format!("<a href=\"{path}\" lang=\"{html_lang}\" hreflang=\"{html_lang}\" aria-current=\"page\">{}</a>", t(lang, "ui.lang.name", &[]))));
+            // The Swedish original is named, and so is who has checked the translation.
+            assert!(page.contains(&format!("<p class=\"vk-translation\">{} <a href=\"../\" lang=\"sv\" hreflang=\"sv\">", t(lang, "ui.translation.note", &[]))));
+        }
+        let sv = render(template, Lang::Sv, book, day);
+        assert!(sv.contains("<a href=\"./\" lang=\"sv\" hreflang=\"sv\" aria-current=\"page\">Svenska</a>"));
+        assert!(!sv.contains("vk-translation"), "the original needs no note");
+        // A law's title stays in Swedish, marked so, on a page in another language.
+        assert!(en.contains("<span lang=\"sv\">Hälso- och sjukvårdslag (2017:30) 7 kap. 3–3 a §§</span> (på svenska)</a>"), "{en}");
+        assert!(!sv.contains("<span lang=\"sv\">"));
     }
 }

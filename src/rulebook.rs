@@ -213,15 +213,35 @@ impl Region {
     }
 }
 
+/// A rulebook's title or description in each language; where one is
+/// missing, the Swedish text (the original) stands.
 #[derive(Clone, Debug, Serialize)]
 pub struct Text {
     pub sv: String,
     pub en: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ar: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fi: Option<String>,
+    #[serde(rename = "sv-x-easy", skip_serializing_if = "Option::is_none")]
+    pub sv_easy: Option<String>,
 }
 
 impl Text {
     pub fn in_lang(&self, lang: crate::text::Lang) -> String {
-        if lang == crate::text::Lang::Sv { self.sv.clone() } else { self.en.clone() }
+        use crate::text::Lang;
+        let translated = match lang {
+            Lang::Sv => None,
+            Lang::En => Some(&self.en),
+            Lang::Ar => self.ar.as_ref(),
+            Lang::Fi => self.fi.as_ref(),
+            Lang::SvEasy => self.sv_easy.as_ref(),
+        };
+        translated.unwrap_or(&self.sv).clone()
+    }
+
+    fn same_in_all(text: &str) -> Text {
+        Text { sv: text.to_string(), en: text.to_string(), ar: None, fi: None, sv_easy: None }
     }
 }
 
@@ -360,8 +380,8 @@ impl Rulebook {
     fn empty() -> Rulebook {
         Rulebook {
             id: String::new(),
-            title: Text { sv: String::new(), en: String::new() },
-            description: Text { sv: String::new(), en: String::new() },
+            title: Text::same_in_all(""),
+            description: Text::same_in_all(""),
             status: "law".into(),
             in_force_from: None,
             overridden: false,
@@ -654,13 +674,14 @@ pub fn check_override(doc: &Value) -> Vec<crate::input::Problem> {
 
 fn read_text(v: &Value, path: &str, reader: &mut Reader) -> Option<Text> {
     match v {
-        Value::String(s) => Some(Text { sv: s.clone(), en: s.clone() }),
+        Value::String(s) => Some(Text::same_in_all(s)),
         _ => {
             let obj = reader.object(v, path)?;
             let sv = reader.required(obj, "sv", path).and_then(|s| reader.string(s, &key(path, "sv")));
-            let en = field(obj, "en").and_then(|s| reader.string(s, &key(path, "en")));
+            let mut other = |code: &str| field(obj, code).and_then(|s| reader.string(s, &key(path, code))).map(str::to_string);
+            let (en, ar, fi, sv_easy) = (other("en"), other("ar"), other("fi"), other("sv-x-easy"));
             let sv = sv?.to_string();
-            Some(Text { en: en.map_or_else(|| sv.clone(), str::to_string), sv })
+            Some(Text { en: en.unwrap_or_else(|| sv.clone()), sv, ar, fi, sv_easy })
         }
     }
 }

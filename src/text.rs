@@ -8,36 +8,76 @@ use crate::date::Date;
 use serde_json::Value;
 use std::sync::OnceLock;
 
-// Minified copies of i18n/*.json, written by build.rs. The command embeds
-// every catalogue. The WebAssembly module embeds no sentence: the page hands
-// it the catalogue of its language (`set_catalogue`, from data/text-LANG.json),
-// so a person downloads one language, once. The nearby module writes nothing
-// but error messages and embeds those alone.
+// Minified copies of i18n/*.json, written by build.rs, in the order of
+// `Lang::ALL`. The command embeds every catalogue. The WebAssembly module
+// embeds no sentence: the page hands it the catalogue of its language
+// (`set_catalogue`, from data/text-LANG.json), so a person downloads one
+// language, once. The nearby module writes nothing but error messages and
+// embeds those alone.
+macro_rules! catalogues {
+    ($suffix:literal) => {
+        [
+            include_str!(concat!(env!("OUT_DIR"), "/i18n_sv", $suffix)),
+            include_str!(concat!(env!("OUT_DIR"), "/i18n_en", $suffix)),
+            include_str!(concat!(env!("OUT_DIR"), "/i18n_ar", $suffix)),
+            include_str!(concat!(env!("OUT_DIR"), "/i18n_fi", $suffix)),
+            include_str!(concat!(env!("OUT_DIR"), "/i18n_sv-x-easy", $suffix)),
+        ]
+    };
+}
 #[cfg(not(any(target_arch = "wasm32", feature = "nearby-module")))]
-pub const SV_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/i18n_sv.json"));
-#[cfg(not(any(target_arch = "wasm32", feature = "nearby-module")))]
-pub const EN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/i18n_en.json"));
+const ANSWERS_JSON: [&str; 5] = catalogues!(".json");
 #[cfg(feature = "nearby-module")]
-pub const SV_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/i18n_sv.errors.json"));
-#[cfg(feature = "nearby-module")]
-pub const EN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/i18n_en.errors.json"));
-pub const PAGE_SV_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/i18n_page.sv.json"));
-pub const PAGE_EN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/i18n_page.en.json"));
+const ANSWERS_JSON: [&str; 5] = catalogues!(".errors.json");
+const PAGE_JSON: [&str; 5] = [
+    include_str!(concat!(env!("OUT_DIR"), "/i18n_page.sv.json")),
+    include_str!(concat!(env!("OUT_DIR"), "/i18n_page.en.json")),
+    include_str!(concat!(env!("OUT_DIR"), "/i18n_page.ar.json")),
+    include_str!(concat!(env!("OUT_DIR"), "/i18n_page.fi.json")),
+    include_str!(concat!(env!("OUT_DIR"), "/i18n_page.sv-x-easy.json")),
+];
 
+/// The languages of CONTRACT §6 `lang`: Swedish (the original), English,
+/// Arabic, Finnish, and easy-to-read Swedish (lättläst).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Lang {
     Sv,
     En,
+    Ar,
+    Fi,
+    SvEasy,
 }
 
 impl Lang {
-    pub const CODES: [&'static str; 2] = ["sv", "en"];
+    pub const ALL: [Lang; 5] = [Lang::Sv, Lang::En, Lang::Ar, Lang::Fi, Lang::SvEasy];
+    pub const CODES: [&'static str; 5] = ["sv", "en", "ar", "fi", "sv-x-easy"];
 
     pub fn from_code(code: &str) -> Option<Lang> {
-        match code {
-            "sv" => Some(Lang::Sv),
-            "en" => Some(Lang::En),
-            _ => None,
+        Self::CODES.iter().position(|c| *c == code).map(|i| Self::ALL[i])
+    }
+
+    pub fn code(self) -> &'static str {
+        Self::CODES[self as usize]
+    }
+
+    /// Plain or easy-to-read Swedish: the legal sources' titles are in the
+    /// person's language already.
+    pub fn is_swedish(self) -> bool {
+        matches!(self, Lang::Sv | Lang::SvEasy)
+    }
+
+    /// The plural category of `count` (Unicode CLDR): which `KEY.FORM` of a
+    /// catalogue a sentence about `count` things takes. Swedish, English and
+    /// Finnish have "one" and "other"; Arabic also "zero", "two", "few" and
+    /// "many".
+    pub fn plural(self, count: u32) -> &'static str {
+        match (self, count, count % 100) {
+            (_, 1, _) => "one",
+            (Lang::Ar, 0, _) => "zero",
+            (Lang::Ar, 2, _) => "two",
+            (Lang::Ar, _, 3..=10) => "few",
+            (Lang::Ar, _, 11..=99) => "many",
+            _ => "other",
         }
     }
 }
@@ -61,21 +101,17 @@ fn parse_catalogue(text: &str) -> Catalogue {
     out
 }
 
-static SV: OnceLock<Catalogue> = OnceLock::new();
-static EN: OnceLock<Catalogue> = OnceLock::new();
+static CATALOGUES: [OnceLock<Catalogue>; 5] = [const { OnceLock::new() }; 5];
 
 fn slot(lang: Lang) -> &'static OnceLock<Catalogue> {
-    match lang {
-        Lang::Sv => &SV,
-        Lang::En => &EN,
-    }
+    &CATALOGUES[lang as usize]
 }
 
 /// The answers' catalogue: embedded in the command; in the WebAssembly module,
 /// the one the page has handed in (empty before that: a key shows itself).
 pub fn catalogue(lang: Lang) -> &'static Catalogue {
     #[cfg(not(all(target_arch = "wasm32", not(feature = "nearby-module"))))]
-    return slot(lang).get_or_init(|| parse_catalogue(if lang == Lang::Sv { SV_JSON } else { EN_JSON }));
+    return slot(lang).get_or_init(|| parse_catalogue(ANSWERS_JSON[lang as usize]));
     #[cfg(all(target_arch = "wasm32", not(feature = "nearby-module")))]
     {
         static EMPTY: Catalogue = Vec::new();
@@ -92,12 +128,8 @@ pub fn set_catalogue(lang: Lang, text: &str) -> bool {
 
 /// The page's catalogue: labels, hints and the static text of the rules.
 pub fn page_catalogue(lang: Lang) -> &'static Catalogue {
-    static SV: OnceLock<Catalogue> = OnceLock::new();
-    static EN: OnceLock<Catalogue> = OnceLock::new();
-    match lang {
-        Lang::Sv => SV.get_or_init(|| parse_catalogue(PAGE_SV_JSON)),
-        Lang::En => EN.get_or_init(|| parse_catalogue(PAGE_EN_JSON)),
-    }
+    static PAGES: [OnceLock<Catalogue>; 5] = [const { OnceLock::new() }; 5];
+    PAGES[lang as usize].get_or_init(|| parse_catalogue(PAGE_JSON[lang as usize]))
 }
 
 fn lookup<'c>(entries: &'c Catalogue, key: &str) -> Option<&'c str> {
@@ -113,10 +145,13 @@ pub fn tr(lang: Lang, key: &str, args: &[(&str, String)]) -> String {
 /// `tr` for a sentence about `count` things: the key's `.one` form when the
 /// count is 1 and the catalogue has one ("1 gång", "2 gånger").
 pub fn tr_n(lang: Lang, key: &str, count: u32, args: &[(&str, String)]) -> String {
-    let one = if count == 1 { lookup(catalogue(lang), &format!("{key}.one")) } else { None };
+    let form = match lang.plural(count) {
+        "other" => None,
+        form => lookup(catalogue(lang), &format!("{key}.{form}")),
+    };
     let mut all = args.to_vec();
     all.push(("count", count.to_string()));
-    one.map_or_else(|| tr(lang, key, &all), |t| fill(t, &all))
+    form.map_or_else(|| tr(lang, key, &all), |t| fill(t, &all))
 }
 
 /// `tr` for the page's text, which may also quote the answers' text.
@@ -154,12 +189,14 @@ fn fill(template: &str, args: &[(&str, String)]) -> String {
     out
 }
 
-/// An amount in kronor: "1 450 kr" in Swedish (no-break spaces), "1,450 kr" in English.
+/// An amount in kronor: "1 450 kr" in Swedish and Finnish (no-break spaces),
+/// "1,450 kr" in English and Arabic (Western digits, as the page's
+/// `Intl.NumberFormat` writes them).
 pub fn kr(lang: Lang, amount: u32) -> String {
     let digits = amount.to_string();
     let sep = match lang {
-        Lang::Sv => '\u{a0}',
-        Lang::En => ',',
+        Lang::En | Lang::Ar => ',',
+        Lang::Sv | Lang::Fi | Lang::SvEasy => '\u{a0}',
     };
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
@@ -172,19 +209,20 @@ pub fn kr(lang: Lang, amount: u32) -> String {
     out
 }
 
-/// "1 februari 2027" / "1 February 2027".
+/// "1 februari 2027" / "1 February 2027" / "1. helmikuuta 2027": the
+/// catalogue's `date.long`.
 pub fn long_date(lang: Lang, date: Date) -> String {
     let (y, m, d) = date.ymd();
     let month = tr(lang, &format!("month.{m}"), &[]);
-    format!("{d} {month} {y}")
+    tr(lang, "date.long", &[("day", d.to_string()), ("month", month), ("year", y.to_string())])
 }
 
-/// A list of items: "a, b och c" / "a, b and c".
+/// A list of items: "a, b och c" / "a, b and c" / "a، b و c".
 pub fn and_list(lang: Lang, items: &[String]) -> String {
     match items {
         [] => String::new(),
         [one] => one.clone(),
-        [init @ .., last] => format!("{} {} {}", init.join(", "), tr(lang, "word.and", &[]), last),
+        [init @ .., last] => format!("{} {} {}", init.join(&tr(lang, "word.list_sep", &[])), tr(lang, "word.and", &[]), last),
     }
 }
 
@@ -192,26 +230,52 @@ pub fn and_list(lang: Lang, items: &[String]) -> String {
 mod tests {
     use super::*;
 
+    /// Issue 12: every catalogue has every key of Swedish (the original),
+    /// with the same placeholders and the same plural forms; a language may
+    /// add the plural forms its grammar has (Arabic's "two", "few", …), and
+    /// nothing else.
     #[test]
-    fn both_catalogues_have_the_same_keys_and_placeholders() {
-        for (sv, en) in [(catalogue(Lang::Sv), catalogue(Lang::En)), (page_catalogue(Lang::Sv), page_catalogue(Lang::En))] {
-            same_keys_and_placeholders(sv, en);
+    fn every_catalogue_has_every_key_of_swedish_with_the_same_placeholders_and_plurals() {
+        const FORMS: [&str; 5] = ["zero", "one", "two", "few", "many"];
+        for kind in [catalogue as fn(Lang) -> &'static Catalogue, page_catalogue] {
+            let sv = kind(Lang::Sv);
+            assert!(sv.len() > 50, "sv catalogue looks empty: {}", sv.len());
+            for lang in Lang::ALL {
+                let other = kind(lang);
+                assert!(other.windows(2).all(|w| w[0].0 < w[1].0), "tr() looks keys up by binary search");
+                for (key, template) in sv {
+                    let theirs = lookup(other, key).unwrap_or_else(|| panic!("{lang:?} has no {key}"));
+                    assert_eq!(placeholders(theirs), placeholders(template), "placeholders of {key} in {lang:?}");
+                    assert!(template.is_empty() || !theirs.is_empty(), "{key} in {lang:?}: empty, not translated");
+                }
+                for (key, template) in other {
+                    if lookup(sv, key).is_some() {
+                        continue;
+                    }
+                    // An extra key is a plural form of a key Swedish has, one this language uses.
+                    let (base, form) = key.rsplit_once('.').unwrap_or_else(|| panic!("{lang:?} has {key}, which Swedish has not"));
+                    let base_template = lookup(sv, base).unwrap_or_else(|| panic!("{lang:?} has {key}, which Swedish has not"));
+                    assert!(FORMS.contains(&form) && (0..200).any(|n| lang.plural(n) == form), "{key}: {lang:?} has no plural form {form:?}");
+                    assert!(base_template.contains("{count}"), "{key}: a plural form of a sentence without a count");
+                    assert_eq!(placeholders(template), placeholders(base_template), "placeholders of {key} in {lang:?}");
+                }
+            }
         }
     }
 
-    fn same_keys_and_placeholders(sv: &Catalogue, en: &Catalogue) {
-        assert!(sv.len() > 50, "sv catalogue looks empty: {}", sv.len());
-        let keys_sv: Vec<_> = sv.iter().map(|(k, _)| k).collect();
-        let keys_en: Vec<_> = en.iter().map(|(k, _)| k).collect();
-        assert_eq!(keys_sv, keys_en);
-        assert!(sv.windows(2).all(|w| w[0].0 < w[1].0), "tr() looks keys up by binary search");
-        let placeholders = |s: &str| -> Vec<String> {
-            let mut v: Vec<String> = s.split('{').skip(1).filter_map(|p| p.split('}').next()).map(str::to_string).collect();
-            v.sort();
-            v
-        };
-        for ((k, v), (_, e)) in sv.iter().zip(en) {
-            assert_eq!(placeholders(v), placeholders(e), "placeholders of {k}");
+    fn placeholders(s: &str) -> Vec<String> {
+        let mut v: Vec<String> = s.split('{').skip(1).filter_map(|p| p.split('}').next()).map(str::to_string).collect();
+        v.sort();
+        v.dedup();
+        v
+    }
+
+    #[test]
+    fn arabic_counts_take_their_plural_forms() {
+        let forms: Vec<_> = [0, 1, 2, 3, 10, 11, 99, 100, 102, 103, 111].iter().map(|&n| Lang::Ar.plural(n)).collect();
+        assert_eq!(forms, ["zero", "one", "two", "few", "few", "many", "many", "other", "other", "few", "many"]);
+        for lang in [Lang::Sv, Lang::En, Lang::Fi, Lang::SvEasy] {
+            assert_eq!([0, 1, 2, 21].map(|n| lang.plural(n)), ["other", "one", "other", "other"]);
         }
     }
 
@@ -222,8 +286,9 @@ mod tests {
         let words: Vec<&str> = template.split_whitespace().collect();
         for (i, w) in words.iter().enumerate() {
             out.last_mut().unwrap().push_str(&format!("{w} "));
-            let next_starts = words.get(i + 1).and_then(|n| n.chars().next()).is_some_and(|c| c.is_uppercase() || c == '{');
-            if (w.ends_with('.') || w.ends_with('?') || w.ends_with('!')) && next_starts && !w.ends_with("kap.") {
+            // A capital, a placeholder, or a letter of a script without case (Arabic).
+            let next_starts = words.get(i + 1).and_then(|n| n.chars().next()).is_some_and(|c| c == '{' || (c.is_alphabetic() && !c.is_lowercase()));
+            if w.ends_with(['.', '?', '!', '؟']) && next_starts && !w.ends_with("kap.") {
                 out.push(String::new());
             }
         }
@@ -233,8 +298,17 @@ mod tests {
     #[test]
     fn answer_sentences_are_short() {
         // Plain language (issue 9): at most 20 words where the meaning allows,
-        // never more than 25. A placeholder counts as one word.
-        for lang in [Lang::Sv, Lang::En] {
+        // never more than 25. A placeholder counts as one word. Easy-to-read
+        // Swedish (issue 12): at most 15, in the page's text too.
+        for lang in Lang::ALL {
+            if lang == Lang::SvEasy {
+                for (key, template) in catalogue(lang).iter().chain(page_catalogue(lang)) {
+                    for sentence in sentences(template) {
+                        let words = sentence.split_whitespace().count();
+                        assert!(words <= 15, "{key} (lättläst) has a sentence of {words} words: {sentence}");
+                    }
+                }
+            }
             let mut over_20 = Vec::new();
             for (key, template) in catalogue(lang) {
                 for sentence in sentences(template) {

@@ -6,8 +6,10 @@
 import './vardval-kollen.js';
 
 const params = new URLSearchParams(location.search);
-const lang = params.get('lang') === 'en' ? 'en' : 'sv';
-document.documentElement.lang = lang;
+const lang = customElements.get('vardval-kollen').languages.includes(params.get('lang')) ? params.get('lang') : 'sv';
+// Lättläst is Swedish to the browser and screen readers; Arabic reads right to left.
+document.documentElement.lang = lang === 'sv-x-easy' ? 'sv' : lang;
+document.documentElement.dir = lang === 'ar' ? 'rtl' : 'ltr';
 const component = document.createElement('vardval-kollen');
 // Anyone can make a link: units and fees named in it are taken only from this
 // page's own origin, or a crafted link could show another site's fees or units

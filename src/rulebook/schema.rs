@@ -31,7 +31,7 @@ pub struct RulebookDocument {
     pub regions: Option<Regions>,
 }
 
-/// A text in Swedish and English, or one text for both.
+/// A text in each language, or one text for all.
 #[derive(JsonSchema)]
 #[schemars(untagged)]
 pub enum Text {
@@ -40,6 +40,13 @@ pub enum Text {
         sv: String,
         /// Default: the Swedish text.
         en: Option<String>,
+        /// Default: the Swedish text (the original).
+        ar: Option<String>,
+        /// Default: the Swedish text (the original).
+        fi: Option<String>,
+        /// Lättläst (easy-to-read Swedish). Default: the Swedish text.
+        #[schemars(rename = "sv-x-easy")]
+        sv_easy: Option<String>,
     },
 }
 

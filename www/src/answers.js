@@ -20,7 +20,7 @@ export const answers = {
 
   /// A source's title, marked as Swedish on a page in another language.
   sourceLink(s) {
-    const swedish = this.lang !== 'sv';
+    const swedish = !this.lang.startsWith('sv');
     const title = h('span', { lang: swedish ? 'sv' : null }, s.title, swedish ? ` ${this.t('ui.source_in_sv')}` : '');
     return s.url ? h('a', { href: `https://${s.url}`, class: 'vk-source' }, title) : title;
   },
@@ -62,7 +62,7 @@ export const answers = {
     return formatter(Intl.DateTimeFormat, this.lang, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, d));
   },
 
-  /// 1 450 in Swedish, 1,450 in English.
+  /// 1 450 in Swedish and Finnish, 1,450 in English and Arabic.
   formatNumber(n) {
     return formatter(Intl.NumberFormat, this.lang).format(n);
   },

@@ -20,13 +20,17 @@ export function svg(tag, attrs = {}, ...children) {
   return node;
 }
 
+/// The engine's languages (CONTRACT §6 `lang`), and the locale each is
+/// written in: Arabic with Western digits, as the engine writes them.
+export const LOCALES = { sv: 'sv-SE', en: 'en-GB', ar: 'ar-u-nu-latn', fi: 'fi-FI', 'sv-x-easy': 'sv-SE' };
+
 const formatters = new Map();
 
 /// An Intl formatter for the page's language, made once: making one costs
 /// more than using it, and a table of 1 000 visits formats 2 000 values.
 export function formatter(Kind, lang, options = {}) {
   const key = `${Kind.name} ${lang} ${JSON.stringify(options)}`;
-  if (!formatters.has(key)) formatters.set(key, new Kind(lang === 'sv' ? 'sv-SE' : 'en-GB', options));
+  if (!formatters.has(key)) formatters.set(key, new Kind(LOCALES[lang] ?? 'sv-SE', options));
   return formatters.get(key);
 }
 

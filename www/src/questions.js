@@ -54,8 +54,8 @@ export const questions = {
   },
 
   /// Dates as people write them: 2026-11-22, 22/11/2026, 22 nov 2026,
-  /// 22 november 2026, in Swedish or English month names whatever the page's
-  /// language. With `month`, a month alone (februari 2026, 2026-02) becomes
+  /// 22 november 2026, in the page's month names or the other ones its
+  /// catalogue lists (`ui.months_other`: Swedish or English). With `month`, a month alone (februari 2026, 2026-02) becomes
   /// YYYY-MM. What cannot be read goes to the engine as written, which names the problem.
   date(text, month = false) {
     const pad = (n) => String(n).padStart(2, '0');
@@ -73,10 +73,11 @@ export const questions = {
     if (m) return `${m[1]}-${pad(m[2])}-${pad(m[3])}`;
     m = t.match(/^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/);
     if (m) return `${m[3]}-${pad(m[2])}-${pad(m[1])}`;
-    m = t.match(/^(\d{1,2})\s+([a-zåäö]+)\.?\s+(\d{4})$/);
+    // Any script's month names (Finnish writes "1. helmikuuta 2026").
+    m = t.match(/^(\d{1,2})\.?\s+(\p{L}+)\.?\s+(\d{4})$/u);
     if (m && monthOf(m[2])) return `${m[3]}-${pad(monthOf(m[2]))}-${pad(m[1])}`;
     if (month) {
-      m = t.match(/^([a-zåäö]+)\.?\s+(\d{4})$/);
+      m = t.match(/^(\p{L}+)\.?\s+(\d{4})$/u);
       if (m && monthOf(m[1])) return `${m[2]}-${pad(monthOf(m[1]))}`;
       m = t.match(/^(\d{4})-(\d{1,2})$/);
       if (m) return `${m[1]}-${pad(m[2])}`;

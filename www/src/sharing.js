@@ -53,10 +53,10 @@ export const sharing = {
     return h('div', { class: 'vk-share' }, h('h2', {}, this.t('ui.share.heading')), h('p', { class: 'vk-hint' }, this.t('ui.share.hint')), share, print, panel);
   },
 
-  /// The language switch takes the answers along, only when it is followed.
+  /// The language menu takes the answers along, only when a link is followed.
   carryOnLanguageSwitch() {
-    const other = document.getElementById('vk-other-lang');
-    other?.addEventListener('click', (e) => {
+    document.querySelector('.vk-langs')?.addEventListener('click', (e) => {
+      if (!e.target.closest('a:not([aria-current])')) return;
       // Only when this page is left: a new tab (Ctrl, Cmd, Shift, middle button) leaves nothing behind.
       if (e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
       if (!this.answered.size && !this.state().toString().includes('situation.')) return;
@@ -68,7 +68,7 @@ export const sharing = {
     });
   },
 
-  /// Answers from a shared link, or carried over from the other language.
+  /// Answers from a shared link, or carried over from another language.
   /// A group of rows longer than the engine takes (MAX_ITEMS, 1 000) is left
   /// out with a message, and the rest of the link is restored.
   restore() {

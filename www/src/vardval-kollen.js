@@ -8,7 +8,7 @@
 // answers (answers.js), sharing and print (sharing.js), nearby units
 // (nearby.js); platform.js says where files come from. esbuild bundles them
 // into www/vardval-kollen.js (scripts/build-js.mjs).
-import { h, today } from './dom.js';
+import { h, today, formatter, LOCALES } from './dom.js';
 import { startEngine, fetchText } from './platform.js';
 import { fields } from './fields.js';
 import { situation } from './situation.js';
@@ -21,6 +21,9 @@ let engine; // one WebAssembly instance for every component on the page
 let instances = 0;
 
 class VardvalKollen extends HTMLElement {
+  /// The values `lang` may take; any other means Swedish.
+  static languages = Object.keys(LOCALES);
+
   async connectedCallback() {
     if (this.started) return;
     this.started = true;
@@ -28,7 +31,9 @@ class VardvalKollen extends HTMLElement {
     // only the first restores shared answers.
     instances += 1;
     this.idPrefix = instances === 1 ? 'vk' : `vk${instances}`;
-    this.lang = this.getAttribute('lang') === 'en' ? 'en' : 'sv';
+    this.lang = VardvalKollen.languages.includes(this.getAttribute('lang')) ? this.getAttribute('lang') : 'sv';
+    // Arabic reads right to left, also inside a host page that does not.
+    if (this.lang === 'ar' && !this.hasAttribute('dir')) this.dir = 'rtl';
     this.answered = new Set();
     let textJson, rulebooks;
     try {
@@ -107,8 +112,11 @@ class VardvalKollen extends HTMLElement {
   }
 
   /// A label from the catalogue; with `count` 1, the key's `.one` form if it has one.
+  /// The catalogue's text; for a count, its plural form where the catalogue
+  /// has one ("1 besök"; Arabic's two, few, many), as the engine's `tr_n`.
   t(key, args = {}) {
-    const template = (args.count === 1 ? this.text[`${key}.one`] : null) ?? this.text[key] ?? key;
+    const form = typeof args.count === 'number' ? formatter(Intl.PluralRules, this.lang).select(args.count) : 'other';
+    const template = (form !== 'other' ? this.text[`${key}.${form}`] : null) ?? this.text[key] ?? key;
     return template.replace(/\{(\w+)\}/g, (m, name) => args[name] ?? m);
   }
 
