@@ -393,7 +393,7 @@ test('the language switch carries the answers across, and month names are read i
   assert.equal(relist.situation.listing.changes[0].date, `${y}-${m}`);
   await page.click('#vk-doctor button[type=submit]');
   await answerOf(page, 'doctor');
-  await Promise.all([page.waitForURL(/\/en\/$/), page.click('#vk-other-lang')]);
+  await Promise.all([page.waitForURL(/\/en\/$/), page.click('.vk-langs a[hreflang=en]')]);
   await page.waitForSelector('vardval-kollen[data-ready="true"]');
   await page.locator('#vk-doctor-answer').waitFor({ state: 'visible' });
   assert.equal(await page.evaluate(() => location.hash), '', 'nothing in the address');

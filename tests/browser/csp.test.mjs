@@ -124,7 +124,7 @@ test('not one violation in any state: questions, map, share link, language switc
   await assertEnforced(shared, seen);
   await shared.close();
   // The language switch, carrying the answers.
-  await Promise.all([page.waitForURL(/\/en\/$/), page.click('#vk-other-lang')]);
+  await Promise.all([page.waitForURL(/\/en\/$/), page.click('.vk-langs a[hreflang=en]')]);
   await page.waitForSelector('#vk-doctor-answer:not([hidden])');
   await assertEnforced(page, seen);
   // The iframe page, in a host page of another origin, and a link whose units are refused.

@@ -1,0 +1,142 @@
+// The pages in Arabic, Finnish and lättläst (issue 12): every state of each
+// at 1280 and 320 px with axe, the language menu, the translation note, the
+// engine's answers in the page's language, the legal sources' titles in
+// Swedish and marked so, and Arabic laid out right to left. Screenshots of
+// every state go to $SCREENSHOTS_DIR/languages/.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { browserSuite, cli, swedishDay, SCREENSHOTS, assertNoAxeViolations } from './harness.mjs';
+
+const SHOTS = `${SCREENSHOTS}/languages`;
+const $id = (id) => `[id="${id}"]`;
+const suite = browserSuite(SHOTS);
+
+const catalogue = (code) => ({ ...JSON.parse(readFileSync(`i18n/${code}.json`, 'utf8')), ...JSON.parse(readFileSync(`i18n/page.${code}.json`, 'utf8')) });
+const OWN_NAMES = ['sv', 'en', 'ar', 'fi', 'sv-x-easy'].map((code) => catalogue(code)['ui.lang.name']);
+
+const PAGES = [
+  { path: '/ar/', code: 'ar', htmlLang: 'ar', dir: 'rtl' },
+  { path: '/fi/', code: 'fi', htmlLang: 'fi', dir: 'ltr' },
+  { path: '/lattlast/', code: 'sv-x-easy', htmlLang: 'sv', dir: 'ltr' },
+];
+
+async function check(page, state) {
+  await assertNoAxeViolations(page, state);
+  const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth }));
+  assert.ok(scroll <= width, `${state}: the page scrolls sideways (${scroll} > ${width})`);
+  await page.screenshot({ path: `${SHOTS}/${state.replaceAll(' ', '-')}.png`, fullPage: true });
+}
+
+/// The answer shown for `name`, and the headline the command gives for the same situation.
+async function answered(page, name, section) {
+  const box = page.locator(`#vk-${name}-answer`);
+  await box.waitFor({ state: 'visible' });
+  const situation = JSON.parse(await box.getAttribute('data-situation'));
+  return { box, situation, expected: cli(situation)[section].headline };
+}
+
+for (const { path, code, htmlLang, dir } of PAGES) {
+  const text = catalogue(code);
+
+  test(`${code}: every state accessible at 1280 and 320 px, in the page's language`, async () => {
+    for (const width of [1280, 320]) {
+      const page = await suite.env.open(path, { width });
+      const tag = `${code}-${width}`;
+      assert.equal(await page.getAttribute('html', 'lang'), htmlLang);
+      assert.equal(await page.getAttribute('html', 'dir'), dir);
+      assert.equal(await page.getAttribute('vardval-kollen', 'lang'), code);
+      // The menu names every language in that language, and marks this one.
+      assert.deepEqual(await page.locator('.vk-langs a').allInnerTexts(), OWN_NAMES);
+      assert.equal(await page.locator('.vk-langs a[aria-current=page]').innerText(), text['ui.lang.name']);
+      // The Swedish text is the original, and nobody has checked the translation.
+      const note = page.locator('.vk-translation');
+      assert.equal((await note.innerText()).trim(), `${text['ui.translation.note']} ${text['ui.translation.original']}`);
+      assert.equal(await note.locator('a').getAttribute('href'), '../');
+      assert.equal(await page.locator('#vk-fees-heading').innerText(), text['ui.fees.heading']);
+      await check(page, `${tag} 1 empty`);
+
+      // The error summary, in the page's language.
+      await page.click('#vk-fees button[type=submit]');
+      const summary = page.locator('#vk-fees-section .vk-error-summary');
+      await summary.waitFor();
+      const upper = (s) => s.charAt(0).toUpperCase() + s.slice(1);
+      assert.deepEqual(await summary.locator('a').allInnerTexts(), [
+        upper(text['ui.error.missing_choice'].replace('{label}', text['ui.situation.home.name'])),
+        upper(text['ui.error.missing_field'].replace('{label}', text['ui.situation.age.name'])),
+      ]);
+      await check(page, `${tag} 2 errors`);
+
+      // Fees: Stockholm, 40, one doctor's visit a month ago.
+      await page.selectOption($id('vk-situation.home'), '01');
+      await page.check($id('vk-situation.listed'));
+      await page.selectOption($id('vk-situation.unit_region'), '01');
+      await page.fill($id('vk-situation.age'), '40');
+      await page.fill($id('vk-fees.v0.date'), swedishDay(-30));
+      await page.click('#vk-fees button[type=submit]');
+      const fees = await answered(page, 'fees', 'fees');
+      assert.equal(fees.situation.lang, code);
+      assert.equal(await fees.box.locator('.vk-answer-title').innerText(), fees.expected);
+      // A law's title stays in Swedish: marked as Swedish where the page is not.
+      const titles = fees.box.locator('.vk-sources li span');
+      assert.ok((await titles.count()) > 0);
+      assert.equal(await titles.first().getAttribute('lang'), code.startsWith('sv') ? null : 'sv');
+      await check(page, `${tag} 3 fees`);
+
+      // Changing unit: one change 50 days ago.
+      await page.fill($id('vk-relist.c0.date'), swedishDay(-50));
+      await page.click('#vk-relist button[type=submit]');
+      const relist = await answered(page, 'relist', 'listing');
+      assert.equal(await relist.box.locator('.vk-answer-title').innerText(), relist.expected);
+      await check(page, `${tag} 4 relist`);
+
+      await page.click('#vk-doctor button[type=submit]');
+      const doctor = await answered(page, 'doctor', 'fixed_doctor');
+      assert.ok((await doctor.box.locator('.vk-answer-title').first().innerText()).endsWith(doctor.expected));
+      await check(page, `${tag} 5 doctor`);
+
+      await page.fill($id('vk-nearby.where'), '553 20');
+      await page.click('#vk-nearby button[type=submit]');
+      await page.locator('#vk-nearby-answer .vk-unit').first().waitFor();
+      await check(page, `${tag} 6 nearby`);
+
+      await page.click('.vk-share button[aria-controls]');
+      await page.locator('.vk-share-link').waitFor();
+      await check(page, `${tag} 7 share`);
+
+      // Arabic is laid out from the right: the answers' edge stands on the right.
+      const edges = await page.locator('#vk-fees-answer').evaluate((e) => [getComputedStyle(e).borderRightWidth, getComputedStyle(e).borderLeftWidth]);
+      assert.deepEqual(edges.map((w) => w !== '0px'), dir === 'rtl' ? [true, false] : [false, true]);
+      assert.deepEqual(page.errors, []);
+      await page.context().close();
+    }
+  });
+}
+
+test('Arabic plural forms are chosen by the count, as the engine chooses them', async () => {
+  const page = await suite.env.open('/ar/');
+  const text = catalogue('ar');
+  const forms = await page.evaluate(() => {
+    const c = document.querySelector('vardval-kollen');
+    const key = 'ui.nearby.more';
+    return [0, 1, 2, 3, 11, 100].map((n) => c.t(key, { count: n }));
+  });
+  const expected = [0, 1, 2, 3, 11, 100].map((n) => {
+    const form = new Intl.PluralRules('ar').select(n);
+    return (text[`ui.nearby.more.${form}`] ?? text['ui.nearby.more']).replace('{count}', n);
+  });
+  assert.deepEqual(forms, expected);
+  await page.context().close();
+});
+
+test('a month written in Finnish or Arabic is read', async () => {
+  for (const [path, code] of [['/fi/', 'fi'], ['/ar/', 'ar']]) {
+    const page = await suite.env.open(path);
+    const text = catalogue(code);
+    const [y, m, d] = swedishDay(-40).split('-').map(Number);
+    const written = code === 'fi' ? `${d}. ${text[`month.${m}`]} ${y}` : `${d} ${text[`month.${m}`]} ${y}`;
+    const iso = await page.evaluate((w) => document.querySelector('vardval-kollen').date(w), written);
+    assert.equal(iso, swedishDay(-40), `${code}: ${written}`);
+    await page.context().close();
+  }
+});
