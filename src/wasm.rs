@@ -36,7 +36,7 @@ export interface Unit { id?: string; name?: string; region?: RegionCode; list_cl
 export interface Situation {
   today: string;
   rulebook?: "se" | "sou-2019-42" | { base?: "se" | "sou-2019-42"; override?: Record<string, unknown> };
-  lang?: "sv" | "en";
+  lang?: "sv" | "en" | "ar" | "fi" | "sv-x-easy";
   person?: { age?: number; birth_date?: string; home_region?: RegionCode };
   listing?: { unit?: Unit | null; changes?: { /** YYYY-MM-DD, or YYYY-MM */ date: string; reason?: Reason | null }[]; planned?: { date?: string; reason?: Reason | null; unit?: Unit } | null };
   visits?: { date: string; care?: "primary" | "specialist" | "emergency"; professional?: "doctor" | "nurse" | "other"; mode?: "physical" | "video" | "phone" | "digital"; where?: "listed" | "other_unit"; region?: RegionCode; paid?: number }[];
@@ -62,7 +62,7 @@ export interface Answer {
 }
 /** What `evaluate` and `nearby` throw on bad input. */
 export interface InputErrors { errors: { path: string; code: string; message: string; args?: Record<string, string> }[] }
-export interface NearbyQuery { from: { lat: number; lon: number } | { postal_code: string } | { municipality: string } | { place: string }; k?: number; max_km?: number; only_open_lists?: boolean; home_region?: RegionCode; lang?: "sv" | "en" }
+export interface NearbyQuery { from: { lat: number; lon: number } | { postal_code: string } | { municipality: string } | { place: string }; k?: number; max_km?: number; only_open_lists?: boolean; home_region?: RegionCode; lang?: "sv" | "en" | "ar" | "fi" | "sv-x-easy" }
 export interface NearbyAnswer {
   origin: { lat: number; lon: number; label: string; kind: "postal_code" | "town" | "municipality" | "position"; municipality: string | null; region: RegionCode | null };
   home_region: RegionCode | null;

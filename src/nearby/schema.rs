@@ -21,7 +21,7 @@ pub struct NearbyQuery {
     pub only_open_lists: Option<bool>,
     /// The person's home region (default: the origin's): units outside it are marked `other_region`.
     pub home_region: Option<RegionCode>,
-    /// The language of error messages: `sv` (default) or `en`; any other value means `sv`.
+    /// The language of error messages: `sv` (default), `en`, `ar`, `fi` or `sv-x-easy`; any other value means `sv`.
     pub lang: Option<serde_json::Value>,
 }
 
