@@ -430,7 +430,14 @@ pub fn answer(s: &Situation, proposal_book: Option<&Rulebook>, warnings: &mut Ve
         seen.push((region.code.as_str(), row.item, row.mode));
         let what = format!("{}{}", tr(lang, &format!("item.{}", row.item), &[]), tr(lang, &format!("mode.{}", row.mode), &[]));
         let (named, date) = cite(book, lang, region, &row.provenance, &mut sources);
-        let publisher = named.publisher.as_deref().filter(|p| *p != "region").map(|p| tr(lang, &format!("publisher.{p}"), &[])).unwrap_or_default();
+        // "källa: ptj.se, en vårdcentrals eller mottagnings sida": the page's
+        // publisher after its title, where it is not the region.
+        let publisher = named
+            .publisher
+            .as_deref()
+            .filter(|p| *p != "region")
+            .map(|p| format!("{}{}", tr(lang, "word.list_sep", &[]), tr(lang, &format!("publisher.{p}"), &[])))
+            .unwrap_or_default();
         let label = format!("{}, {what}", region.name);
         details.push(tr(lang, "fees.row", &[("what", label.clone()), ("fee", kr(lang, row.kr)), ("date", date), ("source", named.title.clone()), ("publisher", publisher.clone())]));
         match row.provenance.confidence.as_str() {

@@ -222,7 +222,8 @@ pub fn and_list(lang: Lang, items: &[String]) -> String {
     match items {
         [] => String::new(),
         [one] => one.clone(),
-        [init @ .., last] => format!("{} {} {}", init.join(&tr(lang, "word.list_sep", &[])), tr(lang, "word.and", &[]), last),
+        // A template, as Arabic joins "و" to the last item.
+        [init @ .., last] => tr(lang, "word.and_list", &[("init", init.join(&tr(lang, "word.list_sep", &[]))), ("last", last.clone())]),
     }
 }
 
@@ -339,11 +340,16 @@ mod tests {
         let d = Date::parse_iso("2027-02-01").unwrap();
         assert_eq!(long_date(Lang::Sv, d), "1 februari 2027");
         assert_eq!(long_date(Lang::En, d), "1 February 2027");
+        assert_eq!(long_date(Lang::Fi, d), "1. helmikuuta 2027");
+        assert_eq!(long_date(Lang::Ar, d), "1 فبراير 2027");
     }
 
     #[test]
     fn fills_placeholders() {
-        assert_eq!(tr(Lang::Sv, "word.and", &[]), "och");
+        assert_eq!(tr(Lang::Sv, "error.missing_field", &[("path", "today".into())]), "today saknas.");
         assert_eq!(and_list(Lang::En, &["a".into(), "b".into(), "c".into()]), "a, b and c");
+        assert_eq!(and_list(Lang::Sv, &["a".into(), "b".into(), "c".into()]), "a, b och c");
+        assert_eq!(and_list(Lang::Ar, &["أ".into(), "ب".into(), "ج".into()]), "أ، ب وج");
+        assert_eq!(and_list(Lang::Fi, &["a".into(), "b".into()]), "a ja b");
     }
 }

@@ -80,8 +80,15 @@ fn unknown_rulebook_and_language() {
     s["rulebook"] = json!(7);
     has_error(s.clone(), "rulebook", "invalid_type");
     s["rulebook"] = json!("se");
-    s["lang"] = json!("fi");
-    has_error(s, "lang", "unknown_language");
+    s["lang"] = json!("de");
+    has_error(s.clone(), "lang", "unknown_language");
+    // The message names every language there is (in Swedish, as the language is unknown).
+    let report = vardval::evaluate(&s).unwrap_err();
+    assert_eq!(report.errors[0].message, "Språket ”de” finns inte. Möjliga: sv, en, ar, fi, sv-x-easy.");
+    for code in ["sv", "en", "ar", "fi", "sv-x-easy"] {
+        s["lang"] = json!(code);
+        assert!(vardval::evaluate(&s).is_ok(), "{code}");
+    }
 }
 
 #[test]

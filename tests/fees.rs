@@ -197,6 +197,11 @@ fn a_fee_from_a_clinic_or_a_newspaper_says_so() {
     assert_eq!(a["fees"]["visits"][1]["fee_source"]["publisher"], "press");
     let w = a["warnings"].as_array().unwrap().iter().find(|w| w["code"] == "fee_from_clinic_page").expect("warning");
     assert!(w["message"].as_str().unwrap().contains("Region Uppsala") && w["message"].as_str().unwrap().contains("Region Örebro län"));
+    // The page's title, then who published it: "ptj.se, en vårdcentrals …", not "ptj.seen …".
+    let details: Vec<&str> = a["fees"]["details"].as_array().unwrap().iter().filter_map(|d| d.as_str()).collect();
+    let uppsala = details.iter().find(|d| d.starts_with("Region Uppsala")).expect("Uppsala's fee row");
+    let title = a["fees"]["visits"][0]["fee_source"]["title"].as_str().unwrap();
+    assert!(uppsala.contains(&format!("källa: {title}, en vårdcentrals eller mottagnings sida)")), "{uppsala}");
 }
 
 #[test]

@@ -140,3 +140,24 @@ test('a month written in Finnish or Arabic is read', async () => {
     await page.context().close();
   }
 });
+
+test('without JavaScript, each page shows the rules in full in its language, accessible', async () => {
+  for (const { path, code } of PAGES) {
+    const text = catalogue(code);
+    for (const width of [1280, 320]) {
+      const page = await suite.env.open(path, { width, js: false });
+      assert.equal(await page.locator('#vk-rules').innerText(), text['static.heading']);
+      assert.equal(await page.locator('.vk-langs a').count(), 5);
+      await page.screenshot({ path: `${SHOTS}/${code}-${width}-0-no-js.png`, fullPage: true });
+      await page.context().close();
+      // axe needs script: the same HTML with scripts on but the component never started (as citizen.test.mjs).
+      const context = await suite.env.browser.newContext({ viewport: { width, height: 900 } });
+      const p2 = await context.newPage();
+      await p2.route('**/vardval-kollen.js', (route) => route.fulfill({ contentType: 'text/javascript', body: '' }));
+      await p2.goto(suite.env.origin + path);
+      await p2.evaluate(() => document.querySelectorAll('noscript').forEach((n) => n.replaceWith(...new DOMParser().parseFromString(n.textContent, 'text/html').body.childNodes)));
+      await check(p2, `${code}-${width} 0 no-js`);
+      await context.close();
+    }
+  }
+});

@@ -101,7 +101,7 @@ export const answers = {
     const f = a.fees;
     const proposal = new Map((f.proposal?.visits ?? []).map((v, i) => [i, v]));
     const what = (v) =>
-      [this.t(`ui.fees.where_${v.care === 'primary' ? v.where : v.care}`), (this.text[`ui.fees.who_${v.professional}_short`] ?? this.t(`ui.fees.who_${v.professional}`)).toLowerCase(), v.mode === 'physical' ? null : this.t(`ui.fees.mode_${v.mode}`).toLowerCase(), v.item === 'receipt' ? this.t('ui.fees.receipt').toLowerCase() : null].filter(Boolean).join(', ');
+      [this.t(`ui.fees.where_${v.care === 'primary' ? v.where : v.care}`), (this.text[`ui.fees.who_${v.professional}_short`] ?? this.t(`ui.fees.who_${v.professional}`)).toLowerCase(), v.mode === 'physical' ? null : this.t(`ui.fees.mode_${v.mode}`).toLowerCase(), v.item === 'receipt' ? this.t('ui.fees.receipt').toLowerCase() : null].filter(Boolean).join(this.t('word.list_sep'));
     const rows = f.visits.map((v, i) =>
       h(
         'tr',

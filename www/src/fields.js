@@ -14,10 +14,10 @@ export const fields = {
     if (hint) control.setAttribute('aria-describedby', `${id}-hint`);
     // A repeated row's number is part of each label ("Besök 2, datum"), so
     // every field can be told apart when read out of context.
-    const label = h('label', { for: id, class: 'vk-label' }, prefix ? h('span', { class: 'vk-row-prefix' }, `${prefix}, `) : null, this.t(labelKey), optional ? ` ${this.t('ui.optional')}` : '');
+    const label = h('label', { for: id, class: 'vk-label' }, prefix ? h('span', { class: 'vk-row-prefix' }, `${prefix}${this.t('word.list_sep')}`) : null, this.t(labelKey), optional ? ` ${this.t('ui.optional')}` : '');
     // How an error message names the field ("din ålder"), if the catalogue says.
     const named = this.text[`${labelKey}.name`];
-    const errorName = named && prefix ? `${prefix.toLowerCase()}, ${named}` : named;
+    const errorName = named && prefix ? `${prefix.toLowerCase()}${this.t('word.list_sep')}${named}` : named;
     return h('div', { class: 'vk-field', 'data-field': name, 'data-name': errorName ?? '', 'data-base-name': named ?? '' }, label, hint, control);
   },
 
@@ -67,8 +67,8 @@ export const fields = {
     const number = (row, n) => {
       const prefix = this.t(rowKey, { n });
       row.querySelector('.vk-row-title').textContent = prefix;
-      for (const p of row.querySelectorAll('.vk-row-prefix')) p.textContent = `${prefix}, `;
-      for (const f of row.querySelectorAll('[data-base-name]')) if (f.dataset.baseName) f.dataset.name = `${prefix.toLowerCase()}, ${f.dataset.baseName}`;
+      for (const p of row.querySelectorAll('.vk-row-prefix')) p.textContent = `${prefix}${this.t('word.list_sep')}`;
+      for (const f of row.querySelectorAll('[data-base-name]')) if (f.dataset.baseName) f.dataset.name = `${prefix.toLowerCase()}${this.t('word.list_sep')}${f.dataset.baseName}`;
       row.querySelector('.vk-remove').textContent = this.t('ui.remove_row', { row: prefix });
     };
     const add = () => {
