@@ -233,13 +233,9 @@ for (const lang of ['sv', 'en']) {
       await shot(page, `${lang}-${width}-6-nojs`);
       await page.context().close();
       // axe needs script: the same HTML, loaded with scripts on but the component never started.
-      const check = await suite.env.browser.newContext({ viewport: { width, height: 900 } });
-      const p2 = await check.newPage();
-      await p2.route('**/vardval-kollen.js', (route) => route.fulfill({ contentType: 'text/javascript', body: '' }));
-      await p2.goto(suite.env.origin + path);
-      await p2.evaluate(() => document.querySelectorAll('noscript').forEach((n) => n.replaceWith(...new DOMParser().parseFromString(n.textContent, 'text/html').body.childNodes)));
+      const p2 = await suite.env.openStatic(path, { width });
       await axe(p2, `${lang}-${width} no JavaScript`);
-      await check.close();
+      await p2.context().close();
     }
   });
 }

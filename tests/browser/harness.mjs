@@ -48,6 +48,16 @@ export async function openBrowser() {
       if (js) await page.waitForSelector('vardval-kollen[data-ready="true"]', { timeout: 15_000 });
       return page;
     },
+    /// `path` as a reader without JavaScript sees it, but with scripts on so
+    /// that axe can run: the component never starts, and <noscript> is shown.
+    async openStatic(path, { width = 1280 } = {}) {
+      const context = await browser.newContext({ viewport: { width, height: 900 } });
+      const page = record(await context.newPage());
+      await page.route('**/vardval-kollen.js', (route) => route.fulfill({ contentType: 'text/javascript', body: '' }));
+      await page.goto(origin + path);
+      await page.evaluate(() => document.querySelectorAll('noscript').forEach((n) => n.replaceWith(...new DOMParser().parseFromString(n.textContent, 'text/html').body.childNodes)));
+      return page;
+    },
     async close() {
       await browser.close();
       await new Promise((ok) => server.close(ok));

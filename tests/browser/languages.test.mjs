@@ -150,14 +150,9 @@ test('without JavaScript, each page shows the rules in full in its language, acc
       assert.equal(await page.locator('.vk-langs a').count(), 5);
       await page.screenshot({ path: `${SHOTS}/${code}-${width}-0-no-js.png`, fullPage: true });
       await page.context().close();
-      // axe needs script: the same HTML with scripts on but the component never started (as citizen.test.mjs).
-      const context = await suite.env.browser.newContext({ viewport: { width, height: 900 } });
-      const p2 = await context.newPage();
-      await p2.route('**/vardval-kollen.js', (route) => route.fulfill({ contentType: 'text/javascript', body: '' }));
-      await p2.goto(suite.env.origin + path);
-      await p2.evaluate(() => document.querySelectorAll('noscript').forEach((n) => n.replaceWith(...new DOMParser().parseFromString(n.textContent, 'text/html').body.childNodes)));
+      const p2 = await suite.env.openStatic(path, { width });
       await check(p2, `${code}-${width} 0 no-js`);
-      await context.close();
+      await p2.context().close();
     }
   }
 });
