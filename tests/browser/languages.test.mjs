@@ -156,3 +156,25 @@ test('without JavaScript, each page shows the rules in full in its language, acc
     }
   }
 });
+
+test('embedded in Arabic (the iframe page), the component reads right to left and says it is a translation', async () => {
+  const text = catalogue('ar');
+  for (const width of [1280, 320]) {
+    const page = await suite.env.open('/embed.html?lang=ar&region=01', { width });
+    assert.deepEqual(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir]), ['ar', 'rtl']);
+    assert.equal(await page.locator('vardval-kollen .vk-translation').innerText(), text['ui.translation.note']);
+    await check(page, `ar-${width} embed`);
+    await page.context().close();
+  }
+  // A host page in Swedish embedding the Arabic component: the component turns itself right to left.
+  const page = await suite.env.open('/embed.html?lang=sv');
+  const dir = await page.evaluate(async () => {
+    const c = document.createElement('vardval-kollen');
+    c.setAttribute('lang', 'ar');
+    document.body.append(c);
+    await new Promise((ok) => { const t = setInterval(() => c.dataset.ready && (clearInterval(t), ok()), 50); });
+    return [c.dir, getComputedStyle(c).direction, c.querySelector('.vk-translation') !== null];
+  });
+  assert.deepEqual(dir, ['rtl', 'rtl', true]);
+  await page.context().close();
+});

@@ -168,6 +168,8 @@ class VardvalKollen extends HTMLElement {
     );
     this.prepend(ui);
     if (this.rulesProblem) ui.prepend(h('p', { class: 'vk-hint vk-editor-note' }, this.t('ui.rules_note', { problems: this.rulesProblem })));
+    // A translation says so wherever it is shown (a region's page, the iframe), unless the page around it already does.
+    if (this.lang !== 'sv' && !document.querySelector('.vk-translation')) ui.prepend(h('p', { class: 'vk-translation' }, this.t('ui.translation.note')));
     // Units or fees a link named on another origin (embed.js): not used, and the person is told.
     for (const name of [...(this.refusedSources ?? [])].reverse()) ui.prepend(h('p', { class: 'vk-notice vk-source-refused', 'data-source': name }, this.t(`ui.source_refused.${name === 'units-src' ? 'units' : 'rules'}`)));
   }
