@@ -45,6 +45,7 @@ PAGES := www/index.html www/en/index.html www/data/rulebooks.json www/data/text-
          www/data/rules-sv.html www/data/rules-en.html $(DATA_COPIES)
 
 build: $(WASM) $(NEARBY_WASM) target/release/vardval $(PAGES) www/vardval-kollen.js
+	@node scripts/compress.mjs www
 
 # The component's modules (www/src/) and the engine's glue, bundled by esbuild.
 www/vardval-kollen.js: $(wildcard www/src/*.js) scripts/build-js.mjs $(WASM) node_modules/.installed
@@ -143,3 +144,4 @@ fuzz:
 clean:
 	cargo clean
 	rm -rf $(PKG) $(NEARBY_PKG) www/data www/index.html www/en dist node_modules
+	find www -name '*.br' -delete -o -name '*.gz' -delete
