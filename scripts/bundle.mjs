@@ -56,6 +56,8 @@ async function onePage(files, modules = true) {
     .replace(CSP_META, () => `<meta http-equiv="Content-Security-Policy" content="${offlineCsp(code, style)}">`)
     .replace('<link rel="stylesheet" href="style.css">', () => `<style>${style}</style>`)
     .replace('<script type="module" src="vardval-kollen.js"></script>', '')
+    // The file holds what the page preloads: nothing to fetch.
+    .replace(/<!-- What the first answer needs[^>]*-->\n|<link rel="(module)?preload"[^>]*>\n/g, '')
     .replace(/<a id="vk-other-lang"[^>]*>[^<]*<\/a>/, '')
     .replace('</body>', () => `<script>${code}</script>\n</body>`);
 }

@@ -18,6 +18,7 @@ import { sharing } from './sharing.js';
 import { nearby } from './nearby.js';
 
 let engine; // one WebAssembly instance for every component on the page
+let rulebooksText; // data/rulebooks.json, which it is handed once
 let instances = 0;
 
 class VardvalKollen extends HTMLElement {
@@ -30,9 +31,18 @@ class VardvalKollen extends HTMLElement {
     this.idPrefix = instances === 1 ? 'vk' : `vk${instances}`;
     this.lang = this.getAttribute('lang') === 'en' ? 'en' : 'sv';
     this.answered = new Set();
+    // The module is fetched and compiled while the text and rulebooks load: the
+    // three at once (index.html preloads them), not each after the one before.
+    rulebooksText ??= fetchText('data/rulebooks.json');
+    engine ??= startEngine().then(async (mod) => {
+      // The module holds no rule and no sentence: it is handed both, once per page.
+      mod.set_rulebooks(await rulebooksText);
+      return mod;
+    });
+    engine.catch(() => {}); // a failure is handled below, once the text is in
     let textJson, rulebooks;
     try {
-      [textJson, rulebooks] = await Promise.all([fetchText(`data/text-${this.lang}.json`), fetchText('data/rulebooks.json')]);
+      [textJson, rulebooks] = await Promise.all([fetchText(`data/text-${this.lang}.json`), rulebooksText]);
       this.text = JSON.parse(textJson);
       // The regions' names for the region questions, from the same rulebooks the module is handed.
       this.rules = { regions: JSON.parse(rulebooks).se.find((doc) => doc.regions).regions };
@@ -41,11 +51,6 @@ class VardvalKollen extends HTMLElement {
       return; // the static text, if the host page has it, stays as it is
     }
     try {
-      // The module holds no rule and no sentence: it is handed both, once per page.
-      engine ??= startEngine().then((mod) => {
-        mod.set_rulebooks(rulebooks);
-        return mod;
-      });
       this.engine = await engine;
       this.engine.set_text(this.lang, textJson);
     } catch (e) {

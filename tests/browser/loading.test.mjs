@@ -1,0 +1,57 @@
+// What the page fetches before it can answer, seen in Chromium's network log
+// (cache disabled, so that a fetch that missed its preload shows as a second
+// request): each file once, each asked for by the HTML itself (its preloads),
+// so the first answer waits for one round trip after the HTML, not a chain;
+// and no preload left unused or refused (Chromium warns of both).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { browserSuite, SCREENSHOTS } from './harness.mjs';
+
+const suite = browserSuite(`${SCREENSHOTS}/loading`);
+
+/// Loads `path` in a new context; the requests (path, who asked) and the console's warnings.
+async function load(path) {
+  const { browser, origin } = suite.env;
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  const requests = [];
+  const warnings = [];
+  cdp.on('Network.requestWillBeSent', (e) => requests.push({ url: e.request.url.replace(origin, ''), initiator: e.initiator.url?.replace(origin, '') ?? e.initiator.type }));
+  cdp.on('Log.entryAdded', (e) => warnings.push(e.entry.text));
+  page.on('console', (m) => m.type() !== 'log' && warnings.push(m.text()));
+  await cdp.send('Log.enable');
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await page.goto(origin + path);
+  await page.waitForSelector('vardval-kollen[data-ready="true"]');
+  // Chromium reports a preload not used "within a few seconds from the window's load event".
+  await page.waitForTimeout(3_500);
+  await context.close();
+  return { requests, warnings };
+}
+
+// Every language's page (www/index.html, www/LANG/index.html), with the catalogue of its <html lang>.
+const pages = ['', ...readdirSync('www').filter((d) => existsSync(`www/${d}/index.html`)).map((d) => `${d}/`)].map((dir) => {
+  const lang = readFileSync(`www/${dir}index.html`, 'utf8').match(/<html lang="([^"]+)"/)[1];
+  return [`/${dir}`, `/data/text-${lang}.json`];
+});
+
+for (const [path, text] of pages) {
+  test(`${path} asks for everything the first answer needs at once, each file once`, async () => {
+    const { requests, warnings } = await load(path);
+    const files = requests.map((r) => r.url);
+    assert.deepEqual(files.toSorted(), [path, '/data/rulebooks.json', text, '/pkg/vardval_bg.wasm', '/style.css', '/vardval-kollen.js'].sort());
+    for (const r of requests.slice(1)) assert.equal(r.initiator, path, `${r.url} is asked for by the HTML, not found later`);
+    assert.deepEqual(warnings, []);
+  });
+}
+
+test('the iframe page preloads what does not depend on its link, each file once', async () => {
+  const { requests, warnings } = await load('/embed.html?lang=en');
+  const files = requests.map((r) => r.url);
+  assert.deepEqual(files.toSorted(), ['/embed.html?lang=en', '/embed.js', '/data/rulebooks.json', '/data/text-en.json', '/pkg/vardval_bg.wasm', '/style.css', '/vardval-kollen.js'].sort());
+  for (const f of ['/embed.js', '/pkg/vardval_bg.wasm', '/data/rulebooks.json']) assert.equal(requests.find((r) => r.url === f).initiator, '/embed.html?lang=en', f);
+  assert.deepEqual(warnings, []);
+});
