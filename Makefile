@@ -47,7 +47,8 @@ PAGES := www/index.html www/en/index.html www/data/rulebooks.json www/data/text-
 build: $(WASM) $(NEARBY_WASM) target/release/vardval $(PAGES) www/vardval-kollen.js
 	@node scripts/compress.mjs www
 
-# The component's modules (www/src/) and the engine's glue, bundled by esbuild.
+# The component's modules (www/src/) and the engine's glue, bundled by esbuild;
+# the nearby search's part (www/vardval-kollen-nearby.js) beside it.
 www/vardval-kollen.js: $(wildcard www/src/*.js) scripts/build-js.mjs $(WASM) node_modules/.installed
 	node scripts/build-js.mjs
 
@@ -143,5 +144,5 @@ fuzz:
 
 clean:
 	cargo clean
-	rm -rf $(PKG) $(NEARBY_PKG) www/data www/index.html www/en dist node_modules
+	rm -rf $(PKG) $(NEARBY_PKG) www/data www/index.html www/en www/vardval-kollen.js www/vardval-kollen-nearby.js dist node_modules
 	find www -name '*.br' -delete -o -name '*.gz' -delete

@@ -55,3 +55,21 @@ test('the iframe page preloads what does not depend on its link, each file once'
   for (const f of ['/embed.js', '/pkg/vardval_bg.wasm', '/data/rulebooks.json']) assert.equal(requests.find((r) => r.url === f).initiator, '/embed.html?lang=en', f);
   assert.deepEqual(warnings, []);
 });
+
+test("the nearby search's part loads on first use; when it cannot, the search says so and the next one tries again", async () => {
+  const page = await suite.env.open('/');
+  assert.ok(!page.requests.some((u) => u.includes('nearby')), 'nothing of the nearby search before it is used');
+  let refuse = true; // as a network that drops the request, on focus and on the search
+  await page.route('**/vardval-kollen-nearby.js', (route) => (refuse ? route.abort() : route.continue()));
+  const text = JSON.parse(readFileSync('www/data/text-sv.json', 'utf8'));
+  await page.fill('[id="vk-nearby.where"]', '55320');
+  await page.click('#vk-nearby button[type=submit]');
+  await page.waitForSelector('#vk-nearby-answer:not([hidden]) .vk-notice');
+  assert.equal(await page.textContent('#vk-nearby-answer .vk-notice'), text['ui.nearby.load_failed']);
+  refuse = false;
+  await page.click('#vk-nearby button[type=submit]');
+  await page.waitForSelector('#vk-nearby-answer:not([hidden]) .vk-answer-title');
+  assert.ok((await page.locator('#vk-nearby-answer .vk-unit').count()) > 0);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});

@@ -6,8 +6,9 @@
 // Rooms of its own, each a module: the situation asked once (situation.js),
 // the questions' forms (questions.js), form parts and errors (fields.js),
 // answers (answers.js), sharing and print (sharing.js), nearby units
-// (nearby.js); platform.js says where files come from. esbuild bundles them
-// into www/vardval-kollen.js (scripts/build-js.mjs).
+// (nearby-form.js, and nearby.js, loaded on first use); platform.js says where
+// files come from. esbuild bundles them into www/vardval-kollen.js and
+// www/vardval-kollen-nearby.js (scripts/build-js.mjs).
 import { h, today } from './dom.js';
 import { startEngine, fetchText } from './platform.js';
 import { fields } from './fields.js';
@@ -15,7 +16,7 @@ import { situation } from './situation.js';
 import { questions } from './questions.js';
 import { answers } from './answers.js';
 import { sharing } from './sharing.js';
-import { nearby } from './nearby.js';
+import { nearbyForm } from './nearby-form.js';
 
 let engine; // one WebAssembly instance for every component on the page
 let rulebooksText; // data/rulebooks.json, which it is handed once
@@ -200,5 +201,5 @@ class VardvalKollen extends HTMLElement {
   }
 }
 
-Object.assign(VardvalKollen.prototype, fields, situation, questions, answers, sharing, nearby);
+Object.assign(VardvalKollen.prototype, fields, situation, questions, answers, sharing, nearbyForm);
 customElements.define('vardval-kollen', VardvalKollen);
