@@ -51,6 +51,11 @@ class VardvalKollen extends HTMLElement {
       console.error('vardval-kollen could not load its text', e);
       return; // the static text, if the host page has it, stays as it is
     }
+    // The questions are drawn while the module may still be on its way (on a
+    // slow phone it is the last file in); they answer once it has started.
+    let started;
+    this.ready = new Promise((ok) => (started = ok));
+    this.render();
     try {
       this.engine = await engine;
       this.engine.set_text(this.lang, textJson);
@@ -58,11 +63,12 @@ class VardvalKollen extends HTMLElement {
       // A Content Security Policy without 'wasm-unsafe-eval' stops WebAssembly:
       // show the rules as text, and tell the site's editor why.
       console.error('vardval-kollen: WebAssembly could not start', e);
+      this.querySelector('.vk-ui').remove();
       await this.fallback();
       return;
     }
     this.rulebook = await this.readRulebook();
-    this.render();
+    if (this.rulesProblem) this.querySelector('.vk-ui').prepend(h('p', { class: 'vk-hint vk-editor-note' }, this.t('ui.rules_note', { problems: this.rulesProblem })));
     if (this.idPrefix === 'vk') {
       // The skip link would replace the fragment that may hold shared answers: move focus instead.
       document.querySelector('.vk-skip')?.addEventListener('click', (e) => {
@@ -75,6 +81,7 @@ class VardvalKollen extends HTMLElement {
       this.restore();
     }
     this.dataset.ready = 'true';
+    started();
   }
 
   /// The rules in full as text (data/rules-LANG.html, written by the engine at
@@ -128,7 +135,7 @@ class VardvalKollen extends HTMLElement {
     form.noValidate = true;
     form.addEventListener('submit', (e) => {
       e.preventDefault();
-      this.answer(name, true);
+      this.ready.then(() => this.answer(name, true));
     });
     form.append(h('button', { type: 'submit', class: 'vk-button' }, this.t(name === 'nearby' ? 'ui.nearby.search' : 'ui.show_answer')));
     const heading = h('h2', { id: this.id(`${name}-heading`), tabindex: '-1' }, this.t(headingKey));
@@ -165,7 +172,6 @@ class VardvalKollen extends HTMLElement {
       this.renderSharing(),
     );
     this.prepend(ui);
-    if (this.rulesProblem) ui.prepend(h('p', { class: 'vk-hint vk-editor-note' }, this.t('ui.rules_note', { problems: this.rulesProblem })));
     // Units or fees a link named on another origin (embed.js): not used, and the person is told.
     for (const name of [...(this.refusedSources ?? [])].reverse()) ui.prepend(h('p', { class: 'vk-notice vk-source-refused', 'data-source': name }, this.t(`ui.source_refused.${name === 'units-src' ? 'units' : 'rules'}`)));
   }
