@@ -67,10 +67,12 @@ export function startServer({ port = 8080, root = 'www', host = '127.0.0.1', hea
         return;
       }
       if ((await stat(path).catch(() => null))?.isDirectory()) path = join(path, 'index.html');
-      // The file itself must exist: a copy is never served in place of a missing file.
+      // The file itself must exist: a copy is never served in place of a missing
+      // file, nor one older than its file (rebuilt without scripts/compress.mjs).
+      const { mtimeMs } = await stat(path);
       let body = await readFile(path);
       const copies = [];
-      for (const e of ENCODINGS) if ((await stat(path + e.suffix).catch(() => null))?.isFile()) copies.push(e);
+      for (const e of ENCODINGS) if ((await stat(path + e.suffix).catch(() => null))?.mtimeMs >= mtimeMs) copies.push(e);
       const chosen = chooseEncoding(req.headers['accept-encoding'], copies.map((e) => e.name));
       if (chosen) body = await readFile(path + copies.find((e) => e.name === chosen).suffix);
       res.writeHead(200, {

@@ -114,6 +114,16 @@ test('a file without compressed copies is sent as it is', async () => {
   assert.equal((await get('/data/rows.json', 'br')).status, 404);
 });
 
+test('a copy older than its file is not sent: the file was rebuilt since', async () => {
+  const earlier = new Date(Date.now() - 60_000);
+  for (const copy of ['app.js.br', 'app.js.gz']) utimesSync(join(root, copy), earlier, earlier);
+  const r = await get('/app.js', 'br, gzip');
+  assert.equal(r.headers['content-encoding'], undefined);
+  assert.equal(r.body.toString(), script);
+  compressSite(root);
+  assert.equal((await get('/app.js', 'br, gzip')).headers['content-encoding'], 'br');
+});
+
 test('HEAD gives the headers of the same GET, without a body', async () => {
   const [head, getResponse] = await Promise.all([get('/app.js', 'br', 'HEAD'), get('/app.js', 'br')]);
   assert.equal(head.body.length, 0);
