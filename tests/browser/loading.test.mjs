@@ -66,6 +66,7 @@ test("the nearby search's part loads on first use; when it cannot, the search sa
   await page.click('#vk-nearby button[type=submit]');
   await page.waitForSelector('#vk-nearby-answer:not([hidden]) .vk-notice');
   assert.equal(await page.textContent('#vk-nearby-answer .vk-notice'), text['ui.nearby.load_failed']);
+  await page.locator('section:has(#vk-nearby)').screenshot({ path: `${SCREENSHOTS}/loading/sv-1280-nearby-part-not-loaded.png` });
   refuse = false;
   await page.click('#vk-nearby button[type=submit]');
   await page.waitForSelector('#vk-nearby-answer:not([hidden]) .vk-answer-title');
@@ -74,25 +75,29 @@ test("the nearby search's part loads on first use; when it cannot, the search sa
   await page.context().close();
 });
 
-test('the questions are drawn before the module is in, and a question asked then is answered once it has started', async () => {
-  const context = await suite.env.browser.newContext();
-  const page = await context.newPage();
-  let release;
-  const held = new Promise((ok) => (release = ok));
-  await page.route('**/vardval_bg.wasm', async (route) => {
-    await held;
-    await route.continue();
+for (const width of [1280, 320]) {
+  test(`the questions are drawn before the module is in, and a question asked then is answered once it has started (${width} px)`, async () => {
+    const context = await suite.env.browser.newContext({ viewport: { width, height: 900 } });
+    const page = await context.newPage();
+    let release;
+    const held = new Promise((ok) => (release = ok));
+    await page.route('**/vardval_bg.wasm', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${suite.env.origin}/`);
+    await page.waitForSelector('#vk-fees button[type=submit]');
+    assert.equal(await page.getAttribute('vardval-kollen', 'data-ready'), null, 'the module is still held back');
+    await page.screenshot({ path: `${SCREENSHOTS}/loading/sv-${width}-before-the-module.png` });
+    await page.fill('[id="vk-situation.age"]', '40');
+    await page.selectOption('[id="vk-situation.home"]', '01');
+    await page.fill('[id="vk-fees.v0.date"]', '2026-03-02');
+    await page.click('#vk-fees button[type=submit]');
+    assert.ok(await page.locator('#vk-fees-answer').isHidden(), 'no answer without the module');
+    release();
+    await page.waitForSelector('#vk-fees-answer:not([hidden]) .vk-answer-title');
+    assert.deepEqual(JSON.parse(await page.getAttribute('#vk-fees-answer', 'data-situation')).visits[0].date, '2026-03-02');
+    await page.locator('#vk-fees-answer').screenshot({ path: `${SCREENSHOTS}/loading/sv-${width}-answered-after-the-module.png` });
+    await context.close();
   });
-  await page.goto(`${suite.env.origin}/`);
-  await page.waitForSelector('#vk-fees button[type=submit]');
-  assert.equal(await page.getAttribute('vardval-kollen', 'data-ready'), null, 'the module is still held back');
-  await page.fill('[id="vk-situation.age"]', '40');
-  await page.selectOption('[id="vk-situation.home"]', '01');
-  await page.fill('[id="vk-fees.v0.date"]', '2026-03-02');
-  await page.click('#vk-fees button[type=submit]');
-  assert.ok(await page.locator('#vk-fees-answer').isHidden(), 'no answer without the module');
-  release();
-  await page.waitForSelector('#vk-fees-answer:not([hidden]) .vk-answer-title');
-  assert.deepEqual(JSON.parse(await page.getAttribute('#vk-fees-answer', 'data-situation')).visits[0].date, '2026-03-02');
-  await context.close();
-});
+}
