@@ -81,9 +81,10 @@ www/data/text-%.json: target/release/vardval
 target/release/vardval: $(RUST_SOURCES)
 	cargo build --release --locked --bin vardval
 
+# Flattening and re-looping between two -Oz: 0.5 KB brotli less than -Oz
+# --converge alone (README, "Budgets and figures").
 $(WASM): $(RUST_SOURCES)
 	wasm-pack build --mode no-install --target web --release --out-dir $(PKG) --out-name vardval
-	# Flattening and re-looping before the second -Oz: 0.5 KB brotli less than -Oz alone (README, "Size").
 	wasm-opt -Oz --flatten --rereloop -Oz --converge --strip-producers --strip-target-features $(WASM_FEATURES) $(WASM) -o $(WASM)
 	@node scripts/sizes.mjs
 
