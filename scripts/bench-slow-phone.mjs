@@ -18,7 +18,7 @@ import { startServer } from './serve.mjs';
 
 const runs = Number(process.argv[2] ?? 10);
 const path = process.argv[3] ?? '/';
-export const SLOW_PHONE = { cpu: 4, latency: 150, downloadThroughput: 200_000, uploadThroughput: 93_750 };
+const SLOW_PHONE = { cpu: 4, latency: 150, downloadThroughput: 200_000, uploadThroughput: 93_750 };
 
 const server = await startServer({ port: 0, root: 'www' });
 const origin = `http://127.0.0.1:${server.address().port}`;
