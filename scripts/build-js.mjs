@@ -1,7 +1,9 @@
 // The component's ES modules (www/src/) bundled by esbuild:
-//   `node scripts/build-js.mjs`   www/vardval-kollen.js, the one file the site loads
+//   `node scripts/build-js.mjs`   www/vardval-kollen.js, the file the site loads
 //                                 (the engine's glue inside; the modules and data
-//                                 are fetched beside it, see www/src/platform.js).
+//                                 are fetched beside it, see www/src/platform.js),
+//                                 and www/vardval-kollen-nearby.js, the nearby
+//                                 search's part, which it loads on first use.
 // scripts/bundle.mjs uses `bundleComponent` for the offline file, with a
 // platform that holds every file.
 import * as esbuild from 'esbuild';
@@ -9,9 +11,9 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-/// Bundles www/src/vardval-kollen.js; `platform` replaces www/src/platform.js.
+/// Bundles `entry` (www/src/vardval-kollen.js); `platform` replaces www/src/platform.js.
 /// `offlineData` is the source of the virtual module `vk-offline-data` it may import.
-export async function bundleComponent({ format = 'esm', platform, outfile, write = true, offlineData } = {}) {
+export async function bundleComponent({ entry = 'www/src/vardval-kollen.js', format = 'esm', platform, outfile, write = true, offlineData } = {}) {
   const plugins = [];
   if (platform) plugins.push({ name: 'platform', setup: (b) => b.onResolve({ filter: /\/platform\.js$/ }, () => ({ path: platform })) });
   if (offlineData) {
@@ -25,7 +27,7 @@ export async function bundleComponent({ format = 'esm', platform, outfile, write
   }
   const result = await esbuild.build({
     absWorkingDir: root,
-    entryPoints: ['www/src/vardval-kollen.js'],
+    entryPoints: [entry],
     bundle: true,
     format,
     target: 'es2022',
@@ -44,5 +46,8 @@ export async function bundleComponent({ format = 'esm', platform, outfile, write
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  // Two bundles, not esbuild's code splitting: a chunk shared by both would be
+  // one more request, found only after the first, before the first answer.
   await bundleComponent({ outfile: 'www/vardval-kollen.js' });
+  await bundleComponent({ entry: 'www/src/nearby.js', outfile: 'www/vardval-kollen-nearby.js' });
 }

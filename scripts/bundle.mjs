@@ -5,13 +5,14 @@
 //   dist/vardvalskollen-site.zip  the site for static hosting, with a service worker that
 //                                 keeps it working offline after one visit.
 // Nothing is fetched: everything comes from www/ as `make build` left it.
-import { readFileSync, writeFileSync, mkdirSync, rmSync, cpSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdirSync, rmSync, cpSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleComponent } from './build-js.mjs';
+import { isSiteFile, isCompressedCopy, listFiles, compressSite, ENCODINGS } from './compress.mjs';
 
 const www = (p) => readFileSync(join('www', p));
 const text = (p) => www(p).toString('utf8');
@@ -55,6 +56,8 @@ async function onePage(files, modules = true) {
     .replace(CSP_META, () => `<meta http-equiv="Content-Security-Policy" content="${offlineCsp(code, style)}">`)
     .replace('<link rel="stylesheet" href="style.css">', () => `<style>${style}</style>`)
     .replace('<script type="module" src="vardval-kollen.js"></script>', '')
+    // The file holds what the page preloads: nothing to fetch.
+    .replace(/<!-- What the first answer needs[^>]*-->\n|<link rel="(module)?preload"[^>]*>\n/g, '')
     // One language offline: the menu's links lead to pages the file does not hold.
     .replace(/<nav class="vk-langs".*?<\/nav>/s, '')
     .replace('</body>', () => `<script>${code}</script>\n</body>`);
@@ -67,25 +70,19 @@ writeFileSync('dist/vardvalskollen.html', page);
 
 const site = 'dist/site';
 rmSync(site, { recursive: true, force: true });
-cpSync('www', site, { recursive: true, filter: (p) => !/(page\.html|rules-fragment\.html|\.gitignore|package\.json|\.d\.ts)$/.test(p) && !p.startsWith(join('www', 'src')) });
-const files = [];
-const walk = (dir) => {
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) walk(p);
-    else files.push(relative(site, p).split('\\').join('/'));
-  }
-};
-walk(site);
-files.sort();
+// The precompressed copies (.br, .gz) come along, for a server that sends them as
+// they are (docs/embedding.md); the service worker caches only the files themselves.
+cpSync('www', site, { recursive: true, filter: (p) => p === 'www' || isSiteFile(relative('www', p).split('\\').join('/')) });
+const files = listFiles(site);
+const served = files.filter((f) => !isCompressedCopy(f));
 const version = createHash('sha256');
-for (const f of files) version.update(f).update(readFileSync(join(site, f)));
-const urls = files.map((f) => (f.endsWith('index.html') ? f.slice(0, -'index.html'.length) || './' : f));
+for (const f of served) version.update(f).update(readFileSync(join(site, f)));
+const urls = served.map((f) => (f.endsWith('index.html') ? f.slice(0, -'index.html'.length) || './' : f));
 writeFileSync(
   join(site, 'sw.js'),
   `// Keeps this copy of Vårdvalskollen working offline after one visit.
 const CACHE = 'vardvalskollen-${version.digest('hex').slice(0, 16)}';
-const FILES = ${JSON.stringify([...urls, ...files.filter((f) => f.endsWith('index.html'))])};
+const FILES = ${JSON.stringify([...urls, ...served.filter((f) => f.endsWith('index.html'))])};
 self.addEventListener('install', (e) => e.waitUntil(caches.open(CACHE).then((c) => c.addAll(FILES)).then(() => self.skipWaiting())));
 self.addEventListener('activate', (e) => e.waitUntil(caches.keys().then((keys) => Promise.all(keys.filter((k) => k !== CACHE).map((k) => caches.delete(k)))).then(() => self.clients.claim())));
 self.addEventListener('fetch', (e) => {
@@ -100,11 +97,14 @@ writeFileSync(
 if ('serviceWorker' in navigator) navigator.serviceWorker.register(new URL('sw.js', import.meta.url)).catch((e) => console.error('no offline copy', e));
 `,
 );
-for (const f of files.filter((f) => f.endsWith('.html'))) {
+for (const f of served.filter((f) => f.endsWith('.html'))) {
   const p = join(site, f);
   const depth = f.split('/').length - 1;
   writeFileSync(p, readFileSync(p, 'utf8').replace('</head>', `<script type="module" src="${'../'.repeat(depth)}sw-register.js"></script>\n</head>`));
+  for (const e of ENCODINGS) rmSync(p + e.suffix, { force: true });
 }
+// The pages changed, and the service worker is new: their copies again.
+compressSite(site);
 rmSync('dist/vardvalskollen-site.zip', { force: true });
 execFileSync('python3', ['-c', 'import shutil,sys; shutil.make_archive(sys.argv[1], "zip", sys.argv[2])', 'dist/vardvalskollen-site', site]);
 
@@ -117,4 +117,4 @@ const { 'data/postal-codes.json': _, ...noPostalData } = data;
 const noPostal = await onePage(noPostalData);
 const noWasm = await onePage(noPostalData, false);
 console.log(`  without the postal codes: ${gzText(noPostal)} B gzip, of which the two WebAssembly modules ${gzText(noPostal) - gzText(noWasm)} B`);
-console.log(`dist/vardvalskollen-site.zip: ${statSync('dist/vardvalskollen-site.zip').size} B (${files.length + 2} files, service worker included)`);
+console.log(`dist/vardvalskollen-site.zip: ${statSync('dist/vardvalskollen-site.zip').size} B (${served.length + 2} files, service worker included, each text and WebAssembly file with its .br and .gz)`);

@@ -21,6 +21,9 @@ export async function startNearby() {
   return nearbyModule;
 }
 
+// In the one file, the nearby search's part is bundled in, not loaded.
+export const loadNearbySearch = () => import('../www/src/nearby.js');
+
 export async function fetchText(url) {
   const key = Object.keys(DATA).find((k) => String(url).endsWith(k));
   if (key == null) throw new Error(`not in the offline file: ${url}`);

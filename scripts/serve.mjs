@@ -1,12 +1,14 @@
 // A small static file server for www/ (no dependencies): the page, the
 // WebAssembly module with its MIME type, nothing else, each with the Content
-// Security Policy below. Used by `make run` and by the browser tests. Listens
-// on 127.0.0.1 only.
+// Security Policy below. A file's precompressed copy (`make build`,
+// scripts/compress.mjs) is sent when the request accepts its encoding. Used by
+// `make run` and by the browser tests. Listens on 127.0.0.1 only.
 //
 //   node scripts/serve.mjs [--port 8080] [--root www]
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { ENCODINGS } from './compress.mjs';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -26,6 +28,33 @@ const TYPES = {
 /// pages carry the same in a <meta> element (www/page.html, www/embed.html).
 export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'";
 
+/// The encoding to send, of those `available` (names, in the order the site
+/// prefers them: br, then gzip), for a request's Accept-Encoding (RFC 9110
+/// §12.5.3): the highest q-value wins, a tie goes to the earlier one; `*`
+/// stands for every coding not named. Identity, unless named, is the last
+/// choice but still acceptable, unless refused by `*;q=0`. `null`: send the
+/// file as it is.
+export function chooseEncoding(acceptEncoding, available) {
+  const q = new Map();
+  for (const part of (acceptEncoding ?? '').split(',')) {
+    const [coding, ...params] = part.trim().toLowerCase().split(';');
+    if (!coding) continue;
+    const weight = params.map((p) => p.trim().match(/^q=([0-9.]+)$/)).find(Boolean);
+    q.set(coding, weight ? Number(weight[1]) : 1);
+  }
+  const wildcard = q.get('*');
+  const weightOf = (coding) => q.get(coding) ?? (coding !== 'identity' ? (wildcard ?? 0) : wildcard === 0 ? 0 : Number.MIN_VALUE);
+  let best = null;
+  let bestQ = weightOf('identity');
+  for (const coding of available) {
+    if (weightOf(coding) > bestQ || (best === null && weightOf(coding) === bestQ && bestQ > 0)) {
+      best = coding;
+      bestQ = weightOf(coding);
+    }
+  }
+  return best;
+}
+
 /// Serves `root`; `csp: null` for a page that is not the site's (a test's host page).
 export function startServer({ port = 8080, root = 'www', host = '127.0.0.1', headers = {}, csp = CSP } = {}) {
   const base = resolve(root);
@@ -38,9 +67,20 @@ export function startServer({ port = 8080, root = 'www', host = '127.0.0.1', hea
         return;
       }
       if ((await stat(path).catch(() => null))?.isDirectory()) path = join(path, 'index.html');
-      const body = await readFile(path);
+      // The file itself must exist: a copy is never served in place of a missing
+      // file, nor one older than its file (rebuilt without scripts/compress.mjs).
+      const { mtimeMs } = await stat(path);
+      let body = await readFile(path);
+      const copies = [];
+      for (const e of ENCODINGS) if ((await stat(path + e.suffix).catch(() => null))?.mtimeMs >= mtimeMs) copies.push(e);
+      const chosen = chooseEncoding(req.headers['accept-encoding'], copies.map((e) => e.name));
+      if (chosen) body = await readFile(path + copies.find((e) => e.name === chosen).suffix);
       res.writeHead(200, {
         'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream',
+        'Content-Length': body.length,
+        // Caches keep one response per encoding.
+        ...(copies.length ? { Vary: 'Accept-Encoding' } : {}),
+        ...(chosen ? { 'Content-Encoding': chosen } : {}),
         'Cache-Control': 'no-cache',
         'X-Content-Type-Options': 'nosniff',
         // Public files: a region's page on another origin may load the component.

@@ -1,19 +1,40 @@
 // Size budgets (deterministic, so they may be tests): the WebAssembly module
-// after wasm-opt. Timings are not tested here; they belong to `make bench`.
+// after wasm-opt, and what a page sends before its first answer. Timings are
+// not tested here; they belong to `make bench`.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { sizes } from '../../scripts/sizes.mjs';
 
 // KB read as 1 000 bytes, the stricter reading. 60 KB gzipped until issue 11,
 // whose checks (the strict JSON reader, an override's bounds and sources, the
-// sentences that cite a region's values) added about 4 KB: 65 KB since.
-test('the WebAssembly module is within 150 KB raw and 65 KB gzipped', () => {
+// sentences that cite a region's values) added about 4 KB: 65 KB then; 61.4 KB
+// since issue 12 (wasm-opt's flattening and re-looping), with 1 KB to spare.
+test('the WebAssembly module is within 150 KB raw and 62.5 KB gzipped', () => {
   const s = sizes('www/pkg/vardval_bg.wasm');
   console.log(`vardval_bg.wasm: ${s.raw} B raw, ${s.gzip} B gzip (level 9)`);
   assert.ok(s.raw <= 150_000, `${s.raw} B raw`);
-  assert.ok(s.gzip <= 65_000, `${s.gzip} B gzip`);
+  assert.ok(s.gzip <= 62_500, `${s.gzip} B gzip`);
+});
+
+// What each language's page asks for before its first answer (its stylesheet,
+// script and preloads), as the server sends it: the brotli copies `make build`
+// writes. 82.4 KB for / at issue 12 (the goal there, 60 KB, was not reached:
+// the module alone is 52 KB; README, "Budgets and figures").
+test("each page and what it asks for before the first answer are within 84 KB brotli, as served", () => {
+  const pages = ['www/index.html', ...readdirSync('www').map((d) => `www/${d}/index.html`).filter((f) => existsSync(f))];
+  for (const page of pages) {
+    const html = readFileSync(page, 'utf8');
+    const head = html.slice(0, html.indexOf('</head>'));
+    const refs = [...head.matchAll(/<(?:link rel="(?:stylesheet|modulepreload|preload)"|script type="module") (?:href|src)="([^"]+)"/g)].map((m) => m[1]);
+    const files = [page, ...new Set(refs.map((r) => new URL(r, `http://x/${page}`).pathname.slice(1)))];
+    assert.ok(files.some((f) => f.endsWith('.wasm')) && files.some((f) => f.includes('/text-')), `${page} preloads the module and its text: ${files}`);
+    const brotli = files.map((f) => [f, statSync(`${f}.br`).size]);
+    const total = brotli.reduce((a, [, n]) => a + n, 0);
+    console.log(`${page}: ${total} B brotli (${brotli.map(([f, n]) => `${f.replace(/^www\//, '')} ${n}`).join(', ')})`);
+    assert.ok(total <= 84_000, `${page}: ${total} B brotli`);
+  }
 });
 
 test('the page (HTML, CSS, JavaScript, without the module and data) is within 30 KB gzipped', () => {

@@ -118,6 +118,7 @@ test('under a policy without wasm-unsafe-eval, the rules are shown as text with 
   await p2.waitForSelector('vardval-kollen[data-ready="fallback"]');
   assert.match(await p2.locator('.vk-editor-note').innerText(), /wasm-unsafe-eval/);
   assert.match(await p2.locator('.vk-static').innerText(), /högst 2 gånger under tolv månader/);
+  assert.equal(await p2.locator('vardval-kollen form').count(), 0, 'no questions that cannot answer');
   await p2.screenshot({ path: `${SHOTS}/csp-without-wasm.png`, fullPage: true });
   await p2.close();
   await noWasm.close();

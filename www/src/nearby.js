@@ -1,6 +1,8 @@
 // Nearby units: a second, smaller WebAssembly module, loaded on first use.
 // The engine says where the search starts, whose region it is and how
-// complete the list is (RULES.md §5b); this file only lays that out.
+// complete the list is (RULES.md §5b); this file only lays that out. It is
+// loaded itself on first use too (nearby-form.js): the page's first answer
+// does not wait for it.
 import { h, svg, formatter } from './dom.js';
 import { startNearby, fetchText } from './platform.js';
 
@@ -59,28 +61,6 @@ export const nearby = {
     list.replaceChildren(...data.municipalities.map((m) => h('option', { value: m[1] })));
   },
 
-  /// The form's extra parts: "only open lists" (hidden until the list has statuses).
-  nearbyOptions() {
-    const id = this.id('nearby.only_open');
-    return h('div', { class: 'vk-field', id: this.id('nearby-open-field'), hidden: true }, h('div', { class: 'vk-radio' }, h('input', { type: 'checkbox', id, name: 'nearby.only_open' }), h('label', { for: id }, this.t('ui.nearby.only_open'))));
-  },
-
-  /// The position button, with its error in place beside it.
-  positionControls() {
-    const errorId = this.id('position-error');
-    return h(
-      'div',
-      { class: 'vk-field', id: this.id('position-field') },
-      h('p', { class: 'vk-hint', id: this.id('position-hint') }, this.t('ui.nearby.position_hint')),
-      h('p', { class: 'vk-error', id: errorId, hidden: true }),
-      h('button', { type: 'button', class: 'vk-button vk-secondary', id: this.id('position'), 'aria-describedby': this.id('position-hint'), onclick: () => this.position() }, this.t('ui.nearby.position')),
-    );
-  },
-
-  setStatus(text) {
-    this.querySelector(`#${this.id('nearby-status')}`).textContent = text;
-  },
-
   /// Searches from `from` (a position, or the place of the answer shown when
   /// the home region changes), else from what is typed. Only the latest of
   /// searches in flight is shown.
@@ -103,11 +83,7 @@ export const nearby = {
       mod = await this.nearbyEngine();
       if (code || from) await this.postalCodesFor(mod);
     } catch (e) {
-      if (stale()) return null;
-      console.error('nearby units could not load', e);
-      this.setStatus('');
-      box.replaceChildren(h('p', { class: 'vk-notice', role: 'alert' }, this.t(e?.unitsRefused ? 'ui.nearby.units_refused' : 'ui.nearby.load_failed')));
-      box.hidden = false;
+      if (!stale()) this.nearbyFailed(e);
       return null;
     }
     if (stale()) return null;
@@ -313,12 +289,5 @@ export const nearby = {
     for (const c of this.querySelectorAll('[name="relist.open"]')) c.checked = c.value === open;
     this.showChosen();
     this.querySelector(`#${this.id('relist-chosen')}`).focus();
-  },
-
-  showChosen() {
-    const chosen = this.querySelector(`#${this.id('relist-chosen')}`);
-    const name = this.value('relist.unit');
-    chosen.textContent = name ? this.t('ui.nearby.chosen', { name }) : '';
-    chosen.hidden = !name;
   },
 };

@@ -12,6 +12,12 @@ export async function startEngine() {
   return engine;
 }
 
+/// The nearby search's part of the component (www/src/nearby.js), bundled
+/// beside it by scripts/build-js.mjs and loaded on first use.
+export function loadNearbySearch() {
+  return import(/* @vite-ignore */ new URL('vardval-kollen-nearby.js', BASE).href);
+}
+
 /// The nearby module (loaded on first search only).
 export async function startNearby() {
   const mod = await import(/* @vite-ignore */ new URL('pkg-nearby/vardval_nearby.js', BASE).href);

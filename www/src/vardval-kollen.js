@@ -6,8 +6,9 @@
 // Rooms of its own, each a module: the situation asked once (situation.js),
 // the questions' forms (questions.js), form parts and errors (fields.js),
 // answers (answers.js), sharing and print (sharing.js), nearby units
-// (nearby.js); platform.js says where files come from. esbuild bundles them
-// into www/vardval-kollen.js (scripts/build-js.mjs).
+// (nearby-form.js, and nearby.js, loaded on first use); platform.js says where
+// files come from. esbuild bundles them into www/vardval-kollen.js and
+// www/vardval-kollen-nearby.js (scripts/build-js.mjs).
 import { h, today, formatter, LOCALES } from './dom.js';
 import { startEngine, fetchText } from './platform.js';
 import { fields } from './fields.js';
@@ -15,9 +16,10 @@ import { situation } from './situation.js';
 import { questions } from './questions.js';
 import { answers } from './answers.js';
 import { sharing } from './sharing.js';
-import { nearby } from './nearby.js';
+import { nearbyForm } from './nearby-form.js';
 
 let engine; // one WebAssembly instance for every component on the page
+let rulebooksText; // data/rulebooks.json, which it is handed once
 let instances = 0;
 
 class VardvalKollen extends HTMLElement {
@@ -35,9 +37,18 @@ class VardvalKollen extends HTMLElement {
     // Arabic reads right to left, also inside a host page that does not.
     if (this.lang === 'ar' && !this.hasAttribute('dir')) this.dir = 'rtl';
     this.answered = new Set();
+    // The module is fetched and compiled while the text and rulebooks load: the
+    // three at once (index.html preloads them), not each after the one before.
+    rulebooksText ??= fetchText('data/rulebooks.json');
+    engine ??= startEngine().then(async (mod) => {
+      // The module holds no rule and no sentence: it is handed both, once per page.
+      mod.set_rulebooks(await rulebooksText);
+      return mod;
+    });
+    engine.catch(() => {}); // a failure is handled below, once the text is in
     let textJson, rulebooks;
     try {
-      [textJson, rulebooks] = await Promise.all([fetchText(`data/text-${this.lang}.json`), fetchText('data/rulebooks.json')]);
+      [textJson, rulebooks] = await Promise.all([fetchText(`data/text-${this.lang}.json`), rulebooksText]);
       this.text = JSON.parse(textJson);
       // The regions' names for the region questions, from the same rulebooks the module is handed.
       this.rules = { regions: JSON.parse(rulebooks).se.find((doc) => doc.regions).regions };
@@ -45,23 +56,24 @@ class VardvalKollen extends HTMLElement {
       console.error('vardval-kollen could not load its text', e);
       return; // the static text, if the host page has it, stays as it is
     }
+    // The questions are drawn while the module may still be on its way (on a
+    // slow phone it is the last file in); they answer once it has started.
+    let started;
+    this.ready = new Promise((ok) => (started = ok));
+    this.render();
     try {
-      // The module holds no rule and no sentence: it is handed both, once per page.
-      engine ??= startEngine().then((mod) => {
-        mod.set_rulebooks(rulebooks);
-        return mod;
-      });
       this.engine = await engine;
       this.engine.set_text(this.lang, textJson);
     } catch (e) {
       // A Content Security Policy without 'wasm-unsafe-eval' stops WebAssembly:
       // show the rules as text, and tell the site's editor why.
       console.error('vardval-kollen: WebAssembly could not start', e);
+      this.querySelector('.vk-ui').remove();
       await this.fallback();
       return;
     }
     this.rulebook = await this.readRulebook();
-    this.render();
+    if (this.rulesProblem) this.querySelector('.vk-ui').prepend(h('p', { class: 'vk-hint vk-editor-note' }, this.t('ui.rules_note', { problems: this.rulesProblem })));
     if (this.idPrefix === 'vk') {
       // The skip link would replace the fragment that may hold shared answers: move focus instead.
       document.querySelector('.vk-skip')?.addEventListener('click', (e) => {
@@ -74,6 +86,7 @@ class VardvalKollen extends HTMLElement {
       this.restore();
     }
     this.dataset.ready = 'true';
+    started();
   }
 
   /// The rules in full as text (data/rules-LANG.html, written by the engine at
@@ -130,7 +143,7 @@ class VardvalKollen extends HTMLElement {
     form.noValidate = true;
     form.addEventListener('submit', (e) => {
       e.preventDefault();
-      this.answer(name, true);
+      this.ready.then(() => this.answer(name, true));
     });
     form.append(h('button', { type: 'submit', class: 'vk-button' }, this.t(name === 'nearby' ? 'ui.nearby.search' : 'ui.show_answer')));
     const heading = h('h2', { id: this.id(`${name}-heading`), tabindex: '-1' }, this.t(headingKey));
@@ -167,7 +180,6 @@ class VardvalKollen extends HTMLElement {
       this.renderSharing(),
     );
     this.prepend(ui);
-    if (this.rulesProblem) ui.prepend(h('p', { class: 'vk-hint vk-editor-note' }, this.t('ui.rules_note', { problems: this.rulesProblem })));
     // A translation says so wherever it is shown (a region's page, the iframe), unless the page around it already does.
     if (this.lang !== 'sv' && !document.querySelector('.vk-translation')) ui.prepend(h('p', { class: 'vk-translation' }, this.t('ui.translation.note')));
     // Units or fees a link named on another origin (embed.js): not used, and the person is told.
@@ -205,5 +217,5 @@ class VardvalKollen extends HTMLElement {
   }
 }
 
-Object.assign(VardvalKollen.prototype, fields, situation, questions, answers, sharing, nearby);
+Object.assign(VardvalKollen.prototype, fields, situation, questions, answers, sharing, nearbyForm);
 customElements.define('vardval-kollen', VardvalKollen);
