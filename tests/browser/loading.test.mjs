@@ -32,9 +32,9 @@ async function load(path) {
   return { requests, warnings };
 }
 
-// Every language's page (www/index.html, www/LANG/index.html), with the catalogue of its <html lang>.
+// Every language's page (www/index.html, www/LANG/index.html), with the catalogue of its component's lang.
 const pages = ['', ...readdirSync('www').filter((d) => existsSync(`www/${d}/index.html`)).map((d) => `${d}/`)].map((dir) => {
-  const lang = readFileSync(`www/${dir}index.html`, 'utf8').match(/<html lang="([^"]+)"/)[1];
+  const lang = readFileSync(`www/${dir}index.html`, 'utf8').match(/<vardval-kollen lang="([^"]+)"/)[1];
   return [`/${dir}`, `/data/text-${lang}.json`];
 });
 
