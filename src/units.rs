@@ -10,7 +10,7 @@ use std::collections::hash_map::Entry;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
 
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, Default, Serialize, PartialEq)]
 pub struct Unit {
     pub id: String,
     pub name: String,
