@@ -53,12 +53,15 @@ pub fn great_circle_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
 /// beyond ±90 or a longitude beyond ±180) are left out of the index: they
 /// would break its order. `set_positions` refuses such a list outright.
 pub fn on_earth(lat: f64, lon: f64) -> bool {
-    (LAT.0)(lat) && (LON.0)(lon)
+    lat.abs() <= MAX_LAT && lon.abs() <= MAX_LON
 }
+
+const MAX_LAT: f64 = 90.0;
+const MAX_LON: f64 = 180.0;
 
 /// Ranges of at most this many points are not split but scanned: fewer
 /// levels, and the points of a leaf lie together in memory.
-const LEAF: usize = 8;
+const LEAF: usize = 32;
 
 /// A point of the tree: its position on the unit sphere, its index in the
 /// list and, for a node that splits its range, the axis it splits on.
@@ -110,17 +113,22 @@ impl Best {
 }
 
 impl Index {
-    /// Builds the tree over (lat, lon) pairs in degrees; a pair that is not
-    /// `on_earth` is left out, and its index is never an answer.
-    pub fn build(coords: impl Iterator<Item = (f64, f64)>) -> Index {
-        let mut len = 0;
-        let mut nodes: Vec<Node> = Vec::with_capacity(coords.size_hint().0);
-        for (id, (lat, lon)) in coords.enumerate() {
-            len += 1;
+    /// Builds the tree over positions `[lat0, lon0, lat1, lon1, …]` in
+    /// degrees; a position that is not `on_earth` is left out, and its index
+    /// is never an answer.
+    pub fn build(positions: &[f64]) -> Index {
+        let len = positions.len() / 2;
+        // Written by index rather than pushed: at opt-level "z" a push stays a call.
+        let mut nodes = vec![Node { p: [0.0; 3], id: 0, axis: 0 }; len];
+        let mut kept = 0;
+        for id in 0..len {
+            let (lat, lon) = (positions[2 * id], positions[2 * id + 1]);
             if on_earth(lat, lon) {
-                nodes.push(Node { p: to_xyz(lat, lon), id: id as u32, axis: 0 });
+                nodes[kept] = Node { p: to_xyz(lat, lon), id: id as u32, axis: 0 };
+                kept += 1;
             }
         }
+        nodes.truncate(kept);
         let mut bounds = [[f64::INFINITY; 3], [f64::NEG_INFINITY; 3]];
         for n in &nodes {
             for a in 0..3 {
@@ -200,6 +208,71 @@ impl Index {
     }
 }
 
+/// Moves the point `k`-th by `axis` in `nodes[left..=right]` to `k`, those
+/// before it on the axis before it and the others after it: Floyd and
+/// Rivest's select, as kdbush's (a sample of the range first brackets `k`
+/// closely). The standard library's `select_nth_unstable_by` calls its
+/// comparison out of line in a module built for size, which made the build
+/// twice as slow.
+fn select(nodes: &mut [Node], k: usize, mut left: usize, mut right: usize, axis: usize) {
+    // Inlined by hand: at opt-level "z" even these calls stay calls.
+    #[inline(always)]
+    fn at(nodes: &[Node], i: usize, axis: usize) -> f64 {
+        nodes[i].p[axis]
+    }
+    #[inline(always)]
+    fn swap(nodes: &mut [Node], i: usize, j: usize) {
+        let t = nodes[i];
+        nodes[i] = nodes[j];
+        nodes[j] = t;
+    }
+    while right > left {
+        if right - left > 600 {
+            let n = (right - left + 1) as f64;
+            let m = (k - left + 1) as f64;
+            // ln n from the bit length: a sample's size needs no more.
+            let z = f64::from(usize::BITS - (right - left + 1).leading_zeros()) * std::f64::consts::LN_2;
+            let s = 0.5 * n.cbrt().powi(2);
+            let sd = 0.5 * (z * s * (n - s) / n).sqrt() * if m < n / 2.0 { -1.0 } else { 1.0 };
+            let new_left = left.max((k as f64 - m * s / n + sd).max(0.0) as usize);
+            let new_right = right.min((k as f64 + (n - m) * s / n + sd).max(0.0) as usize);
+            select(nodes, k, new_left, new_right, axis);
+        }
+        let t = at(nodes, k, axis);
+        let (mut i, mut j) = (left, right);
+        swap(nodes, left, k);
+        if at(nodes, right, axis) > t {
+            swap(nodes, left, right);
+        }
+        while i < j {
+            swap(nodes, i, j);
+            i += 1;
+            j -= 1;
+            while at(nodes, i, axis) < t {
+                i += 1;
+            }
+            while at(nodes, j, axis) > t {
+                j -= 1;
+            }
+        }
+        if at(nodes, left, axis) == t {
+            swap(nodes, left, j);
+        } else {
+            j += 1;
+            swap(nodes, j, right);
+        }
+        if j <= k {
+            left = j + 1;
+        }
+        if k <= j {
+            if j == 0 {
+                break;
+            }
+            right = j - 1;
+        }
+    }
+}
+
 /// Puts the splitting node of `nodes` in its middle, on the longest side of
 /// `bounds` (the box of the points), and the ranges on either side in order.
 fn build_range(nodes: &mut [Node], bounds: [[f64; 3]; 2]) {
@@ -209,7 +282,7 @@ fn build_range(nodes: &mut [Node], bounds: [[f64; 3]; 2]) {
     let side = |a: usize| bounds[1][a] - bounds[0][a];
     let axis = if side(0) >= side(1) && side(0) >= side(2) { 0 } else if side(1) >= side(2) { 1 } else { 2 };
     let mid = nodes.len() / 2;
-    nodes.select_nth_unstable_by(mid, |a, b| a.p[axis].total_cmp(&b.p[axis]));
+    select(nodes, mid, 0, nodes.len() - 1, axis);
     nodes[mid].axis = axis as u32;
     let split = nodes[mid].p[axis];
     let (left, right) = nodes.split_at_mut(mid);
@@ -299,13 +372,38 @@ pub struct Units {
     counts_1177: Option<Vec<(String, u32)>>,
 }
 
+/// What is wrong with the positions of `Units::from_positions`: the first
+/// `MAX_POSITION_PROBLEMS`.
+fn position_problems(positions: &[f64]) -> Vec<UnitProblem> {
+    let mut problems = Vec::new();
+    let problem = |i: usize, field: &str, code: &'static str, detail: &str| UnitProblem { line: i + 1, field: field.into(), code, detail: detail.into() };
+    for (i, pair) in positions.chunks(2).enumerate() {
+        match *pair {
+            [lat, lon] => {
+                for (field, x, (ok, min, max)) in [("lat", lat, LAT), ("lon", lon, LON)] {
+                    if x.is_nan() {
+                        problems.push(problem(i, field, "invalid_number", "not a number"));
+                    } else if !ok(x) {
+                        problems.push(problem(i, field, "out_of_range", &["not within ", min, " and ", max, " degrees"].concat()));
+                    }
+                }
+            }
+            _ => problems.push(problem(i, "lon", "missing_field", "the last position has no longitude")),
+        }
+        if problems.len() >= MAX_POSITION_PROBLEMS {
+            break;
+        }
+    }
+    problems
+}
+
 /// The most problems `Units::from_positions` lists: a large array of bad
 /// numbers is refused just as well with the first of them.
 pub const MAX_POSITION_PROBLEMS: usize = 100;
 
 impl Units {
     pub fn new(units: Vec<Unit>) -> Units {
-        let index = Index::build(units.iter().map(|u| (u.lat, u.lon)));
+        let index = Index::build(&units.iter().flat_map(|u| [u.lat, u.lon]).collect::<Vec<_>>());
         Units { units, positions: Vec::new(), index, counts_1177: None }
     }
 
@@ -315,29 +413,11 @@ impl Units {
     /// "1", …). A position that cannot be on the Earth refuses the list, with
     /// the first problems (`line`: the position's number, from 1).
     pub fn from_positions(positions: Vec<f64>) -> Result<Units, Vec<UnitProblem>> {
-        let mut problems = Vec::new();
-        let problem = |i: usize, field: &str, code: &'static str, detail: &str| UnitProblem { line: i + 1, field: field.into(), code, detail: detail.into() };
-        for (i, pair) in positions.chunks(2).enumerate() {
-            match *pair {
-                [lat, lon] => {
-                    for (field, x, (ok, min, max)) in [("lat", lat, LAT), ("lon", lon, LON)] {
-                        if x.is_nan() {
-                            problems.push(problem(i, field, "invalid_number", "not a number"));
-                        } else if !ok(x) {
-                            problems.push(problem(i, field, "out_of_range", &["not within ", min, " and ", max, " degrees"].concat()));
-                        }
-                    }
-                }
-                _ => problems.push(problem(i, "lon", "missing_field", "the last position has no longitude")),
-            }
-            if problems.len() >= MAX_POSITION_PROBLEMS {
-                break;
-            }
+        // The usual case, a list without problems, checked in one quick pass.
+        if positions.len() % 2 == 1 || !positions.chunks_exact(2).all(|p| on_earth(p[0], p[1])) {
+            return Err(position_problems(&positions));
         }
-        if !problems.is_empty() {
-            return Err(problems);
-        }
-        let index = Index::build(positions.chunks_exact(2).map(|p| (p[0], p[1])));
+        let index = Index::build(&positions);
         Ok(Units { units: Vec::new(), positions, index, counts_1177: None })
     }
 
@@ -516,8 +596,8 @@ fn town_origin(p: &crate::places::Point, kind: &'static str, region_of: &dyn Fn(
 /// What a number may be: the test, and its lowest and highest value as
 /// messages write them (as text: no float printing in the module).
 type Bounds = (fn(f64) -> bool, &'static str, &'static str);
-const LAT: Bounds = (|x| x.abs() <= 90.0, "-90", "90");
-const LON: Bounds = (|x| x.abs() <= 180.0, "-180", "180");
+const LAT: Bounds = (|x| x.abs() <= MAX_LAT, "-90", "90");
+const LON: Bounds = (|x| x.abs() <= MAX_LON, "-180", "180");
 const MAX_KM: Bounds = (|x| x > 0.0 && x <= 5000.0, "0", "5000");
 
 /// A number within its bounds; `None` (with the problem) when it is not a
