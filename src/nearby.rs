@@ -230,9 +230,11 @@ fn select(nodes: &mut [Node], k: usize, mut left: usize, mut right: usize, axis:
         if right - left > 600 {
             let n = (right - left + 1) as f64;
             let m = (k - left + 1) as f64;
-            // ln n from the bit length: a sample's size needs no more.
-            let z = f64::from(usize::BITS - (right - left + 1).leading_zeros()) * std::f64::consts::LN_2;
-            let s = 0.5 * n.cbrt().powi(2);
+            // ln n and n^(2/3) from the bit length: a sample's size needs no
+            // more (and the module no logarithm or cube root).
+            let bits = usize::BITS - (right - left + 1).leading_zeros();
+            let z = f64::from(bits) * std::f64::consts::LN_2;
+            let s = 0.5 * f64::from(1u32 << (2 * bits / 3));
             let sd = 0.5 * (z * s * (n - s) / n).sqrt() * if m < n / 2.0 { -1.0 } else { 1.0 };
             let new_left = left.max((k as f64 - m * s / n + sd).max(0.0) as usize);
             let new_right = right.min((k as f64 + (n - m) * s / n + sd).max(0.0) as usize);

@@ -66,7 +66,14 @@ pub fn fold_place(text: &str, marks: bool) -> String {
             _ => c.to_ascii_lowercase(),
         })
         .collect();
-    folded.split_ascii_whitespace().collect::<Vec<_>>().join(" ")
+    let mut words = String::with_capacity(folded.len());
+    for word in folded.split_ascii_whitespace() {
+        if !words.is_empty() {
+            words.push(' ');
+        }
+        words.push_str(word);
+    }
+    words
 }
 
 impl Places {
@@ -187,7 +194,7 @@ impl Places {
         let named = |p: &&Point| fold_place(&p.place, marks) == wanted;
         let best = self.points.iter().enumerate().filter(|(_, p)| named(p)).max_by_key(|&(i, p)| (self.codes_per_point[i], !p.municipality.is_empty(), std::cmp::Reverse(i)))?.1;
         // Not `char::is_lowercase`: its Unicode tables would weigh on the WebAssembly module.
-        let mixed_case = |p: &Point| p.place.chars().any(|c| c.is_ascii_lowercase() || "åäöéü".contains(c));
+        let mixed_case = |p: &Point| p.place.chars().any(|c| c.is_ascii_lowercase() || matches!(c, 'å' | 'ä' | 'ö' | 'é' | 'ü'));
         if mixed_case(best) {
             return Some(best);
         }

@@ -4,7 +4,7 @@
 use crate::rulebook::LAN_CODES;
 use serde::Serialize;
 use serde_json::Value;
-use std::collections::hash_map::Entry;
+use std::collections::btree_map::Entry;
 
 /// A JSON unit list's shape as JSON Schema (`vardval schema units`).
 #[cfg(not(target_arch = "wasm32"))]
@@ -178,7 +178,7 @@ pub fn parse_csv(text: &str) -> Result<Vec<(usize, Vec<String>)>, usize> {
 pub struct Checker<'a> {
     municipality_known: &'a dyn Fn(&str) -> bool,
     header: Vec<String>,
-    ids: std::collections::HashMap<Box<str>, usize>,
+    ids: std::collections::BTreeMap<String, usize>,
     /// The problems found so far; a caller that streams takes them as it goes.
     pub problems: Vec<UnitProblem>,
 }
@@ -274,8 +274,8 @@ impl<'a> Checker<'a> {
             }
         }
         if let Some(url) = get("url") {
-            let scheme = url.split_once("://").map(|(scheme, _)| scheme.to_ascii_lowercase());
-            if !matches!(scheme.as_deref(), Some("https" | "http")) {
+            let start = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+            if !(start.starts_with("https://") || start.starts_with("http://")) {
                 self.problem(line, "url", "invalid_url", format!("{} is not a web address: it must start with https:// (or http://)", excerpt(url)));
             }
         }
