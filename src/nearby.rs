@@ -22,8 +22,33 @@ pub const EARTH_RADIUS_KM: f64 = 6371.0088;
 pub const MAX_K: usize = 1000;
 
 fn to_xyz(lat: f64, lon: f64) -> [f64; 3] {
-    let (lat, lon) = (lat.to_radians(), lon.to_radians());
-    [lat.cos() * lon.cos(), lat.cos() * lon.sin(), lat.sin()]
+    let ((sin_lat, cos_lat), (sin_lon, cos_lon)) = (sin_cos(lat.to_radians()), sin_cos(lon.to_radians()));
+    [cos_lat * cos_lon, cos_lat * sin_lon, sin_lat]
+}
+
+/// Sine and cosine of `x` radians, for |x| ≤ π (a latitude or longitude):
+/// one reduction by π/2 (Cody and Waite's, with π/2 in two parts) and fdlibm's
+/// polynomials, as the standard library's `sin` and `cos` compute them for
+/// such angles. Those also reduce any angle up to 10^308, with 5 KB of code
+/// and tables that the WebAssembly module then carries; and two calls
+/// reduce twice.
+pub fn sin_cos(x: f64) -> (f64, f64) {
+    const PIO2_HI: f64 = 1.570_796_326_734_125_614_17; // π/2's first 33 bits: n · PIO2_HI is exact
+    const PIO2_LO: f64 = 6.077_100_506_506_192_249_32e-11; // π/2 − PIO2_HI
+    let n = (x * std::f64::consts::FRAC_2_PI + 0.5).floor();
+    let y = (x - n * PIO2_HI) - n * PIO2_LO;
+    let z = y * y;
+    let w = z * z;
+    let sin = y + z * y * (-1.666_666_666_666_663_243_48e-1 + z * (8.333_333_333_322_489_461_24e-3 + z * (-1.984_126_982_985_794_931_34e-4 + z * 2.755_731_370_707_006_767_89e-6) + z * w * (-2.505_076_025_340_686_341_95e-8 + z * 1.589_690_995_211_550_102_21e-10)));
+    let r = z * (4.166_666_666_666_660_190_37e-2 + z * (-1.388_888_888_887_410_957_49e-3 + z * 2.480_158_728_947_672_941_78e-5)) + w * w * (-2.755_731_435_139_066_330_35e-7 + z * (2.087_572_321_298_174_827_90e-9 + z * -1.135_964_755_778_819_482_65e-11));
+    let (hz, one_minus) = (0.5 * z, 1.0 - 0.5 * z);
+    let cos = one_minus + (((1.0 - one_minus) - hz) + z * r);
+    match (n as i64) & 3 {
+        0 => (sin, cos),
+        1 => (cos, -sin),
+        2 => (-sin, -cos),
+        _ => (-cos, sin),
+    }
 }
 
 fn chord2(a: &[f64; 3], b: &[f64; 3]) -> f64 {
@@ -36,7 +61,7 @@ fn km_from_chord2(c2: f64) -> f64 {
 }
 
 fn chord2_from_km(km: f64) -> f64 {
-    let c = 2.0 * (km / (2.0 * EARTH_RADIUS_KM)).min(std::f64::consts::FRAC_PI_2).sin();
+    let c = 2.0 * sin_cos((km / (2.0 * EARTH_RADIUS_KM)).min(std::f64::consts::FRAC_PI_2)).0;
     c * c
 }
 
@@ -637,6 +662,19 @@ pub fn nearest_ids(units: &Units, lat: f64, lon: f64, k: usize, max_km: Option<f
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sine_and_cosine_as_the_standard_librarys_within_an_ulp_or_two() {
+        let mut worst: f64 = 0.0;
+        for i in -200_000..=200_000 {
+            let x = std::f64::consts::PI * f64::from(i) / 200_000.0;
+            let (s, c) = sin_cos(x);
+            worst = worst.max((s - x.sin()).abs()).max((c - x.cos()).abs());
+        }
+        assert!(worst <= 2.0 * f64::EPSILON, "{worst:e}");
+        assert_eq!(sin_cos(0.0), (0.0, 1.0));
+        assert!(sin_cos(f64::NAN).0.is_nan());
+    }
 
     #[test]
     fn great_circle_distances() {

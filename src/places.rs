@@ -218,7 +218,7 @@ impl Places {
     pub fn municipality_near(&self, lat: f64, lon: f64) -> Option<&Municipality> {
         // Squared distance on an equirectangular projection: enough to rank
         // points a few kilometres apart.
-        let cos = lat.to_radians().cos();
+        let cos = crate::nearby::sin_cos(lat.to_radians()).1;
         let d2 = |plat: f64, plon: f64| (plat - lat).powi(2) + ((plon - lon) * cos).powi(2);
         // Farther than about 1° of latitude (111 km) from every town: not in Sweden.
         let near = |plat: f64, plon: f64| d2(plat, plon) <= 1.0;

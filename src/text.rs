@@ -9,18 +9,13 @@ use serde_json::Value;
 use std::sync::OnceLock;
 
 // Minified copies of i18n/*.json, written by build.rs. The command embeds
-// every catalogue. The WebAssembly module embeds no sentence: the page hands
-// it the catalogue of its language (`set_catalogue`, from data/text-LANG.json),
-// so a person downloads one language, once. The nearby module writes nothing
-// but error messages and embeds those alone.
-#[cfg(not(any(target_arch = "wasm32", feature = "nearby-module")))]
+// every catalogue. The WebAssembly modules embed no sentence: the page hands
+// each the catalogue of its language (`set_catalogue`, from
+// data/text-LANG.json), so a person downloads one language, once.
+#[cfg(not(target_arch = "wasm32"))]
 pub const SV_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/i18n_sv.json"));
-#[cfg(not(any(target_arch = "wasm32", feature = "nearby-module")))]
+#[cfg(not(target_arch = "wasm32"))]
 pub const EN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/i18n_en.json"));
-#[cfg(feature = "nearby-module")]
-pub const SV_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/i18n_sv.errors.json"));
-#[cfg(feature = "nearby-module")]
-pub const EN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/i18n_en.errors.json"));
 pub const PAGE_SV_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/i18n_page.sv.json"));
 pub const PAGE_EN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/i18n_page.en.json"));
 
@@ -74,9 +69,9 @@ fn slot(lang: Lang) -> &'static OnceLock<Catalogue> {
 /// The answers' catalogue: embedded in the command; in the WebAssembly module,
 /// the one the page has handed in (empty before that: a key shows itself).
 pub fn catalogue(lang: Lang) -> &'static Catalogue {
-    #[cfg(not(all(target_arch = "wasm32", not(feature = "nearby-module"))))]
+    #[cfg(not(target_arch = "wasm32"))]
     return slot(lang).get_or_init(|| parse_catalogue(if lang == Lang::Sv { SV_JSON } else { EN_JSON }));
-    #[cfg(all(target_arch = "wasm32", not(feature = "nearby-module")))]
+    #[cfg(target_arch = "wasm32")]
     {
         static EMPTY: Catalogue = Vec::new();
         slot(lang).get().unwrap_or(&EMPTY)

@@ -324,11 +324,28 @@ impl<'a> Checker<'a> {
     }
 }
 
-/// A number as JSON writes it ("57.7826", "-1.5e2"), read by the JSON reader
-/// the module has anyway: the standard library's `str::parse::<f64>` would
-/// bring its own tables (about 14 KB gzip of the nearby module).
+/// A number as the standard library's `str::parse::<f64>` reads one, finite
+/// ("57.7826", "+57.78", ".5", "5.778e1"; the grammar of units.schema.json),
+/// read by the JSON reader that the module has anyway once written as JSON
+/// writes numbers: `str::parse::<f64>` would bring its own tables (about
+/// 14 KB gzip of the nearby module).
 pub fn number(text: &str) -> Option<f64> {
-    crate::input::parse_json(text).ok()?.as_f64()
+    let (sign, unsigned) = match text.as_bytes().first()? {
+        b'-' => ("-", &text[1..]),
+        b'+' => ("", &text[1..]),
+        _ => ("", text),
+    };
+    let (mantissa, exponent) = unsigned.split_once(['e', 'E']).unwrap_or((unsigned, ""));
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    let exponent_digits = exponent.strip_prefix(['+', '-']).unwrap_or(exponent);
+    let exponent_ok = if unsigned.len() == mantissa.len() { true } else { !exponent_digits.is_empty() && digits(exponent_digits) };
+    if !(digits(whole) && digits(fraction) && (whole.len() + fraction.len() > 0) && exponent_ok) {
+        return None;
+    }
+    let whole = whole.trim_start_matches('0');
+    let json = [sign, if whole.is_empty() { "0" } else { whole }, if fraction.is_empty() { "" } else { "." }, fraction, if exponent.is_empty() { "" } else { "e" }, exponent].concat();
+    crate::input::parse_json(&json).ok()?.as_f64().filter(|x| x.is_finite())
 }
 
 /// A value in quotes for a problem's detail: its first 20 characters.

@@ -114,8 +114,9 @@ pub fn set_rulebooks(rulebooks: &str) -> bool {
     crate::rulebook::set_documents(rulebooks)
 }
 
-/// Hands the module its text, as `set_rulebooks` its rules (see above).
-#[cfg(not(feature = "nearby-module"))]
+/// Hands the module its text, as `set_rulebooks` its rules (see above); the
+/// nearby module too, for its error messages (a catalogue with only the keys
+/// `error.*`, `type.*` and `word.*` is enough there).
 #[wasm_bindgen]
 pub fn set_text(lang: &str, catalogue: &str) -> bool {
     crate::text::Lang::from_code(lang).is_some_and(|l| crate::text::set_catalogue(l, catalogue))
