@@ -60,8 +60,10 @@ export interface Answer {
   };
   warnings: { code: string; message: string }[];
 }
-/** What `evaluate` and `nearby` throw on bad input. */
+/** What `evaluate`, `nearby` and `nearest_ids` throw on bad input. */
 export interface InputErrors { errors: { path: string; code: string; message: string; args?: Record<string, string> }[] }
+/** What `set_units` and `set_positions` throw for a list they refuse (`line`: a CSV line, a JSON item's or a position's number, from 1). */
+export interface UnitProblems { problems: { line: number; field: string; code: string; detail: string }[] }
 export interface NearbyQuery { from: { lat: number; lon: number } | { postal_code: string } | { municipality: string } | { place: string }; k?: number; max_km?: number; only_open_lists?: boolean; home_region?: RegionCode; lang?: "sv" | "en" }
 export interface NearbyAnswer {
   origin: { lat: number; lon: number; label: string; kind: "postal_code" | "town" | "municipality" | "position"; municipality: string | null; region: RegionCode | null };
@@ -114,9 +116,10 @@ pub fn set_rulebooks(rulebooks: &str) -> bool {
     crate::rulebook::set_documents(rulebooks)
 }
 
-/// Hands the module its text, as `set_rulebooks` its rules (see above); the
-/// nearby module too, for its error messages (a catalogue with only the keys
-/// `error.*`, `type.*` and `word.*` is enough there).
+/// Hands the module the catalogue of a language (data/text-LANG.json), once:
+/// the evaluate module writes its answers from it, the nearby module its
+/// error messages (there a catalogue of the keys `error.*`, `type.*` and
+/// `word.*` is enough). Without it a message is its key.
 #[wasm_bindgen]
 pub fn set_text(lang: &str, catalogue: &str) -> bool {
     crate::text::Lang::from_code(lang).is_some_and(|l| crate::text::set_catalogue(l, catalogue))

@@ -16,6 +16,17 @@ test('the WebAssembly module is within 150 KB raw and 65 KB gzipped', () => {
   assert.ok(s.gzip <= 65_000, `${s.gzip} B gzip`);
 });
 
+// The nearby module, loaded only when a person searches: 75.4 KB gzip before
+// issue 13, whose goal is 40 KB (README: where its bytes go). Its glue (not
+// bundled: the page imports it with the module) is counted with it.
+test('the nearby WebAssembly module and its glue are within 125 KB raw and 62 KB gzipped', () => {
+  const wasm = sizes('www/pkg-nearby/vardval_nearby_bg.wasm');
+  const glue = sizes('www/pkg-nearby/vardval_nearby.js');
+  console.log(`vardval_nearby_bg.wasm: ${wasm.raw} B raw, ${wasm.gzip} B gzip; glue ${glue.raw} B raw, ${glue.gzip} B gzip`);
+  assert.ok(wasm.raw <= 125_000, `${wasm.raw} B raw`);
+  assert.ok(wasm.gzip + glue.gzip <= 62_000, `${wasm.gzip} + ${glue.gzip} B gzip`);
+});
+
 test('the page (HTML, CSS, JavaScript, without the module and data) is within 30 KB gzipped', () => {
   const files = ['www/index.html', 'www/style.css', 'www/vardval-kollen.js']; // the engine's glue is inside the bundled component
   const total = files.map((f) => sizes(f).gzip).reduce((a, b) => a + b, 0);
@@ -30,7 +41,11 @@ test('the offline file is within 400 KB gzipped, and the npm package has its typ
   const types = readFileSync('dist/npm/vardval.d.ts', 'utf8');
   assert.match(types, /export function evaluate\(situation: Situation\): Answer;/);
   assert.match(types, /export interface NearbyAnswer/);
-  assert.match(readFileSync('dist/npm/vardval_nearby.d.ts', 'utf8'), /export function nearby\(query: NearbyQuery\): NearbyAnswer;/);
+  const nearbyTypes = readFileSync('dist/npm/vardval_nearby.d.ts', 'utf8');
+  assert.match(nearbyTypes, /export function nearby\(query: NearbyQuery\): NearbyAnswer;/);
+  assert.match(nearbyTypes, /export function set_positions\(positions: Float64Array\): number;/);
+  assert.match(nearbyTypes, /export function nearest_ids\(lat: number, lon: number, k: number, max_km\?: number \| null\): Uint32Array;/);
+  assert.match(nearbyTypes, /export interface UnitProblems/);
   assert.deepEqual(Object.keys(JSON.parse(readFileSync('dist/npm/package.json', 'utf8')).exports), ['.', './nearby', './schemas/*']);
 });
 
