@@ -330,10 +330,9 @@ impl<'a> Checker<'a> {
 /// writes numbers: `str::parse::<f64>` would bring its own tables (about
 /// 14 KB gzip of the nearby module).
 pub fn number(text: &str) -> Option<f64> {
-    let (sign, unsigned) = match text.as_bytes().first()? {
-        b'-' => ("-", &text[1..]),
-        b'+' => ("", &text[1..]),
-        _ => ("", text),
+    let (sign, unsigned) = match text.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", text.strip_prefix('+').unwrap_or(text)),
     };
     let (mantissa, exponent) = unsigned.split_once(['e', 'E']).unwrap_or((unsigned, ""));
     let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
@@ -357,7 +356,7 @@ fn excerpt(v: &str) -> String {
 /// spreadsheet reads as a number, or with hyphens as a sum, at worst: it
 /// cannot call anything.
 fn is_phone_number(v: &str) -> bool {
-    v.starts_with('+') && v[1..].chars().all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '(' | ')'))
+    v.strip_prefix('+').is_some_and(|rest| rest.chars().all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '(' | ')')))
 }
 
 /// Reads a unit list, CSV or JSON (by its first character), and checks it.
