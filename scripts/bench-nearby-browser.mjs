@@ -42,6 +42,7 @@ const root = mkdtempSync(join(tmpdir(), 'bench-nearby-'));
 cpSync('www/pkg-nearby', join(root, 'pkg-nearby'), { recursive: true });
 writeFileSync(join(root, 'peer.js'), peer);
 writeFileSync(join(root, 'index.html'), '<!doctype html><title>nearby benchmark</title>');
+writeFileSync(join(root, 'favicon.ico'), '');
 const server = await startServer({ port: 0, root, csp: null, headers: { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' } });
 const load = [loadavg()];
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'] });
@@ -89,13 +90,14 @@ try {
           }
 
           const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
-          const builds = n <= 1000 ? 51 : n <= 100000 ? 11 : 5;
+          // Small lists are built 20 times per sample: a build then takes tens of microseconds.
+          const [builds, perSample] = n <= 1000 ? [25, 20] : n <= 100000 ? [11, 1] : [5, 1];
           const timeBuild = (f) => {
             const t = [];
             for (let r = 0; r < builds; r++) {
               const t0 = performance.now();
-              f();
-              t.push(performance.now() - t0);
+              for (let b = 0; b < perSample; b++) f();
+              t.push((performance.now() - t0) / perSample);
             }
             return median(t);
           };
@@ -187,7 +189,7 @@ try {
             distinct,
             oursBuild,
             theirsBuild,
-            builds,
+            builds: perSample > 1 ? `${builds}×${perSample}` : builds,
             ours: median(queryTimes.ours),
             theirs: median(queryTimes.theirs),
             json: median(queryTimes.json),
@@ -210,7 +212,7 @@ try {
 }
 
 const pad = (x, w) => String(x).padStart(w);
-const ms = (x) => x.toFixed(x < 10 ? 2 : 1);
+const ms = (x) => x.toFixed(x < 1 ? 3 : x < 10 ? 2 : 1);
 const us = (x) => x.toFixed(2);
 console.log(`nearby search in Chromium, k = ${K}, ${QUERIES} queries per size, positions and queries uniform over Sweden (55.3–69.0° N, 11–24° E) from xorshift32, seed ${seed}`);
 console.log(`timer: ${rows.every((r) => r.isolated) ? 'cross-origin isolated (performance.now() at 5 µs)' : 'NOT isolated: performance.now() coarsened to 0.1 ms'}; load average (1 min) ${load[0][0].toFixed(2)} before, ${load[1][0].toFixed(2)} after, on ${(await import('node:os')).cpus().length} cores`);
@@ -223,7 +225,7 @@ for (const r of rows) {
   );
 }
 console.log('');
-console.log(`build: median of ${rows.map((r) => r.builds).join(' / ')} builds from the same Float64Array (ours: set_positions, one copy into the module; theirs: new KDBush, add, finish)`);
+console.log(`build: median of ${rows.map((r) => r.builds).join(' / ')} builds (25×20: 25 samples of 20 builds each) from the same Float64Array (ours: set_positions, one copy into the module; theirs: new KDBush, add, finish)`);
 console.log('query: median over 100 batches of 100 queries (five rounds taking turns); ours through nearest_ids (a Uint32Array of indices), theirs through around(); "JSON nearby()" is the page\'s path: a query object in, the answer with each unit\'s fields out');
 console.log(`floor: a scan of every unit (haversine, the 10 nearest kept), median over ${rows.map((r) => r.scans).join(' / ')} queries; same 10 as ours, in order: ${rows.map((r) => `${r.scanSame}/${r.scans}`).join(', ')}; the JSON answer names the same units in order as nearest_ids: ${rows.map((r) => `${r.agreement.jsonSame}/${QUERIES}`).join(', ')}`);
 console.log(`size, gzip -9: ours ${ours.wasm + ours.glue} B (vardval_nearby_bg.wasm ${ours.wasm} + glue ${ours.glue}, as the page loads them); theirs ${gzip(peer)} B (${versions}, with tinyqueue, bundled and minified by esbuild)`);

@@ -21,6 +21,7 @@ pub mod schema;
 pub const EARTH_RADIUS_KM: f64 = 6371.0088;
 pub const MAX_K: usize = 1000;
 
+#[inline(always)]
 fn to_xyz(lat: f64, lon: f64) -> [f64; 3] {
     let ((sin_lat, cos_lat), (sin_lon, cos_lon)) = (sin_cos(lat.to_radians()), sin_cos(lon.to_radians()));
     [cos_lat * cos_lon, cos_lat * sin_lon, sin_lat]
@@ -157,8 +158,13 @@ impl Index {
         let mut bounds = [[f64::INFINITY; 3], [f64::NEG_INFINITY; 3]];
         for n in &nodes {
             for a in 0..3 {
-                bounds[0][a] = bounds[0][a].min(n.p[a]);
-                bounds[1][a] = bounds[1][a].max(n.p[a]);
+                // Comparisons, not f64::min and max: those stay calls in this module.
+                if n.p[a] < bounds[0][a] {
+                    bounds[0][a] = n.p[a];
+                }
+                if n.p[a] > bounds[1][a] {
+                    bounds[1][a] = n.p[a];
+                }
             }
         }
         build_range(&mut nodes, bounds);
