@@ -90,25 +90,27 @@ try {
           }
 
           const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
-          // Small lists are built 20 times per sample: a build then takes tens of microseconds.
-          const [builds, perSample] = n <= 1000 ? [25, 20] : n <= 100000 ? [11, 1] : [5, 1];
-          const timeBuild = (f) => {
-            const t = [];
-            for (let r = 0; r < builds; r++) {
+          // Builds taking turns, one sample each; small lists are built 20
+          // times per sample (a build then takes tens of microseconds).
+          const [builds, perSample] = n <= 1000 ? [51, 20] : n <= 100000 ? [11, 1] : [5, 1];
+          let index;
+          const build = {
+            ours: () => mod.set_positions(positions),
+            theirs: () => {
+              index = new KDBush(n);
+              for (let i = 0; i < n; i++) index.add(positions[2 * i + 1], positions[2 * i]);
+              index.finish();
+            },
+          };
+          const buildTimes = { ours: [], theirs: [] };
+          for (let r = 0; r < builds; r++) {
+            for (const [name, f] of Object.entries(build)) {
               const t0 = performance.now();
               for (let b = 0; b < perSample; b++) f();
-              t.push((performance.now() - t0) / perSample);
+              buildTimes[name].push((performance.now() - t0) / perSample);
             }
-            return median(t);
-          };
-          let index;
-          const buildTheirs = () => {
-            index = new KDBush(n);
-            for (let i = 0; i < n; i++) index.add(positions[2 * i + 1], positions[2 * i]);
-            index.finish();
-          };
-          const oursBuild = timeBuild(() => mod.set_positions(positions));
-          const theirsBuild = timeBuild(buildTheirs);
+          }
+          const [oursBuild, theirsBuild] = [median(buildTimes.ours), median(buildTimes.theirs)];
 
           // Queries: the same 2 000 for each, in batches of 100 timed together
           // (a query takes microseconds), five rounds taking turns; the median
@@ -225,7 +227,7 @@ for (const r of rows) {
   );
 }
 console.log('');
-console.log(`build: median of ${rows.map((r) => r.builds).join(' / ')} builds (25×20: 25 samples of 20 builds each) from the same Float64Array (ours: set_positions, one copy into the module; theirs: new KDBush, add, finish)`);
+console.log(`build: median of ${rows.map((r) => r.builds).join(' / ')} builds taking turns (51×20: 51 samples of 20 builds each) from the same Float64Array (ours: set_positions, one copy into the module; theirs: new KDBush, add, finish)`);
 console.log('query: median over 100 batches of 100 queries (five rounds taking turns); ours through nearest_ids (a Uint32Array of indices), theirs through around(); "JSON nearby()" is the page\'s path: a query object in, the answer with each unit\'s fields out');
 console.log(`floor: a scan of every unit (haversine, the 10 nearest kept), median over ${rows.map((r) => r.scans).join(' / ')} queries; same 10 as ours, in order: ${rows.map((r) => `${r.scanSame}/${r.scans}`).join(', ')}; the JSON answer names the same units in order as nearest_ids: ${rows.map((r) => `${r.agreement.jsonSame}/${QUERIES}`).join(', ')}`);
 console.log(`size, gzip -9: ours ${ours.wasm + ours.glue} B (vardval_nearby_bg.wasm ${ours.wasm} + glue ${ours.glue}, as the page loads them); theirs ${gzip(peer)} B (${versions}, with tinyqueue, bundled and minified by esbuild)`);

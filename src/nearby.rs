@@ -21,9 +21,8 @@ pub mod schema;
 pub const EARTH_RADIUS_KM: f64 = 6371.0088;
 pub const MAX_K: usize = 1000;
 
-#[inline(always)]
 fn to_xyz(lat: f64, lon: f64) -> [f64; 3] {
-    let ((sin_lat, cos_lat), (sin_lon, cos_lon)) = (sin_cos(lat.to_radians()), sin_cos(lon.to_radians()));
+    let ((sin_lat, cos_lat), (sin_lon, cos_lon)) = (sin_cos_inline(lat.to_radians()), sin_cos_inline(lon.to_radians()));
     [cos_lat * cos_lon, cos_lat * sin_lon, sin_lat]
 }
 
@@ -34,6 +33,12 @@ fn to_xyz(lat: f64, lon: f64) -> [f64; 3] {
 /// and tables that the WebAssembly module then carries; and two calls
 /// reduce twice.
 pub fn sin_cos(x: f64) -> (f64, f64) {
+    sin_cos_inline(x)
+}
+
+/// `sin_cos` written into its caller: a build computes it twice per point.
+#[inline(always)]
+fn sin_cos_inline(x: f64) -> (f64, f64) {
     const PIO2_HI: f64 = 1.570_796_326_734_125_614_17; // π/2's first 33 bits: n · PIO2_HI is exact
     const PIO2_LO: f64 = 6.077_100_506_506_192_249_32e-11; // π/2 − PIO2_HI
     let n = (x * std::f64::consts::FRAC_2_PI + 0.5).floor();
