@@ -92,7 +92,7 @@ const MAX_LON: f64 = 180.0;
 
 /// Ranges of at most this many points are not split but scanned: fewer
 /// levels, and the points of a leaf lie together in memory.
-const LEAF: usize = 32;
+const LEAF: usize = 64;
 
 /// A point of the tree: its position on the unit sphere, its index in the
 /// list and, for a node that splits its range, the axis it splits on.
