@@ -46,11 +46,5 @@ fn main() {
         let value = read(&file);
         let name = file.replace('/', "_");
         write(&out, &name, value.to_string());
-        // The nearby module speaks only in error messages: a catalogue of those alone.
-        if let (Some(map), false) = (value.as_object(), file.contains("page")) {
-            let errors: serde_json::Map<String, serde_json::Value> =
-                map.iter().filter(|(k, _)| k.starts_with("error.") || k.starts_with("type.") || k.starts_with("word.")).map(|(k, v)| (k.clone(), v.clone())).collect();
-            write(&out, &name.replace(".json", ".errors.json"), serde_json::Value::Object(errors).to_string());
-        }
     }
 }

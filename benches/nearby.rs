@@ -3,7 +3,8 @@
 //!     cargo bench --bench nearby
 //!
 //! - one `nearby` query (a postal code, k = 10) over the real units;
-//! - 10^6 synthetic units spread over Sweden: building the index, and a k = 10 query.
+//! - 10^6 synthetic units spread over Sweden (distinct, checked): building
+//!   the index, and a k = 10 query.
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use serde_json::json;
@@ -11,16 +12,22 @@ use std::hint::black_box;
 use vardval::nearby::{nearby, Index, Units};
 use vardval::places::Places;
 
-/// Deterministic pseudo-random points over Sweden's extent (xorshift).
-fn synthetic(n: usize) -> Vec<(f64, f64)> {
-    let mut s: u64 = 0x9E37_79B9_7F4A_7C15;
+/// Deterministic pseudo-random positions over Sweden's extent, `[lat, lon,
+/// …]` (xorshift64 on u64, 53 bits a draw), from `seed`; checked distinct.
+fn synthetic(n: usize, seed: u64) -> Vec<f64> {
+    let mut s = seed;
     let mut next = || {
         s ^= s << 13;
         s ^= s >> 7;
         s ^= s << 17;
         (s >> 11) as f64 / (1u64 << 53) as f64
     };
-    (0..n).map(|_| (55.3 + next() * 13.7, 11.0 + next() * 13.0)).collect()
+    let positions: Vec<f64> = (0..n).flat_map(|_| [55.3 + next() * 13.7, 11.0 + next() * 13.0]).collect();
+    let mut pairs: Vec<(u64, u64)> = positions.chunks_exact(2).map(|p| (p[0].to_bits(), p[1].to_bits())).collect();
+    pairs.sort_unstable();
+    pairs.dedup();
+    assert_eq!(pairs.len(), n, "distinct positions");
+    positions
 }
 
 fn benches(c: &mut Criterion) {
@@ -30,18 +37,18 @@ fn benches(c: &mut Criterion) {
     let query = json!({ "from": { "postal_code": "41319" }, "k": 10 });
     c.bench_function("nearby: real units (329), postal code, k=10", |b| b.iter(|| nearby(black_box(&query), &units, &places).unwrap()));
 
-    let points = synthetic(1_000_000);
+    let points = synthetic(1_000_000, 0x9E37_79B9_7F4A_7C15);
     let mut g = c.benchmark_group("10^6 synthetic units");
     g.sample_size(10);
-    g.bench_function("build the index", |b| b.iter(|| Index::build(black_box(points.iter().copied()))));
-    let index = Index::build(points.iter().copied());
-    let queries = synthetic(1000);
+    g.bench_function("build the index", |b| b.iter(|| Index::build(black_box(&points))));
+    let index = Index::build(&points);
+    let queries = synthetic(1000, 0x2545_F491_4F6C_DD1D);
     let mut i = 0;
     g.sample_size(100);
     g.bench_function("query k=10", |b| {
         b.iter(|| {
-            i = (i + 1) % queries.len();
-            let (lat, lon) = queries[i];
+            i = (i + 2) % queries.len();
+            let (lat, lon) = (queries[i], queries[i + 1]);
             index.nearest(black_box(lat), black_box(lon), 10, None, &|_| true)
         })
     });

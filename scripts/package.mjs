@@ -54,15 +54,21 @@ const answer = evaluate({ today: '2026-11-23', person: { age: 34, home_region: '
 answer.fees.total_charged; // 200
 // Bad input throws { errors: [{ path, code, message }] } (type InputErrors).
 
-import initNearby, { set_units, add_places, set_unit_counts, nearby } from 'vardvalskollen/nearby';
+import initNearby, { set_units, add_places, set_unit_counts, set_text as set_nearby_text, nearby, set_positions, nearest_ids } from 'vardvalskollen/nearby';
 await initNearby();
+set_nearby_text('sv', await data('text-sv.json')); // its error messages
 set_units(csvOrJsonText);          // your unit list (see the project's docs/units.md)
 add_places(municipalitiesJson);    // data/municipalities.json, data/postal-codes.json
 set_unit_counts(countsJson);       // data/unit-counts-1177.json, only with the default list: answers say how complete it is
 nearby({ from: { postal_code: '413 19' }, k: 10 });
+
+// Many units, or many queries: positions in as one Float64Array, indices out.
+set_positions(new Float64Array([57.7826, 14.1618, 59.3293, 18.0686])); // [lat, lon, lat, lon, …]
+nearest_ids(57.7, 14.2, 10);       // Uint32Array [0, 1]: indices into that list, nearest first
+nearest_ids(57.7, 14.2, 10, 50);   // within 50 km
 \`\`\`
 
-Types: \`Situation\`, \`Answer\`, \`InputErrors\`, \`NearbyQuery\`, \`NearbyAnswer\` (in the .d.ts files).
+Types: \`Situation\`, \`Answer\`, \`InputErrors\`, \`UnitProblems\`, \`NearbyQuery\`, \`NearbyAnswer\` (in the .d.ts files).
 JSON Schemas (draft 2020-12) in \`schemas/\`: \`situation\`, \`answer\`, \`errors\`, \`nearby-query\`, \`nearby-answer\`,
 \`rulebook\` (a region's override) and \`units\` (a unit list), e.g. \`vardvalskollen/schemas/situation.schema.json\`.
 The JSON interface is the project's CONTRACT (version 1) and docs/interface.md; the rules and their

@@ -66,7 +66,14 @@ pub fn fold_place(text: &str, marks: bool) -> String {
             _ => c.to_ascii_lowercase(),
         })
         .collect();
-    folded.split_ascii_whitespace().collect::<Vec<_>>().join(" ")
+    let mut words = String::with_capacity(folded.len());
+    for word in folded.split_ascii_whitespace() {
+        if !words.is_empty() {
+            words.push(' ');
+        }
+        words.push_str(word);
+    }
+    words
 }
 
 impl Places {
@@ -187,7 +194,7 @@ impl Places {
         let named = |p: &&Point| fold_place(&p.place, marks) == wanted;
         let best = self.points.iter().enumerate().filter(|(_, p)| named(p)).max_by_key(|&(i, p)| (self.codes_per_point[i], !p.municipality.is_empty(), std::cmp::Reverse(i)))?.1;
         // Not `char::is_lowercase`: its Unicode tables would weigh on the WebAssembly module.
-        let mixed_case = |p: &Point| p.place.chars().any(|c| c.is_ascii_lowercase() || "åäöéü".contains(c));
+        let mixed_case = |p: &Point| p.place.chars().any(|c| c.is_ascii_lowercase() || matches!(c, 'å' | 'ä' | 'ö' | 'é' | 'ü'));
         if mixed_case(best) {
             return Some(best);
         }
@@ -211,7 +218,7 @@ impl Places {
     pub fn municipality_near(&self, lat: f64, lon: f64) -> Option<&Municipality> {
         // Squared distance on an equirectangular projection: enough to rank
         // points a few kilometres apart.
-        let cos = lat.to_radians().cos();
+        let cos = crate::nearby::sin_cos(lat.to_radians()).1;
         let d2 = |plat: f64, plon: f64| (plat - lat).powi(2) + ((plon - lon) * cos).powi(2);
         // Farther than about 1° of latitude (111 km) from every town: not in Sweden.
         let near = |plat: f64, plon: f64| d2(plat, plon) <= 1.0;

@@ -9,26 +9,18 @@ use serde_json::Value;
 use std::sync::OnceLock;
 
 // Minified copies of i18n/*.json, written by build.rs, in the order of
-// `Lang::ALL`. The command embeds every catalogue. The WebAssembly module
-// embeds no sentence: the page hands it the catalogue of its language
+// `Lang::ALL`. The command embeds every catalogue. The WebAssembly modules
+// embed no sentence: the page hands each the catalogue of its language
 // (`set_catalogue`, from data/text-LANG.json), so a person downloads one
-// language, once. The nearby module writes nothing but error messages and
-// embeds those alone.
-macro_rules! catalogues {
-    ($suffix:literal) => {
-        [
-            include_str!(concat!(env!("OUT_DIR"), "/i18n_sv", $suffix)),
-            include_str!(concat!(env!("OUT_DIR"), "/i18n_en", $suffix)),
-            include_str!(concat!(env!("OUT_DIR"), "/i18n_ar", $suffix)),
-            include_str!(concat!(env!("OUT_DIR"), "/i18n_fi", $suffix)),
-            include_str!(concat!(env!("OUT_DIR"), "/i18n_sv-x-easy", $suffix)),
-        ]
-    };
-}
-#[cfg(not(any(target_arch = "wasm32", feature = "nearby-module")))]
-const ANSWERS_JSON: [&str; 5] = catalogues!(".json");
-#[cfg(feature = "nearby-module")]
-const ANSWERS_JSON: [&str; 5] = catalogues!(".errors.json");
+// language, once.
+#[cfg(not(target_arch = "wasm32"))]
+const ANSWERS_JSON: [&str; 5] = [
+    include_str!(concat!(env!("OUT_DIR"), "/i18n_sv.json")),
+    include_str!(concat!(env!("OUT_DIR"), "/i18n_en.json")),
+    include_str!(concat!(env!("OUT_DIR"), "/i18n_ar.json")),
+    include_str!(concat!(env!("OUT_DIR"), "/i18n_fi.json")),
+    include_str!(concat!(env!("OUT_DIR"), "/i18n_sv-x-easy.json")),
+];
 const PAGE_JSON: [&str; 5] = [
     include_str!(concat!(env!("OUT_DIR"), "/i18n_page.sv.json")),
     include_str!(concat!(env!("OUT_DIR"), "/i18n_page.en.json")),
@@ -110,9 +102,9 @@ fn slot(lang: Lang) -> &'static OnceLock<Catalogue> {
 /// The answers' catalogue: embedded in the command; in the WebAssembly module,
 /// the one the page has handed in (empty before that: a key shows itself).
 pub fn catalogue(lang: Lang) -> &'static Catalogue {
-    #[cfg(not(all(target_arch = "wasm32", not(feature = "nearby-module"))))]
+    #[cfg(not(target_arch = "wasm32"))]
     return slot(lang).get_or_init(|| parse_catalogue(ANSWERS_JSON[lang as usize]));
-    #[cfg(all(target_arch = "wasm32", not(feature = "nearby-module")))]
+    #[cfg(target_arch = "wasm32")]
     {
         static EMPTY: Catalogue = Vec::new();
         slot(lang).get().unwrap_or(&EMPTY)

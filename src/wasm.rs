@@ -60,8 +60,10 @@ export interface Answer {
   };
   warnings: { code: string; message: string }[];
 }
-/** What `evaluate` and `nearby` throw on bad input. */
+/** What `evaluate`, `nearby` and `nearest_ids` throw on bad input. */
 export interface InputErrors { errors: { path: string; code: string; message: string; args?: Record<string, string> }[] }
+/** What `set_units` and `set_positions` throw for a list they refuse (`line`: a CSV line, a JSON item's or a position's number, from 1). */
+export interface UnitProblems { problems: { line: number; field: string; code: string; detail: string }[] }
 export interface NearbyQuery { from: { lat: number; lon: number } | { postal_code: string } | { municipality: string } | { place: string }; k?: number; max_km?: number; only_open_lists?: boolean; home_region?: RegionCode; lang?: "sv" | "en" | "ar" | "fi" | "sv-x-easy" }
 export interface NearbyAnswer {
   origin: { lat: number; lon: number; label: string; kind: "postal_code" | "town" | "municipality" | "position"; municipality: string | null; region: RegionCode | null };
@@ -114,8 +116,10 @@ pub fn set_rulebooks(rulebooks: &str) -> bool {
     crate::rulebook::set_documents(rulebooks)
 }
 
-/// Hands the module its text, as `set_rulebooks` its rules (see above).
-#[cfg(not(feature = "nearby-module"))]
+/// Hands the module the catalogue of a language (data/text-LANG.json), once:
+/// the evaluate module writes its answers from it, the nearby module its
+/// error messages (there a catalogue of the keys `error.*`, `type.*` and
+/// `word.*` is enough). Without it a message is its key.
 #[wasm_bindgen]
 pub fn set_text(lang: &str, catalogue: &str) -> bool {
     crate::text::Lang::from_code(lang).is_some_and(|l| crate::text::set_catalogue(l, catalogue))
@@ -136,8 +140,16 @@ mod nearby_module {
     use super::*;
     use crate::nearby::Units;
     use crate::places::Places;
-    use crate::units::Unit;
     use std::cell::RefCell;
+
+    /// A refused list's problems, as thrown: `{ problems: [{ line, field, code, detail }] }`.
+    fn refused(problems: &[crate::units::UnitProblem]) -> JsValue {
+        #[derive(serde::Serialize)]
+        struct Refused<'a> {
+            problems: &'a [crate::units::UnitProblem],
+        }
+        to_js(&serde_json::to_string(&Refused { problems }).unwrap_or_default())
+    }
 
     thread_local! {
         static UNITS: RefCell<Units> = RefCell::new(Units::new(Vec::new()));
@@ -154,26 +166,40 @@ mod nearby_module {
             crate::units::read(text, &known)
         });
         if !problems.is_empty() {
-            #[derive(serde::Serialize)]
-            struct Refused<'a> {
-                problems: &'a [crate::units::UnitProblem],
-            }
-            return Err(to_js(&serde_json::to_string(&Refused { problems: &problems }).unwrap_or_default()));
+            return Err(refused(&problems));
         }
         let count = units.len();
         UNITS.set(Units::new(units));
         Ok(count)
     }
 
-    /// Sets a unit list from positions alone (ids "0", "1", …): the fast way
-    /// in for very large lists, and what the benchmark uses.
+    /// Sets a unit list from positions alone, `[lat0, lon0, lat1, lon1, …]`
+    /// in degrees (a Float64Array, copied once into the module): the way in
+    /// for large lists. Units are then known by their index (`nearest_ids`;
+    /// `nearby` names them "0", "1", …). A position that is not a number or
+    /// not on the Earth refuses the list, thrown as `set_units`' problems
+    /// (`line`: the position's number, from 1).
     #[wasm_bindgen]
-    pub fn set_positions(lat: &[f64], lon: &[f64]) -> usize {
-        let units = lat.iter().zip(lon).enumerate().map(|(i, (&lat, &lon))| Unit { id: i.to_string(), name: String::new(), lat, lon, region: None, municipality: None, address: None, postal_code: None, phone: None, url: None, list_closed: None, digital: None, source: None });
-        let units: Vec<Unit> = units.collect();
-        let count = units.len();
-        UNITS.set(Units::new(units));
-        count
+    pub fn set_positions(positions: Vec<f64>) -> Result<usize, JsValue> {
+        match Units::from_positions(positions) {
+            Ok(units) => {
+                let count = units.len();
+                UNITS.set(units);
+                Ok(count)
+            }
+            Err(problems) => Err(refused(&problems)),
+        }
+    }
+
+    /// The indices (in the list as given to `set_units` or `set_positions`)
+    /// of the `k` units nearest (lat, lon) within `max_km` (no limit when
+    /// left out), nearest first, ties by index: the numeric way out, without
+    /// JSON, for callers that hold their units' fields themselves. `k` above
+    /// the list's length gives every unit. A position or a `max_km` that the
+    /// `nearby` query would refuse throws its `InputErrors`.
+    #[wasm_bindgen]
+    pub fn nearest_ids(lat: f64, lon: f64, k: usize, max_km: Option<f64>) -> Result<Vec<u32>, JsValue> {
+        UNITS.with_borrow(|units| crate::nearby::nearest_ids(units, lat, lon, k, max_km)).map_err(|report| to_js(&report_json(&report)))
     }
 
     /// 1177's count of units per region (data/unit-counts-1177.json), for the

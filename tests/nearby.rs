@@ -34,12 +34,12 @@ proptest! {
     /// The index's answer equals a scan of every unit, sorted by distance.
     #[test]
     fn nearest_first_equals_a_brute_force_scan(
-        points in prop::collection::vec((55.0..69.2f64, 10.5..24.3f64), 0..300),
+        points in prop::collection::vec((55.0..69.2f64, 10.5..24.3f64), 0..1500),
         (lat, lon) in (55.0..69.2f64, 10.5..24.3f64),
         k in 1..25usize,
         max_km in prop::option::of(1.0..800.0f64),
     ) {
-        let index = Index::build(points.iter().copied());
+        let index = Index::build(&points.iter().flat_map(|&(a, b)| [a, b]).collect::<Vec<_>>());
         let got = index.nearest(lat, lon, k, max_km, &|_| true);
         let mut all: Vec<(usize, f64)> = points.iter().enumerate().map(|(i, &(a, b))| (i, great_circle_km(lat, lon, a, b))).collect();
         all.sort_by(|x, y| x.1.total_cmp(&y.1).then(x.0.cmp(&y.0)));
@@ -51,6 +51,99 @@ proptest! {
             prop_assert!(gi == wi || (gd - wd).abs() < 1e-9);
         }
     }
+}
+
+/// Positions spread over Sweden, `[lat, lon, …]`, from a fixed seed (xorshift32).
+fn spread(n: usize, seed: u32) -> Vec<f64> {
+    let mut s = seed;
+    let mut next = || {
+        s ^= s << 13;
+        s ^= s >> 17;
+        s ^= s << 5;
+        f64::from(s) / 4_294_967_296.0
+    };
+    (0..n).flat_map(|_| [55.3 + next() * 13.7, 11.0 + next() * 13.0]).collect()
+}
+
+#[test]
+fn positions_that_are_not_on_the_earth_never_break_the_index() {
+    // Every tenth position is not a number or off the Earth; the others must
+    // be found exactly as a scan of them finds them. (A NaN node in the old
+    // tree compared false both ways and cut off the side it split.)
+    let mut positions = spread(2000, 7);
+    let bad = [f64::NAN, 181.0, -180.5, f64::INFINITY, f64::NEG_INFINITY];
+    for (j, i) in (0..2000).step_by(10).enumerate() {
+        positions[2 * i + j % 2] = bad[j % bad.len()];
+    }
+    let index = Index::build(&positions);
+    assert_eq!(index.len(), 2000);
+    for q in spread(200, 11).chunks(2) {
+        let got = index.nearest(q[0], q[1], 10, None, &|_| true);
+        let mut all: Vec<(usize, f64)> = (0..2000).filter(|i| i % 10 != 0).map(|i| (i, great_circle_km(q[0], q[1], positions[2 * i], positions[2 * i + 1]))).collect();
+        all.sort_by(|x, y| x.1.total_cmp(&y.1).then(x.0.cmp(&y.0)));
+        assert_eq!(got.iter().map(|g| g.0).collect::<Vec<_>>(), all.iter().take(10).map(|w| w.0).collect::<Vec<_>>());
+    }
+    // A query that is not a position finds nothing, and panics nowhere.
+    assert!(index.nearest(f64::NAN, 15.0, 10, None, &|_| true).is_empty());
+    assert!(index.nearest(60.0, 15.0, 10, Some(f64::NAN), &|_| true).is_empty());
+    assert_eq!(index.nearest(60.0, 15.0, usize::MAX, None, &|_| true).len(), 1800);
+}
+
+#[test]
+fn a_list_of_positions_alone_refuses_what_is_not_on_the_earth() {
+    let problems = Units::from_positions(vec![57.7, 11.9, f64::NAN, 12.0, 57.7, 181.0, 95.0, -200.0, 58.0]).err().expect("refused");
+    let got: Vec<(usize, &str, &str)> = problems.iter().map(|p| (p.line, p.field.as_str(), p.code)).collect();
+    assert_eq!(got, [(2, "lat", "invalid_number"), (3, "lon", "out_of_range"), (4, "lat", "out_of_range"), (4, "lon", "out_of_range"), (5, "lon", "missing_field")]);
+    assert_eq!(problems[1].detail, "not within -180 and 180 degrees");
+    // A large array of bad numbers is refused with its first problems only.
+    assert_eq!(Units::from_positions(vec![f64::NAN; 1_000_000]).err().unwrap().len(), vardval::nearby::MAX_POSITION_PROBLEMS);
+    assert_eq!(Units::from_positions(Vec::new()).map(|u| u.len()).ok(), Some(0));
+}
+
+#[test]
+fn a_list_of_positions_answers_by_index_in_both_ways_out() {
+    let positions = spread(5000, 3);
+    let units = Units::from_positions(positions.clone()).expect("on the Earth");
+    let (lat, lon) = (59.33, 18.07);
+    let ids = vardval::nearby::nearest_ids(&units, lat, lon, 10, None).unwrap();
+    let mut all: Vec<(u32, f64)> = (0..5000).map(|i| (i as u32, great_circle_km(lat, lon, positions[2 * i], positions[2 * i + 1]))).collect();
+    all.sort_by(|x, y| x.1.total_cmp(&y.1).then(x.0.cmp(&y.0)));
+    assert_eq!(ids, all.iter().take(10).map(|w| w.0).collect::<Vec<_>>());
+    // The JSON answer names the same units, by index, with their positions.
+    let a = nearby(&json!({ "from": { "lat": lat, "lon": lon }, "k": 10 }), &units, &places()).unwrap();
+    assert_eq!(a.units.iter().map(|u| u.id.clone()).collect::<Vec<_>>(), ids.iter().map(|i| i.to_string()).collect::<Vec<_>>());
+    let first = &a.units[0];
+    assert_eq!((first.lat, first.lon), (positions[2 * ids[0] as usize], positions[2 * ids[0] as usize + 1]));
+    assert_eq!((first.name.as_str(), first.region.as_deref()), ("", None));
+    // Within max_km only, and k above the list's length gives them all.
+    let near = vardval::nearby::nearest_ids(&units, lat, lon, 10, Some(all[3].1 + 1e-6)).unwrap();
+    assert_eq!(near, ids[..4]);
+    assert_eq!(vardval::nearby::nearest_ids(&units, lat, lon, 1 << 40, None).unwrap().len(), 5000);
+}
+
+#[test]
+fn nearest_ids_refuses_what_the_query_refuses() {
+    let units = Units::from_positions(spread(10, 5)).unwrap();
+    let codes = |lat: f64, lon: f64, max_km: Option<f64>| {
+        let e = vardval::nearby::nearest_ids(&units, lat, lon, 3, max_km).err().expect("refused");
+        e.errors.iter().map(|x| format!("{} {}", x.path, x.code)).collect::<Vec<_>>()
+    };
+    assert_eq!(codes(f64::NAN, 15.0, None), ["lat out_of_range"]);
+    assert_eq!(codes(60.0, 180.5, Some(0.0)), ["lon out_of_range", "max_km out_of_range"]);
+    assert_eq!(codes(-90.5, f64::INFINITY, Some(f64::NAN)), ["lat out_of_range", "lon out_of_range", "max_km out_of_range"]);
+    let e = vardval::nearby::nearest_ids(&units, 91.0, 15.0, 3, None).err().unwrap();
+    assert_eq!(e.errors[0].message, "lat ska vara mellan -90 och 90.");
+}
+
+#[test]
+fn a_position_in_a_unit_list_is_a_number_as_the_schema_says() {
+    // The grammar of units.schema.json (Rust's own), read without Rust's float parser.
+    let good = ["57.78", "+57.78", "057.78", "57.780", "5.778e1", "5778E-2", "0.5778e+2", "5778.e-2", ".5778e2", " 57.78 "];
+    let bad = ["NaN", "inf", "-inf", "57.78.1", "57;78", "0x39", "5e", "5e+", "-", ".", "+-57", "57 .78", "e5", "1e400"];
+    let csv = ["id,name,lat,lon\n".to_string(), good.iter().chain(&bad).enumerate().map(|(i, lat)| format!("u{i},U,{lat},14.16\n")).collect()].concat();
+    let (units, problems) = vardval::units::read(&csv, &|_| true);
+    assert_eq!(units.iter().map(|u| u.lat).collect::<Vec<_>>(), [57.78; 10]);
+    assert_eq!(problems.iter().map(|p| (p.line, p.code)).collect::<Vec<_>>(), (12..12 + bad.len()).map(|line| (line, "invalid_number")).collect::<Vec<_>>());
 }
 
 #[test]

@@ -247,7 +247,7 @@ fn json_units(records: &[Vec<String>]) -> Vec<serde_json::Map<String, serde_json
                 .filter(|(_, v)| !v.is_empty())
                 .map(|(column, v)| {
                     let value = match *column {
-                        "lat" | "lon" => v.parse::<f64>().ok().and_then(serde_json::Number::from_f64).map_or_else(|| Value::from(v.as_str()), Value::Number),
+                        "lat" | "lon" => vardval::units::number(v).and_then(serde_json::Number::from_f64).map_or_else(|| Value::from(v.as_str()), Value::Number),
                         "list_closed" | "digital" => v.parse::<bool>().map_or_else(|_| Value::from(v.as_str()), Value::Bool),
                         _ => Value::from(v.as_str()),
                     };
@@ -416,7 +416,7 @@ impl Import<'_, '_> {
             Field("region") if digits && text.len() <= 2 => Ok(format!("{text:0>2}")),
             Field("region") => self.geo.sweden.region_by_name(&text).map(|r| r.code.clone()).ok_or_else(|| ("unknown_region", format!("\"{text}\" is not a län code or a region's name"))),
             // "57,78": a decimal comma, as Swedish spreadsheets write it.
-            Field("lat" | "lon") if text.replace(',', ".").parse::<f64>().is_ok() => Ok(text.replace(',', ".")),
+            Field("lat" | "lon") if vardval::units::number(&text.replace(',', ".")).is_some() => Ok(text.replace(',', ".")),
             Field(_) => Ok(text),
         }
     }

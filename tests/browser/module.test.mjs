@@ -57,3 +57,45 @@ test('the module gives the same JSON as the command for the same situation', asy
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+test("the nearby module's numeric way: positions in as one Float64Array, indices out; what it refuses", async () => {
+  const page = await env.page();
+  await ready(page);
+  const got = await page.evaluate(async () => {
+    const mod = await import('./pkg-nearby/vardval_nearby.js');
+    await mod.default();
+    const thrown = (f) => {
+      try {
+        f();
+        return null;
+      } catch (e) {
+        return e;
+      }
+    };
+    const beforeText = thrown(() => mod.nearest_ids(91, 15, 3));
+    mod.set_text('sv', await (await fetch('./data/text-sv.json')).text());
+    // Göteborg, Stockholm, Jönköping, Malmö: [lat, lon, …].
+    const count = mod.set_positions(new Float64Array([57.7089, 11.9746, 59.3293, 18.0686, 57.7826, 14.1618, 55.605, 13.0038]));
+    const ids = mod.nearest_ids(57.75, 14.0, 3);
+    const within = mod.nearest_ids(57.75, 14.0, 10, 150);
+    const json = mod.nearby({ from: { lat: 57.75, lon: 14.0 }, k: 2, lang: 'en' });
+    const badQuery = thrown(() => mod.nearest_ids(91, 15, 3, 0));
+    const refused = thrown(() => mod.set_positions(new Float64Array([57.7, 11.9, NaN, 12, 57.7, 200, 58])));
+    const still = mod.nearest_ids(57.75, 14.0, 1);
+    return { count, ids: [...ids], isUint32: ids instanceof Uint32Array, within: [...within], json, beforeText, badQuery, refused, still: [...still] };
+  });
+  assert.equal(got.count, 4);
+  // Jönköping (about 10 km), Göteborg (about 120 km), Malmö (about 240 km).
+  assert.deepEqual(got.ids, [2, 0, 3]);
+  assert.ok(got.isUint32);
+  assert.deepEqual(got.within, [2, 0]);
+  assert.deepEqual(got.json.units.map((u) => [u.id, u.lat, u.lon]), [['2', 57.7826, 14.1618], ['0', 57.7089, 11.9746]]);
+  // Without a catalogue a message is its key; with one, a sentence (in Swedish: nearest_ids has no lang).
+  assert.equal(got.beforeText.errors[0].message, 'error.out_of_range');
+  assert.deepEqual(got.badQuery.errors.map((e) => [e.path, e.code, e.message]), [['lat', 'out_of_range', 'lat ska vara mellan -90 och 90.'], ['max_km', 'out_of_range', 'max_km ska vara mellan 0 och 5000.']]);
+  assert.deepEqual(got.refused.problems.map((p) => [p.line, p.field, p.code]), [[2, 'lat', 'invalid_number'], [3, 'lon', 'out_of_range'], [4, 'lon', 'missing_field']]);
+  // A refused list leaves the one before it.
+  assert.deepEqual(got.still, [2]);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});

@@ -15,6 +15,8 @@ export const nearby = {
   nearbyEngine() {
     this.nearbyModule ??= (async () => {
       const mod = await startNearby();
+      // Its error messages, from the catalogue the page has already loaded (the module embeds no sentence).
+      mod.set_text(this.lang, JSON.stringify(Object.fromEntries(Object.entries(this.text).filter(([k]) => /^(error|type|word)\./.test(k)))));
       // A region's own list (units-src), or the bundled OpenStreetMap list with
       // 1177's counts, which describe that list only.
       const own = this.getAttribute('units-src');
