@@ -2,7 +2,7 @@
 // ("vardvalskollen": `evaluate` from the package, `nearby` from
 // "vardvalskollen/nearby"), with TypeScript types, the interfaces' JSON Schemas
 // ("vardvalskollen/schemas/answer.schema.json") and a README for developers.
-import { cpSync, rmSync, writeFileSync, readFileSync, mkdirSync } from 'node:fs';
+import { cpSync, rmSync, writeFileSync, readFileSync, mkdirSync, readdirSync } from 'node:fs';
 
 const out = 'dist/npm';
 rmSync(out, { recursive: true, force: true });
@@ -11,7 +11,8 @@ for (const f of ['vardval.js', 'vardval.d.ts', 'vardval_bg.wasm', 'vardval_bg.wa
 for (const f of ['vardval_nearby.js', 'vardval_nearby.d.ts', 'vardval_nearby_bg.wasm', 'vardval_nearby_bg.wasm.d.ts']) cpSync(`www/pkg-nearby/${f}`, `${out}/${f}`);
 // The rulebooks and text catalogues the module answers from (it embeds neither).
 mkdirSync(`${out}/data`, { recursive: true });
-for (const f of ['rulebooks.json', 'text-sv.json', 'text-en.json']) cpSync(`www/data/${f}`, `${out}/data/${f}`);
+// Every language's catalogue, as `make build` wrote them (text-LANG.json).
+for (const f of readdirSync('www/data').filter((f) => f === 'rulebooks.json' || /^text-.*\.json$/.test(f))) cpSync(`www/data/${f}`, `${out}/data/${f}`);
 // The JSON Schemas of the interfaces, as checked in (`make schemas`).
 cpSync('schemas', `${out}/schemas`, { recursive: true });
 const version = /^version = "(.*)"$/m.exec(readFileSync('Cargo.toml', 'utf8'))[1];

@@ -438,7 +438,7 @@ pub fn answer(s: &Situation, proposal_book: Option<&Rulebook>, warnings: &mut Ve
             .filter(|p| *p != "region")
             .map(|p| format!("{}{}", tr(lang, "word.list_sep", &[]), tr(lang, &format!("publisher.{p}"), &[])))
             .unwrap_or_default();
-        let label = format!("{}, {what}", region.name);
+        let label = format!("{}{}{what}", region.name, tr(lang, "word.list_sep", &[]));
         details.push(tr(lang, "fees.row", &[("what", label.clone()), ("fee", kr(lang, row.kr)), ("date", date), ("source", named.title.clone()), ("publisher", publisher.clone())]));
         match row.provenance.confidence.as_str() {
             "undated" => undated.push(label.clone()),

@@ -664,6 +664,9 @@ pub fn nearest_ids(units: &Units, lat: f64, lon: f64, k: usize, max_km: Option<f
     if let Some(m) = max_km {
         number(&mut r, Some(m), "max_km", MAX_KM);
     }
+    // As the JSON query's: the list of the best found is kept in order by
+    // insertion, so a k of a million would take the tab for minutes.
+    r.int(&Value::from(k as u64), "k", 1, MAX_K as i64);
     if !r.problems.is_empty() {
         return Err(crate::report(crate::text::Lang::Sv, &r.problems));
     }

@@ -194,9 +194,10 @@ mod nearby_module {
     /// The indices (in the list as given to `set_units` or `set_positions`)
     /// of the `k` units nearest (lat, lon) within `max_km` (no limit when
     /// left out), nearest first, ties by index: the numeric way out, without
-    /// JSON, for callers that hold their units' fields themselves. `k` above
-    /// the list's length gives every unit. A position or a `max_km` that the
-    /// `nearby` query would refuse throws its `InputErrors`.
+    /// JSON, for callers that hold their units' fields themselves. `k` is 1 to
+    /// 1 000, as the query's; above the list's length it gives every unit. A
+    /// position, `k` or `max_km` that the `nearby` query would refuse throws
+    /// its `InputErrors`.
     #[wasm_bindgen]
     pub fn nearest_ids(lat: f64, lon: f64, k: usize, max_km: Option<f64>) -> Result<Vec<u32>, JsValue> {
         UNITS.with_borrow(|units| crate::nearby::nearest_ids(units, lat, lon, k, max_km)).map_err(|report| to_js(&report_json(&report)))

@@ -5,7 +5,7 @@
 // every state go to $SCREENSHOTS_DIR/languages/.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { browserSuite, cli, swedishDay, SCREENSHOTS, assertNoAxeViolations } from './harness.mjs';
 
 const SHOTS = `${SCREENSHOTS}/languages`;
@@ -115,18 +115,25 @@ for (const { path, code, htmlLang, dir } of PAGES) {
 
 test('Arabic plural forms are chosen by the count, as the engine chooses them', async () => {
   const page = await suite.env.open('/ar/');
-  const text = catalogue('ar');
-  const forms = await page.evaluate(() => {
-    const c = document.querySelector('vardval-kollen');
-    const key = 'ui.nearby.more';
-    return [0, 1, 2, 3, 11, 100].map((n) => c.t(key, { count: n }));
-  });
-  const expected = [0, 1, 2, 3, 11, 100].map((n) => {
-    const form = new Intl.PluralRules('ar').select(n);
-    return (text[`ui.nearby.more.${form}`] ?? text['ui.nearby.more']).replace('{count}', n);
-  });
-  assert.deepEqual(forms, expected);
+  // listing.counted.some has Arabic's one, two, few and many forms (i18n/ar.json).
+  const shown = await page.evaluate(() => [1, 2, 3, 11, 100].map((n) => document.querySelector('vardval-kollen').t('listing.counted.some', { count: n, dates: 'x' })));
+  assert.deepEqual(shown, ['يُحسب تغيير واحد: x.', 'يُحسب تغييران (2): x.', 'تُحسب 3 تغييرات: x.', 'يُحسب 11 تغييرًا: x.', 'يُحسب 100 تغيير: x.']);
   await page.context().close();
+});
+
+test('the layout has no left or right of its own: logical properties only, so Arabic mirrors', () => {
+  const css = readFileSync('www/style.css', 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
+  assert.deepEqual(css.match(/[^{};]*\b(left|right)\b[^;}]*/g) ?? [], []);
+  // A shorthand with four values names left and right by position.
+  assert.deepEqual(css.match(/\b(margin|padding): *[^ ;]+ +[^ ;]+ +[^ ;]+ +[^ ;]+/g) ?? [], []);
+});
+
+test('the component knows every language there is a catalogue for, and nothing else', () => {
+  const codes = readdirSync('i18n').map((f) => f.match(/^page\.(.+)\.json$/)?.[1]).filter(Boolean).sort();
+  const component = readFileSync('www/src/dom.js', 'utf8').match(/LOCALES = (\{[^}]*\})/)[1];
+  assert.deepEqual(Object.keys(Function(`return ${component}`)()).sort(), codes);
+  assert.deepEqual([...OWN_NAMES].length, codes.length);
+  for (const code of codes) assert.ok(existsSync(`dist/npm/data/text-${code}.json`), `the npm package has text-${code}.json`);
 });
 
 test('a month written in Finnish or Arabic is read', async () => {

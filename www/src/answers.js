@@ -21,7 +21,8 @@ export const answers = {
   /// A source's title, marked as Swedish on a page in another language.
   sourceLink(s) {
     const swedish = !this.lang.startsWith('sv');
-    const title = h('span', { lang: swedish ? 'sv' : null }, s.title, swedish ? ` ${this.t('ui.source_in_sv')}` : '');
+    // The note "(in Swedish)" is in the page's language, outside the title's span.
+    const title = swedish ? h('span', {}, h('span', { lang: 'sv' }, s.title), ` ${this.t('ui.source_in_sv')}`.trimEnd()) : h('span', {}, s.title);
     return s.url ? h('a', { href: `https://${s.url}`, class: 'vk-source' }, title) : title;
   },
 

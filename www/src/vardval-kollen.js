@@ -124,7 +124,6 @@ class VardvalKollen extends HTMLElement {
     }
   }
 
-  /// A label from the catalogue; with `count` 1, the key's `.one` form if it has one.
   /// The catalogue's text; for a count, its plural form where the catalogue
   /// has one ("1 besök"; Arabic's two, few, many), as the engine's `tr_n`.
   t(key, args = {}) {
