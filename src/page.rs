@@ -268,7 +268,7 @@ mod tests {
         assert!(sv.contains("<a href=\"./\" lang=\"sv\" hreflang=\"sv\" aria-current=\"page\">Svenska</a>"));
         assert!(!sv.contains("vk-translation"), "the original needs no note");
         // A law's title stays in Swedish, marked so, on a page in another language.
-        assert!(en.contains("<span lang=\"sv\">Hälso- och sjukvårdslag (2017:30) 7 kap. 3–3 a §§</span> (på svenska)</a>"), "{en}");
+        assert!(en.contains("<span lang=\"sv\">Hälso- och sjukvårdslag (2017:30) 7 kap. 3–3 a §§</span> (in Swedish)</a>"), "{en}");
         assert!(!sv.contains("<span lang=\"sv\">"));
     }
 }

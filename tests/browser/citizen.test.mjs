@@ -214,8 +214,11 @@ for (const lang of ['sv', 'en']) {
     const marked = await box.locator('.vk-sources a span[lang="sv"]').allInnerTexts();
     if (sv) assert.equal(marked.length, 0, 'a Swedish page needs no mark');
     else {
+      // The title in Swedish, marked so; "(in Swedish)" after it, in the page's language.
       assert.ok(marked.length >= 4);
-      assert.ok(marked.every((t) => t.endsWith('(på svenska)')), marked.join(' | '));
+      assert.ok(marked.every((t) => !t.includes('Swedish')), marked.join(' | '));
+      const links = await box.locator('.vk-sources a').allInnerTexts();
+      assert.ok(links.every((t) => t.endsWith(' (in Swedish)')), links.join(' | '));
     }
     await page.context().close();
   });
