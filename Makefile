@@ -43,7 +43,7 @@ setup-test:
 DATA_COPIES := www/data/units.csv www/data/unit-counts-1177.json www/data/municipalities.json www/data/postal-codes.json www/data/map.json
 # Every language (src/text.rs `Lang`); Swedish's page at the top, each other's
 # in its folder (src/page.rs `page_path`: lättläst in lattlast/).
-LANGS := sv en ar fi sv-x-easy
+LANGS := $(patsubst i18n/page.%.json,%,$(wildcard i18n/page.*.json))
 LANG_DIRS := en ar fi lattlast
 PAGES := www/index.html $(LANG_DIRS:%=www/%/index.html) www/data/rulebooks.json \
          $(LANGS:%=www/data/text-%.json) $(LANGS:%=www/data/rules-%.html) $(DATA_COPIES)

@@ -12,23 +12,9 @@ use std::hint::black_box;
 use vardval::nearby::{nearby, Index, Units};
 use vardval::places::Places;
 
-/// Deterministic pseudo-random positions over Sweden's extent, `[lat, lon,
-/// …]` (xorshift64 on u64, 53 bits a draw), from `seed`; checked distinct.
-fn synthetic(n: usize, seed: u64) -> Vec<f64> {
-    let mut s = seed;
-    let mut next = || {
-        s ^= s << 13;
-        s ^= s >> 7;
-        s ^= s << 17;
-        (s >> 11) as f64 / (1u64 << 53) as f64
-    };
-    let positions: Vec<f64> = (0..n).flat_map(|_| [55.3 + next() * 13.7, 11.0 + next() * 13.0]).collect();
-    let mut pairs: Vec<(u64, u64)> = positions.chunks_exact(2).map(|p| (p[0].to_bits(), p[1].to_bits())).collect();
-    pairs.sort_unstable();
-    pairs.dedup();
-    assert_eq!(pairs.len(), n, "distinct positions");
-    positions
-}
+#[path = "../tests/common/positions.rs"]
+mod positions;
+use positions::over_sweden as synthetic;
 
 fn benches(c: &mut Criterion) {
     let places = Places::from_json_texts(&[include_str!("../data/municipalities.json"), include_str!("../data/postal-codes.json")]).unwrap();

@@ -13,21 +13,22 @@ use std::sync::OnceLock;
 // embed no sentence: the page hands each the catalogue of its language
 // (`set_catalogue`, from data/text-LANG.json), so a person downloads one
 // language, once.
+/// The catalogue `$kind` ("" for the answers, "page." for the page) of every
+/// language, in the order of `Lang::ALL`.
+macro_rules! every_language {
+    ($kind:literal) => {
+        [
+            include_str!(concat!(env!("OUT_DIR"), "/i18n_", $kind, "sv.json")),
+            include_str!(concat!(env!("OUT_DIR"), "/i18n_", $kind, "en.json")),
+            include_str!(concat!(env!("OUT_DIR"), "/i18n_", $kind, "ar.json")),
+            include_str!(concat!(env!("OUT_DIR"), "/i18n_", $kind, "fi.json")),
+            include_str!(concat!(env!("OUT_DIR"), "/i18n_", $kind, "sv-x-easy.json")),
+        ]
+    };
+}
 #[cfg(not(target_arch = "wasm32"))]
-const ANSWERS_JSON: [&str; 5] = [
-    include_str!(concat!(env!("OUT_DIR"), "/i18n_sv.json")),
-    include_str!(concat!(env!("OUT_DIR"), "/i18n_en.json")),
-    include_str!(concat!(env!("OUT_DIR"), "/i18n_ar.json")),
-    include_str!(concat!(env!("OUT_DIR"), "/i18n_fi.json")),
-    include_str!(concat!(env!("OUT_DIR"), "/i18n_sv-x-easy.json")),
-];
-const PAGE_JSON: [&str; 5] = [
-    include_str!(concat!(env!("OUT_DIR"), "/i18n_page.sv.json")),
-    include_str!(concat!(env!("OUT_DIR"), "/i18n_page.en.json")),
-    include_str!(concat!(env!("OUT_DIR"), "/i18n_page.ar.json")),
-    include_str!(concat!(env!("OUT_DIR"), "/i18n_page.fi.json")),
-    include_str!(concat!(env!("OUT_DIR"), "/i18n_page.sv-x-easy.json")),
-];
+const ANSWERS_JSON: [&str; 5] = every_language!("");
+const PAGE_JSON: [&str; 5] = every_language!("page.");
 
 /// The languages of CONTRACT §6 `lang`: Swedish (the original), English,
 /// Arabic, Finnish, and easy-to-read Swedish (lättläst).

@@ -53,17 +53,9 @@ proptest! {
     }
 }
 
-/// Positions spread over Sweden, `[lat, lon, …]`, from a fixed seed (xorshift32).
-fn spread(n: usize, seed: u32) -> Vec<f64> {
-    let mut s = seed;
-    let mut next = || {
-        s ^= s << 13;
-        s ^= s >> 17;
-        s ^= s << 5;
-        f64::from(s) / 4_294_967_296.0
-    };
-    (0..n).flat_map(|_| [55.3 + next() * 13.7, 11.0 + next() * 13.0]).collect()
-}
+#[path = "common/positions.rs"]
+mod positions;
+use positions::over_sweden as spread;
 
 #[test]
 fn positions_that_are_not_on_the_earth_never_break_the_index() {

@@ -5,10 +5,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { browserSuite, cli, swedishDay, SCREENSHOTS, assertNoAxeViolations } from './harness.mjs';
+import { browserSuite, cli, swedishDay, SCREENSHOTS, assertNoAxeViolations, $id, fillSituation } from './harness.mjs';
 
 const SHOTS = `${SCREENSHOTS}/citizen`;
-const $id = (id) => `[id="${id}"]`;
 
 const suite = browserSuite(SHOTS);
 
@@ -47,14 +46,6 @@ async function fillRelist(page, lang) {
   await page.fill($id(`vk-relist.c${rows[1]}.date`), dates[1].short);
   await page.fill($id(`vk-relist.c${rows[2]}.date`), dates[2].long);
   return dates;
-}
-
-/// "Din situation": each piece only when given (nothing is chosen for the person).
-async function fillSituation(page, { home, listed, unitRegion, age } = {}) {
-  if (home) await page.selectOption($id('vk-situation.home'), home);
-  if (listed) await page.check(listed === 'yes' ? $id('vk-situation.listed') : $id('vk-situation.listed-no'));
-  if (unitRegion) await page.selectOption($id('vk-situation.unit_region'), unitRegion);
-  if (age != null) await page.fill($id('vk-situation.age'), String(age));
 }
 
 async function fillFees(page) {
@@ -378,6 +369,22 @@ test('print: one A4 page per answered question, with the name, the date, what wa
     await shot(page, `${lang}-1280-8-print`);
     await page.context().close();
   }
+});
+
+test('a click right after typing is not lost when the answer it completes takes the error summary away', async () => {
+  const page = await open('/');
+  await page.click('#vk-fees button[type=submit]');
+  await page.locator('#vk-fees-section .vk-error-summary').waitFor();
+  await page.selectOption($id('vk-situation.home'), '01');
+  await page.fill($id('vk-fees.v0.date'), swedishDay(-30));
+  // Typed, not left: the click on the radio is what ends the field, which answers
+  // the waiting question and takes the age's error message away above the radio.
+  await page.fill($id('vk-situation.age'), '40');
+  await page.click($id('vk-situation.listed'));
+  assert.equal(await page.isChecked($id('vk-situation.listed')), true, 'the click reached the radio');
+  await page.locator('#vk-fees-answer').waitFor({ state: 'visible' });
+  assert.equal(await page.locator('#vk-fees-section .vk-error-summary').count(), 0);
+  await page.context().close();
 });
 
 test('the language switch carries the answers across, and month names are read in both languages', async () => {

@@ -10,10 +10,9 @@ import { mkdtempSync, writeFileSync, readFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startServer, CSP } from '../../scripts/serve.mjs';
-import { launch, swedishDay, SCREENSHOTS } from './harness.mjs';
+import { launch, swedishDay, SCREENSHOTS, $id, fillSituation } from './harness.mjs';
 
 const SHOTS = `${SCREENSHOTS}/csp`;
-const $id = (id) => `[id="${id}"]`;
 const META = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/;
 let browser;
 let site;
@@ -87,10 +86,7 @@ test('not one violation in any state: questions, map, share link, language switc
   await page.goto(`${origin}/`);
   await page.waitForSelector('vardval-kollen[data-ready="true"]');
   // "Din situation", and the relisting question with two changes this year: not now, a date and a calendar file.
-  await page.selectOption($id('vk-situation.home'), '01');
-  await page.check($id('vk-situation.listed'));
-  await page.selectOption($id('vk-situation.unit_region'), '01');
-  await page.fill($id('vk-situation.age'), '40');
+  await fillSituation(page, { home: '01', listed: 'yes', unitRegion: '01', age: 40 });
   await page.fill($id('vk-relist.c0.date'), swedishDay(-200));
   await page.click('#vk-relist button:has-text("Lägg till ett byte")');
   await page.locator('#vk-relist .vk-row input').nth(1).fill(swedishDay(-30));
@@ -154,8 +150,7 @@ test('the one-file copy: not one violation under its own policy', async () => {
   const page = await context.newPage();
   await page.goto(`file://${resolve('dist/vardvalskollen.html')}`);
   await page.waitForSelector('vardval-kollen[data-ready="true"]');
-  await page.selectOption($id('vk-situation.home'), '13');
-  await page.fill($id('vk-situation.age'), '40');
+  await fillSituation(page, { home: '13', age: 40 });
   await page.fill($id('vk-fees.v0.date'), swedishDay(-3));
   await page.click('#vk-fees button[type=submit]');
   await page.waitForSelector('#vk-fees-answer:not([hidden])');

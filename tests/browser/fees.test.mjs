@@ -5,10 +5,9 @@
 // Screenshots at 1280 and 320 px go to $SCREENSHOTS_DIR/fees/.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { browserSuite, cli, SCREENSHOTS, assertNoAxeViolations } from './harness.mjs';
+import { browserSuite, cli, SCREENSHOTS, assertNoAxeViolations, $id, fillSituation } from './harness.mjs';
 
 const SHOTS = `${SCREENSHOTS}/fees`;
-const $id = (id) => `[id="${id}"]`;
 // date, where, whom, how, receipt
 const YEAR = [
   ['2026-01-12', 'listed', 'nurse', 'physical', ''],
@@ -23,8 +22,7 @@ const YEAR = [
 const suite = browserSuite(SHOTS);
 
 async function enterYear(page) {
-  await page.fill($id('vk-situation.age'), '1961-04-20');
-  await page.selectOption($id('vk-situation.home'), '12');
+  await fillSituation(page, { home: '12', age: '1961-04-20' });
   for (const [i, [date, where, who, mode, paid]] of YEAR.entries()) {
     if (i > 0) await page.click('#vk-fees button:has-text("Lägg till ett besök")');
     const row = (await page.$$eval('#vk-fees .vk-row', (rs) => rs.map((r) => r.dataset.row)))[i];
@@ -96,8 +94,7 @@ for (const width of [1280, 320]) {
 
 test('a visit the data has no fee for asks for the receipt, and the receipt is used', async () => {
   const page = await suite.env.open('/');
-  await page.fill($id('vk-situation.age'), '40');
-  await page.selectOption($id('vk-situation.home'), '07'); // Kronoberg: no emergency fee in the data
+  await fillSituation(page, { home: '07', age: 40 }); // Kronoberg: no emergency fee in the data
   await page.fill($id('vk-fees.v0.date'), '2026-03-02');
   await page.selectOption($id('vk-fees.v0.where'), 'emergency');
   await page.click('#vk-fees button[type=submit]');

@@ -90,6 +90,18 @@ export function cli(situation) {
   }
 }
 
+/// A selector for an element's id (the component's ids hold dots: "vk-situation.home").
+export const $id = (id) => `[id="${id}"]`;
+
+/// "Din situation": each piece only when given (nothing is chosen for the
+/// person), top to bottom, the age last.
+export async function fillSituation(page, { home, listed, unitRegion, age } = {}) {
+  if (home) await page.selectOption($id('vk-situation.home'), home);
+  if (listed) await page.check(listed === 'yes' ? $id('vk-situation.listed') : $id('vk-situation.listed-no'));
+  if (unitRegion) await page.selectOption($id('vk-situation.unit_region'), unitRegion);
+  if (age != null) await page.fill($id('vk-situation.age'), String(age));
+}
+
 /// A date `days` from today in Sweden, as YYYY-MM-DD.
 export function swedishDay(days = 0) {
   const d = new Date(Date.now() + days * 86_400_000);

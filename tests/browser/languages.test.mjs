@@ -6,10 +6,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
-import { browserSuite, cli, swedishDay, SCREENSHOTS, assertNoAxeViolations } from './harness.mjs';
+import { browserSuite, cli, swedishDay, SCREENSHOTS, assertNoAxeViolations, $id, fillSituation } from './harness.mjs';
 
 const SHOTS = `${SCREENSHOTS}/languages`;
-const $id = (id) => `[id="${id}"]`;
 const suite = browserSuite(SHOTS);
 
 const catalogue = (code) => ({ ...JSON.parse(readFileSync(`i18n/${code}.json`, 'utf8')), ...JSON.parse(readFileSync(`i18n/page.${code}.json`, 'utf8')) });
@@ -68,10 +67,7 @@ for (const { path, code, htmlLang, dir } of PAGES) {
       await check(page, `${tag} 2 errors`);
 
       // Fees: Stockholm, 40, one doctor's visit a month ago.
-      await page.selectOption($id('vk-situation.home'), '01');
-      await page.check($id('vk-situation.listed'));
-      await page.selectOption($id('vk-situation.unit_region'), '01');
-      await page.fill($id('vk-situation.age'), '40');
+      await fillSituation(page, { home: '01', listed: 'yes', unitRegion: '01', age: 40 });
       await page.fill($id('vk-fees.v0.date'), swedishDay(-30));
       await page.click('#vk-fees button[type=submit]');
       const fees = await answered(page, 'fees', 'fees');

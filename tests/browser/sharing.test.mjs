@@ -5,11 +5,10 @@
 // (scripts/bench-page.mjs), not tested here.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { browserSuite, cli, swedishDay, SCREENSHOTS, assertNoAxeViolations } from './harness.mjs';
+import { browserSuite, cli, swedishDay, SCREENSHOTS, assertNoAxeViolations, $id } from './harness.mjs';
 
 const SHOTS = `${SCREENSHOTS}/sharing`;
 const suite = browserSuite(SHOTS);
-const $id = (id) => `[id="${id}"]`;
 
 /// A share link's fragment: a listed 40-year-old in Stockholm, `changes`
 /// earlier changes, and `visits` doctor's visits at the own unit over the last 300 days.

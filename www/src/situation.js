@@ -31,8 +31,7 @@ export const situation = {
     );
     if (byPage && this.rules.regions.some((r) => r.code === byPage)) home.querySelector('select').value = byPage;
     // Every answered question is answered again when the situation changes.
-    section.addEventListener('change', (e) => {
-      if (e.target.name === 'situation.listed') this.revealUnitRegion();
+    const answerAgain = (e) => {
       // Answered questions, and those waiting on a piece asked for in their error summary.
       for (const q of ['relist', 'fees', 'doctor']) {
         const waiting = this.querySelector(`#${this.id(`${q}-section`)} .vk-error-summary`) && !this.missing(q).errors.length;
@@ -40,7 +39,18 @@ export const situation = {
       }
       // The home region decides which units are "in another region": search again, from the place shown.
       if (e.target.name === 'situation.home' && this.nearbyFrom && !this.querySelector(`#${this.id('nearby-answer')}`).hidden) this.search(false, this.nearbyFrom);
+    };
+    // A field changes when the pointer goes down elsewhere; answering then
+    // takes error messages away and moves what is under the pointer, so its
+    // click would be lost. While a button is held, the answers wait for the click.
+    let held = false;
+    this.addEventListener('pointerdown', () => (held = true));
+    section.addEventListener('change', (e) => {
+      if (e.target.name === 'situation.listed') this.revealUnitRegion();
+      if (!held) return answerAgain(e);
+      document.addEventListener('pointerup', () => setTimeout(() => ((held = false), answerAgain(e))), { once: true });
     });
+    for (const end of ['pointerup', 'pointercancel']) document.addEventListener(end, () => setTimeout(() => (held = false)));
     return section;
   },
 
