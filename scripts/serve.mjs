@@ -1,6 +1,6 @@
 // A small static file server for www/ (no dependencies): the page, the
-// WebAssembly module with its MIME type, nothing else, each with the Content
-// Security Policy below. A file's precompressed copy (`make build`,
+// WebAssembly module with its MIME type, nothing else; pages and scripts with
+// the Content Security Policy below. A file's precompressed copy (`make build`,
 // scripts/compress.mjs) is sent when the request accepts its encoding. Used by
 // `make run` and by the browser tests. Listens on 127.0.0.1 only.
 //
@@ -55,6 +55,10 @@ export function chooseEncoding(acceptEncoding, available) {
   return best;
 }
 
+/// The types a policy governs (a document, or a script run as a worker):
+/// sent with anything else, it is bytes before the first answer and no effect.
+const GOVERNED_BY_CSP = new Set(['.html', '.js', '.mjs']);
+
 /// Serves `root`; `csp: null` for a page that is not the site's (a test's host page).
 export function startServer({ port = 8080, root = 'www', host = '127.0.0.1', headers = {}, csp = CSP } = {}) {
   const base = resolve(root);
@@ -85,7 +89,7 @@ export function startServer({ port = 8080, root = 'www', host = '127.0.0.1', hea
         'X-Content-Type-Options': 'nosniff',
         // Public files: a region's page on another origin may load the component.
         'Access-Control-Allow-Origin': '*',
-        ...(csp ? { 'Content-Security-Policy': csp } : {}),
+        ...(csp && GOVERNED_BY_CSP.has(extname(path)) ? { 'Content-Security-Policy': csp } : {}),
         ...headers,
       });
       res.end(req.method === 'HEAD' ? undefined : body);
