@@ -146,6 +146,25 @@ test('a month written in Finnish or Arabic is read', async () => {
   }
 });
 
+test('digits typed on an Arabic keyboard (٠–٩) are read as the same numbers', async () => {
+  const page = await suite.env.open('/ar/');
+  const arabic = (s) => s.replace(/[0-9]/g, (d) => String.fromCharCode(0x0660 + Number(d)));
+  const [y, m, d] = swedishDay(-30).split('-').map(Number);
+  await fillSituation(page, { home: '01', listed: 'yes', unitRegion: '01' });
+  await page.fill($id('vk-situation.age'), arabic('40'));
+  // "25 أكتوبر 2026" as an Arabic keyboard types it, and an amount paid in Persian digits (۰–۹).
+  await page.fill($id('vk-fees.v0.date'), `${arabic(String(d))} ${catalogue('ar')[`month.${m}`]} ${arabic(String(y))}`);
+  await page.fill($id('vk-fees.v0.paid'), '۲۰۰');
+  await page.click('#vk-fees button[type=submit]');
+  const fees = await answered(page, 'fees', 'fees');
+  assert.equal(fees.situation.person.age, 40);
+  assert.equal(fees.situation.visits[0].date, swedishDay(-30));
+  assert.equal(fees.situation.visits[0].paid, 200);
+  assert.equal(await fees.box.locator('.vk-answer-title').innerText(), fees.expected);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('without JavaScript, each page shows the rules in full in its language, accessible', async () => {
   for (const { path, code } of PAGES) {
     const text = catalogue(code);

@@ -24,6 +24,12 @@ export function svg(tag, attrs = {}, ...children) {
 /// written in: Arabic with Western digits, as the engine writes them.
 export const LOCALES = { sv: 'sv-SE', en: 'en-GB', ar: 'ar-u-nu-latn', fi: 'fi-FI', 'sv-x-easy': 'sv-SE' };
 
+/// What a person typed, with the digits an Arabic or Persian keyboard types
+/// (٠–٩, ۰–۹) as 0–9, which is how the engine and the page's dates read them.
+export function westernDigits(text) {
+  return text.replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) & 0xf));
+}
+
 const formatters = new Map();
 
 /// An Intl formatter for the page's language, made once: making one costs

@@ -1,6 +1,6 @@
 // Form building blocks (GOV.UK patterns) and the error summary. Methods of
 // the component: `this.t` gives text, `this.id` unique ids.
-import { h } from './dom.js';
+import { h, westernDigits } from './dom.js';
 
 /// Rows beyond this many are a long list (see `rows`).
 const LONG_LIST = 20;
@@ -106,7 +106,7 @@ export const fields = {
   value(name) {
     const c = this.control(name);
     if (c?.type === 'radio') return this.querySelector(`[name="${CSS.escape(name)}"]:checked`)?.value ?? '';
-    return c?.value.trim() ?? '';
+    return westernDigits(c?.value.trim() ?? '');
   },
 
   labelOf(fieldName) {

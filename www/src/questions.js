@@ -1,5 +1,5 @@
 // The questions' own forms, and the engine situation each one describes.
-import { h, today } from './dom.js';
+import { h, today, westernDigits } from './dom.js';
 
 const REASONS = ['moved', 'medical', 'follow_doctor', 'unit_closed', 'other_special'];
 
@@ -97,7 +97,7 @@ export const questions = {
   rowValues(group) {
     return [...group.list.children].map((row) => {
       const values = { id: row.dataset.row };
-      for (const c of row.querySelectorAll('input, select')) values[c.name.slice(c.name.lastIndexOf('.') + 1)] = c.value.trim();
+      for (const c of row.querySelectorAll('input, select')) values[c.name.slice(c.name.lastIndexOf('.') + 1)] = westernDigits(c.value.trim());
       return values;
     });
   },
