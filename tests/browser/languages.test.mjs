@@ -134,7 +134,7 @@ test('the component knows every language there is a catalogue for, and nothing e
   for (const code of codes) assert.ok(existsSync(`dist/npm/data/text-${code}.json`), `the npm package has text-${code}.json`);
 });
 
-test('a month written in Finnish or Arabic is read', async () => {
+test('a month written in Finnish or Arabic is read, and in Swedish or English on those pages', async () => {
   for (const [path, code] of [['/fi/', 'fi'], ['/ar/', 'ar']]) {
     const page = await suite.env.open(path);
     const text = catalogue(code);
@@ -142,6 +142,11 @@ test('a month written in Finnish or Arabic is read', async () => {
     const written = code === 'fi' ? `${d}. ${text[`month.${m}`]} ${y}` : `${d} ${text[`month.${m}`]} ${y}`;
     const iso = await page.evaluate((w) => document.querySelector('vardval-kollen').date(w), written);
     assert.equal(iso, swedishDay(-40), `${code}: ${written}`);
+    // And in Swedish or English, the languages of Sweden's own papers.
+    for (const other of [`${d} ${catalogue('sv')[`month.${m}`]} ${y}`, `${d} ${catalogue('en')[`month.${m}`]} ${y}`, '3 oct 2026', '3 okt 2026']) {
+      const expected = other.startsWith('3 ') ? '2026-10-03' : swedishDay(-40);
+      assert.equal(await page.evaluate((w) => document.querySelector('vardval-kollen').date(w), other), expected, `${code}: ${other}`);
+    }
     await page.context().close();
   }
 });

@@ -55,7 +55,8 @@ export const questions = {
 
   /// Dates as people write them: 2026-11-22, 22/11/2026, 22 nov 2026,
   /// 22 november 2026, in the page's month names or the other ones its
-  /// catalogue lists (`ui.months_other`: Swedish or English). With `month`, a month alone (februari 2026, 2026-02) becomes
+  /// catalogue lists (`ui.months_other`: Swedish, English, or both, in
+  /// twelves). With `month`, a month alone (februari 2026, 2026-02) becomes
   /// YYYY-MM. What cannot be read goes to the engine as written, which names the problem.
   date(text, month = false) {
     const pad = (n) => String(n).padStart(2, '0');
@@ -64,7 +65,7 @@ export const questions = {
       const other = this.t('ui.months_other').toLowerCase().split(',');
       for (const list of [names, other]) {
         const i = list.findIndex((m) => word === m || (word.length >= 3 && m.startsWith(word)));
-        if (i >= 0) return i + 1;
+        if (i >= 0) return (i % 12) + 1;
       }
       return 0;
     };
