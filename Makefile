@@ -52,8 +52,9 @@ build: $(WASM) $(NEARBY_WASM) target/release/vardval $(PAGES) www/vardval-kollen
 	@node scripts/compress.mjs www
 
 # The component's modules (www/src/) and the engine's glue, bundled by esbuild;
-# the nearby search's part (www/vardval-kollen-nearby.js) beside it.
-www/vardval-kollen.js: $(wildcard www/src/*.js) scripts/build-js.mjs $(WASM) node_modules/.installed
+# the nearby search's part (www/vardval-kollen-nearby.js) beside it, and
+# www/style.css (www/src/style.css, minified).
+www/vardval-kollen.js: $(wildcard www/src/*.js) www/src/style.css scripts/build-js.mjs $(WASM) node_modules/.installed
 	node scripts/build-js.mjs
 
 # The static pages (the rules in full, for reading without JavaScript) and the

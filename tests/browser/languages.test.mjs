@@ -120,7 +120,7 @@ test('Arabic plural forms are chosen by the count, as the engine chooses them', 
 });
 
 test('the layout has no left or right of its own: logical properties only, so Arabic mirrors', () => {
-  const css = readFileSync('www/style.css', 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
+  const css = readFileSync('www/src/style.css', 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
   assert.deepEqual(css.match(/[^{};]*\b(left|right)\b[^;}]*/g) ?? [], []);
   // A shorthand with four values names left and right by position.
   assert.deepEqual(css.match(/\b(margin|padding): *[^ ;]+ +[^ ;]+ +[^ ;]+ +[^ ;]+/g) ?? [], []);
