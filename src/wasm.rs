@@ -159,6 +159,7 @@ mod nearby_module {
     /// Sets the unit list from CSV or JSON text (docs/units.md). Returns the
     /// number of units; a list with problems is refused, and the problems are
     /// thrown as `{ problems: [{ line, field, code, detail }] }`.
+    #[cfg(feature = "unit-list-check")]
     #[wasm_bindgen]
     pub fn set_units(text: &str) -> Result<usize, JsValue> {
         let (units, problems) = PLACES.with_borrow(|places| {
@@ -171,6 +172,18 @@ mod nearby_module {
         let count = units.len();
         UNITS.set(Units::new(units));
         Ok(count)
+    }
+
+    /// Sets a unit list as `vardval units import --json` writes it, checked
+    /// by the command (the page's default list, data/units.json): read without
+    /// `set_units`' checks. Returns the number of units, or nothing when the
+    /// text is not such a list.
+    #[wasm_bindgen]
+    pub fn set_checked_units(text: &str) -> Option<usize> {
+        let units = crate::units::read_checked(text)?;
+        let count = units.len();
+        UNITS.set(Units::new(units));
+        Some(count)
     }
 
     /// Sets a unit list from positions alone, `[lat0, lon0, lat1, lon1, …]`
