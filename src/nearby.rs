@@ -12,6 +12,7 @@ use crate::rulebook::LAN_CODES;
 use crate::units::{Unit, UnitProblem};
 use serde::Serialize;
 use serde_json::Value;
+use std::borrow::Cow;
 
 /// The query's shape as JSON Schema (`vardval schema nearby-query`).
 #[cfg(not(target_arch = "wasm32"))]
@@ -350,27 +351,51 @@ pub struct Origin {
 }
 
 /// A unit with every field of its row, its distance along the great circle
-/// (km, to the metre) and whether it is outside the home region.
+/// (km, to the metre) and whether it is outside the home region. The fields
+/// are the list's own, borrowed: copies of them cost the WebAssembly module
+/// half a kilobyte.
 #[derive(Clone, Debug, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-pub struct NearbyUnit {
-    pub id: String,
-    pub name: String,
+pub struct NearbyUnit<'a> {
+    /// Its id; for a list of positions alone, its index.
+    pub id: Cow<'a, str>,
+    pub name: &'a str,
     pub lat: f64,
     pub lon: f64,
     pub distance_km: f64,
-    pub region: Option<String>,
-    pub municipality: Option<String>,
+    pub region: Option<&'a str>,
+    pub municipality: Option<&'a str>,
     pub list_closed: Option<bool>,
-    pub address: Option<String>,
-    pub source: Option<String>,
-    pub postal_code: Option<String>,
-    pub phone: Option<String>,
-    pub url: Option<String>,
+    pub address: Option<&'a str>,
+    pub source: Option<&'a str>,
+    pub postal_code: Option<&'a str>,
+    pub phone: Option<&'a str>,
+    pub url: Option<&'a str>,
     pub digital: Option<bool>,
     /// Outside the home region (listing there: that region's fees, no care
     /// guarantee); `null` when either region is unknown.
     pub other_region: Option<bool>,
+}
+
+impl NearbyUnit<'_> {
+    /// A unit of which nothing is known.
+    const EMPTY: NearbyUnit<'static> = NearbyUnit {
+        id: Cow::Borrowed(""),
+        name: "",
+        lat: 0.0,
+        lon: 0.0,
+        distance_km: 0.0,
+        region: None,
+        municipality: None,
+        list_closed: None,
+        address: None,
+        source: None,
+        postal_code: None,
+        phone: None,
+        url: None,
+        digital: None,
+        other_region: None,
+    };
 }
 
 /// How complete the list is in one region: its units against the lower bound
@@ -386,13 +411,13 @@ pub struct Coverage {
 /// The units nearest a place (CONTRACT §4, §6), nearest first.
 #[derive(Clone, Debug, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-pub struct NearbyAnswer {
+pub struct NearbyAnswer<'a> {
     pub origin: Origin,
     /// The person's home region: as given, else the origin's region.
     pub home_region: Option<String>,
     /// Whether the person gave `home_region` (else it is the origin's).
     pub home_region_given: bool,
-    pub units: Vec<NearbyUnit>,
+    pub units: Vec<NearbyUnit<'a>>,
     /// For each region the origin and the units are in; absent for a list
     /// without counts to compare with (a region's own list).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -440,8 +465,16 @@ fn position_problems(positions: &[f64]) -> Vec<UnitProblem> {
 pub const MAX_POSITION_PROBLEMS: usize = 100;
 
 impl Units {
+    /// A list without units.
+    pub const EMPTY: Units = Units { units: Vec::new(), positions: Vec::new(), index: Index { nodes: Vec::new(), len: 0 }, counts_1177: None };
+
     pub fn new(units: Vec<Unit>) -> Units {
-        let index = Index::build(&units.iter().flat_map(|u| [u.lat, u.lon]).collect::<Vec<_>>());
+        let mut positions = Vec::with_capacity(2 * units.len());
+        for u in &units {
+            positions.push(u.lat);
+            positions.push(u.lon);
+        }
+        let index = Index::build(&positions);
         Units { units, positions: Vec::new(), index, counts_1177: None }
     }
 
@@ -478,7 +511,10 @@ impl Units {
     /// how complete the list is. Only for the list those counts describe.
     pub fn set_counts_1177(&mut self, text: &str) -> Option<()> {
         let v: Value = crate::input::parse_json(text).ok()?;
-        let counts = v.get("at_least")?.as_object()?.iter().map(|(region, n)| Some((region.clone(), u32::try_from(n.as_u64()?).ok()?))).collect::<Option<Vec<_>>>()?;
+        let mut counts = Vec::new();
+        for (region, n) in v.get("at_least")?.as_object()? {
+            counts.push((region.clone(), u32::try_from(n.as_u64()?).ok()?));
+        }
         self.counts_1177 = Some(counts);
         Some(())
     }
@@ -504,7 +540,7 @@ impl Units {
 }
 
 /// Answers a query `{ from, k, max_km, only_open_lists, home_region }` (CONTRACT §4, §6).
-pub fn nearby(query: &Value, units: &Units, places: &Places) -> Result<NearbyAnswer, ErrorReport> {
+pub fn nearby<'a>(query: &Value, units: &'a Units, places: &Places) -> Result<NearbyAnswer<'a>, ErrorReport> {
     let lang = crate::situation::read_lang(query);
     let mut r = Reader::default();
     let read = read_query(query, places, &mut r);
@@ -518,38 +554,36 @@ pub fn nearby(query: &Value, units: &Units, places: &Places) -> Result<NearbyAns
     let list: Vec<NearbyUnit> = found
         .into_iter()
         .map(|(i, km)| {
-            let position_alone;
-            let u = match units.units.get(i) {
-                Some(u) => u,
-                None => {
-                    position_alone = Unit { id: i.to_string(), lat: units.positions[2 * i], lon: units.positions[2 * i + 1], ..Unit::default() };
-                    &position_alone
-                }
+            let distance_km = (km * 1000.0).round() / 1000.0;
+            let Some(u) = units.units.get(i) else {
+                // A list of positions alone: the unit is its index and its position.
+                let (lat, lon) = (units.positions[2 * i], units.positions[2 * i + 1]);
+                return NearbyUnit { id: Cow::Owned(i.to_string()), lat, lon, distance_km, ..NearbyUnit::EMPTY };
             };
             let other_region = match (&u.region, &home_region) {
                 (Some(unit), Some(home)) => Some(unit != home),
                 _ => None,
             };
             NearbyUnit {
-                id: u.id.clone(),
-                name: u.name.clone(),
+                id: Cow::Borrowed(&u.id),
+                name: &u.name,
                 lat: u.lat,
                 lon: u.lon,
-                distance_km: (km * 1000.0).round() / 1000.0,
-                region: u.region.clone(),
-                municipality: u.municipality.clone(),
+                distance_km,
+                region: u.region.as_deref(),
+                municipality: u.municipality.as_deref(),
                 list_closed: u.list_closed,
-                address: u.address.clone(),
-                source: u.source.clone(),
-                postal_code: u.postal_code.clone(),
-                phone: u.phone.clone(),
-                url: u.url.clone(),
+                address: u.address.as_deref(),
+                source: u.source.as_deref(),
+                postal_code: u.postal_code.as_deref(),
+                phone: u.phone.as_deref(),
+                url: u.url.as_deref(),
                 digital: u.digital,
                 other_region,
             }
         })
         .collect();
-    let regions: Vec<&str> = origin.region.as_deref().into_iter().chain(list.iter().filter_map(|u| u.region.as_deref())).collect();
+    let regions: Vec<&str> = origin.region.as_deref().into_iter().chain(list.iter().filter_map(|u| u.region)).collect();
     let coverage = units.coverage(&regions);
     Ok(NearbyAnswer { origin, home_region, home_region_given, units: list, coverage })
 }
@@ -584,7 +618,8 @@ fn read_query(v: &Value, places: &Places, r: &mut Reader) -> Option<Query> {
     let origin = from.and_then(|f| {
         if let Some(code) = field(f, "postal_code") {
             let text = match code {
-                Value::Number(n) => n.to_string(),
+                // Not `n.to_string()`: `Number`'s Display costs the module 0.3 KB more than the writer it has anyway.
+                Value::Number(n) => serde_json::to_string(n).unwrap_or_default(),
                 _ => r.string(code, "from.postal_code")?.to_string(),
             };
             return match places.postal_code(&text) {

@@ -152,8 +152,8 @@ mod nearby_module {
     }
 
     thread_local! {
-        static UNITS: RefCell<Units> = RefCell::new(Units::new(Vec::new()));
-        static PLACES: RefCell<Places> = RefCell::new(Places::default());
+        static UNITS: RefCell<Units> = const { RefCell::new(Units::EMPTY) };
+        static PLACES: RefCell<Places> = const { RefCell::new(Places::EMPTY) };
     }
 
     /// Sets the unit list from CSV or JSON text (docs/units.md). Returns the
@@ -192,6 +192,7 @@ mod nearby_module {
     /// `nearby` names them "0", "1", …). A position that is not a number or
     /// not on the Earth refuses the list, thrown as `set_units`' problems
     /// (`line`: the position's number, from 1).
+    #[cfg(feature = "unit-list-check")]
     #[wasm_bindgen]
     pub fn set_positions(positions: Vec<f64>) -> Result<usize, JsValue> {
         match Units::from_positions(positions) {
@@ -211,6 +212,7 @@ mod nearby_module {
     /// 1 000, as the query's; above the list's length it gives every unit. A
     /// position, `k` or `max_km` that the `nearby` query would refuse throws
     /// its `InputErrors`.
+    #[cfg(feature = "unit-list-check")]
     #[wasm_bindgen]
     pub fn nearest_ids(lat: f64, lon: f64, k: usize, max_km: Option<f64>) -> Result<Vec<u32>, JsValue> {
         UNITS.with_borrow(|units| crate::nearby::nearest_ids(units, lat, lon, k, max_km)).map_err(|report| to_js(&report_json(&report)))
@@ -242,9 +244,10 @@ mod nearby_module {
     #[wasm_bindgen(unchecked_return_type = "NearbyAnswer")]
     pub fn nearby(#[wasm_bindgen(unchecked_param_type = "NearbyQuery")] query: JsValue) -> Result<JsValue, JsValue> {
         let query = json_text(&query).map_or(Ok(serde_json::Value::Null), |t| crate::parse_json(&t));
-        let result = query.and_then(|query| UNITS.with_borrow(|units| PLACES.with_borrow(|places| crate::nearby::nearby(&query, units, places))));
-        match result {
-            Ok(answer) => Ok(to_js(&serde_json::to_string(&answer).unwrap_or_default())),
+        // Written while the list is borrowed: the answer borrows its units' fields.
+        let answer = |query| UNITS.with_borrow(|units| PLACES.with_borrow(|places| crate::nearby::nearby(&query, units, places).map(|a| serde_json::to_string(&a).unwrap_or_default())));
+        match query.and_then(answer) {
+            Ok(json) => Ok(to_js(&json)),
             Err(report) => Err(to_js(&report_json(&report))),
         }
     }
