@@ -11,10 +11,11 @@ PKG  := www/pkg
 WASM := $(PKG)/vardval_bg.wasm
 NEARBY_PKG  := www/pkg-nearby
 NEARBY_WASM := $(NEARBY_PKG)/vardval_nearby_bg.wasm
-# The same module with the unit-list checker (`set_units`), which the page
-# loads instead only for a region's own list (units-src).
-NEARBY_CHECK_PKG  := www/pkg-nearby-check
-NEARBY_CHECK_WASM := $(NEARBY_CHECK_PKG)/vardval_nearby_check_bg.wasm
+# The same module with every export (feature nearby-full: the unit-list
+# checker, positions alone), which the page loads instead only for a region's
+# own list (units-src), and the npm package ships.
+NEARBY_FULL_PKG  := www/pkg-nearby-full
+NEARBY_FULL_WASM := $(NEARBY_FULL_PKG)/vardval_nearby_full_bg.wasm
 # Rust ≥ 1.82 emits these WebAssembly features by default; wasm-opt must accept them.
 WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
                  --enable-mutable-globals --enable-reference-types --enable-multivalue
@@ -52,7 +53,7 @@ LANG_DIRS := en ar fi lattlast
 PAGES := www/index.html $(LANG_DIRS:%=www/%/index.html) www/data/rulebooks.json \
          $(LANGS:%=www/data/text-%.json) $(LANGS:%=www/data/rules-%.html) $(DATA_COPIES) www/data/units.json
 
-build: $(WASM) $(NEARBY_WASM) $(NEARBY_CHECK_WASM) target/release/vardval $(PAGES) www/vardval-kollen.js
+build: $(WASM) $(NEARBY_WASM) $(NEARBY_FULL_WASM) target/release/vardval $(PAGES) www/vardval-kollen.js
 	@node scripts/compress.mjs www
 
 # The component's modules (www/src/) and the engine's glue, bundled by esbuild;
@@ -106,9 +107,9 @@ $(NEARBY_WASM): $(RUST_SOURCES)
 	wasm-pack build --mode no-install --target web --release --out-dir $(NEARBY_PKG) --out-name vardval_nearby -- --features nearby-module
 	wasm-opt -Oz --flatten --rereloop -Oz --converge --strip-producers --strip-target-features $(WASM_FEATURES) $(NEARBY_WASM) -o $(NEARBY_WASM)
 
-$(NEARBY_CHECK_WASM): $(RUST_SOURCES)
-	wasm-pack build --mode no-install --target web --release --out-dir $(NEARBY_CHECK_PKG) --out-name vardval_nearby_check -- --features unit-list-check
-	wasm-opt -Oz --flatten --rereloop -Oz --converge --strip-producers --strip-target-features $(WASM_FEATURES) $(NEARBY_CHECK_WASM) -o $(NEARBY_CHECK_WASM)
+$(NEARBY_FULL_WASM): $(RUST_SOURCES)
+	wasm-pack build --mode no-install --target web --release --out-dir $(NEARBY_FULL_PKG) --out-name vardval_nearby_full -- --features nearby-full
+	wasm-opt -Oz --flatten --rereloop -Oz --converge --strip-producers --strip-target-features $(WASM_FEATURES) $(NEARBY_FULL_WASM) -o $(NEARBY_FULL_WASM)
 
 # dist/vardvalskollen.html (one file, offline) and dist/vardvalskollen-site.zip
 bundle: build
@@ -166,5 +167,5 @@ fuzz:
 
 clean:
 	cargo clean
-	rm -rf $(PKG) $(NEARBY_PKG) $(NEARBY_CHECK_PKG) www/data www/index.html $(LANG_DIRS:%=www/%) www/vardval-kollen.js www/vardval-kollen-nearby.js dist node_modules
+	rm -rf $(PKG) $(NEARBY_PKG) $(NEARBY_FULL_PKG) www/data www/index.html $(LANG_DIRS:%=www/%) www/vardval-kollen.js www/vardval-kollen-nearby.js dist node_modules
 	find www -name '*.br' -delete -o -name '*.gz' -delete

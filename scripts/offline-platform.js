@@ -16,10 +16,10 @@ export async function startEngine() {
   return engine;
 }
 
-// Only the default list offline (a units-src cannot be fetched): the nearby
-// module without the unit-list checker.
-export async function startNearby({ checker = false } = {}) {
-  if (checker) throw new Error('a unit list of its own is not in the offline file');
+// Only the default list offline (a units-src cannot be fetched): the page's
+// nearby module, not the full one.
+export async function startNearby({ full = false } = {}) {
+  if (full) throw new Error('a unit list of its own is not in the offline file');
   await initNearby({ module_or_path: await unpack(WASM.nearby) });
   return nearbyModule;
 }

@@ -136,13 +136,18 @@ pub fn max_items() -> usize {
 #[cfg(feature = "nearby-module")]
 mod nearby_module {
     //! The nearby-units module (built with `--features nearby-module`): a unit
-    //! list and the place tables are handed in as text, then searched.
+    //! list and the place tables are handed in as text, then searched. The
+    //! page's module takes its default list checked at build
+    //! (`set_checked_units`); the full one (`--features nearby-full`) also
+    //! checks a list line by line (`set_units`, a fifth of its size) and takes
+    //! positions alone (`set_positions`, `nearest_ids`).
     use super::*;
     use crate::nearby::Units;
     use crate::places::Places;
     use std::cell::RefCell;
 
     /// A refused list's problems, as thrown: `{ problems: [{ line, field, code, detail }] }`.
+    #[cfg(feature = "nearby-full")]
     fn refused(problems: &[crate::units::UnitProblem]) -> JsValue {
         #[derive(serde::Serialize)]
         struct Refused<'a> {
@@ -159,7 +164,7 @@ mod nearby_module {
     /// Sets the unit list from CSV or JSON text (docs/units.md). Returns the
     /// number of units; a list with problems is refused, and the problems are
     /// thrown as `{ problems: [{ line, field, code, detail }] }`.
-    #[cfg(feature = "unit-list-check")]
+    #[cfg(feature = "nearby-full")]
     #[wasm_bindgen]
     pub fn set_units(text: &str) -> Result<usize, JsValue> {
         let (units, problems) = PLACES.with_borrow(|places| {
@@ -192,7 +197,7 @@ mod nearby_module {
     /// `nearby` names them "0", "1", …). A position that is not a number or
     /// not on the Earth refuses the list, thrown as `set_units`' problems
     /// (`line`: the position's number, from 1).
-    #[cfg(feature = "unit-list-check")]
+    #[cfg(feature = "nearby-full")]
     #[wasm_bindgen]
     pub fn set_positions(positions: Vec<f64>) -> Result<usize, JsValue> {
         match Units::from_positions(positions) {
@@ -212,7 +217,7 @@ mod nearby_module {
     /// 1 000, as the query's; above the list's length it gives every unit. A
     /// position, `k` or `max_km` that the `nearby` query would refuse throws
     /// its `InputErrors`.
-    #[cfg(feature = "unit-list-check")]
+    #[cfg(feature = "nearby-full")]
     #[wasm_bindgen]
     pub fn nearest_ids(lat: f64, lon: f64, k: usize, max_km: Option<f64>) -> Result<Vec<u32>, JsValue> {
         UNITS.with_borrow(|units| crate::nearby::nearest_ids(units, lat, lon, k, max_km)).map_err(|report| to_js(&report_json(&report)))
@@ -244,10 +249,9 @@ mod nearby_module {
     #[wasm_bindgen(unchecked_return_type = "NearbyAnswer")]
     pub fn nearby(#[wasm_bindgen(unchecked_param_type = "NearbyQuery")] query: JsValue) -> Result<JsValue, JsValue> {
         let query = json_text(&query).map_or(Ok(serde_json::Value::Null), |t| crate::parse_json(&t));
-        // Written while the list is borrowed: the answer borrows its units' fields.
-        let answer = |query| UNITS.with_borrow(|units| PLACES.with_borrow(|places| crate::nearby::nearby(&query, units, places).map(|a| serde_json::to_string(&a).unwrap_or_default())));
-        match query.and_then(answer) {
-            Ok(json) => Ok(to_js(&json)),
+        let result = query.and_then(|query| UNITS.with_borrow(|units| PLACES.with_borrow(|places| crate::nearby::nearby(&query, units, places))));
+        match result {
+            Ok(answer) => Ok(to_js(&serde_json::to_string(&answer).unwrap_or_default())),
             Err(report) => Err(to_js(&report_json(&report))),
         }
     }

@@ -64,7 +64,7 @@ test('the offline file is within 400 KB gzipped, and the npm package has its typ
   const types = readFileSync('dist/npm/vardval.d.ts', 'utf8');
   assert.match(types, /export function evaluate\(situation: Situation\): Answer;/);
   assert.match(types, /export interface NearbyAnswer/);
-  const nearbyTypes = readFileSync('dist/npm/vardval_nearby_check.d.ts', 'utf8');
+  const nearbyTypes = readFileSync('dist/npm/vardval_nearby_full.d.ts', 'utf8');
   assert.match(nearbyTypes, /export function nearby\(query: NearbyQuery\): NearbyAnswer;/);
   assert.match(nearbyTypes, /export function set_positions\(positions: Float64Array\): number;/);
   assert.match(nearbyTypes, /export function nearest_ids\(lat: number, lon: number, k: number, max_km\?: number \| null\): Uint32Array;/);

@@ -74,7 +74,7 @@ test("a postal code: the engine's nearest units in order, five first, then the r
     assert.equal(await page.evaluate(() => document.activeElement.id), 'vk-nearby-results', 'focus moves to the results heading');
     // The default list, checked at build, needs no checker: the module without it.
     assert.ok(page.requests.some((u) => u.endsWith('/pkg-nearby/vardval_nearby_bg.wasm')), 'the nearby module is loaded');
-    assert.ok(!page.requests.some((u) => u.includes('pkg-nearby-check')), 'the module with the unit-list checker is not');
+    assert.ok(!page.requests.some((u) => u.includes('pkg-nearby-full')), 'nor the full one, with the unit-list checker');
     const top = await page.locator('#vk-nearby-results').evaluate((e) => e.getBoundingClientRect().top);
     assert.ok(top > -1 && top < 100, `the heading is at the top of the screen (${top})`);
 
@@ -244,7 +244,7 @@ test("a region's list with a problem is refused with words that say so, and the 
   await page.waitForSelector('#vk-nearby-answer .vk-unit');
   assert.equal(await page.locator('#vk-nearby-answer a:has-text("Webbplats för Vårdcentralen Bra")').getAttribute('href'), 'https://bra.example/');
   assert.doesNotMatch(await page.locator('#vk-nearby-answer').innerText(), /Listan har/, "a region's own list has no count against 1177's");
-  assert.ok(page.requests.some((u) => u.endsWith('/pkg-nearby-check/vardval_nearby_check_bg.wasm')), "a region's own list is checked by the module with the checker");
+  assert.ok(page.requests.some((u) => u.endsWith('/pkg-nearby-full/vardval_nearby_full_bg.wasm')), "a region's own list is checked by the full module, with the checker");
   assert.ok(!page.requests.some((u) => u.endsWith('/pkg-nearby/vardval_nearby_bg.wasm')), 'and only by that one');
   await page.context().close();
 });

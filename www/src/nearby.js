@@ -14,11 +14,12 @@ export const nearby = {
   /// first focuses the field, so that on a slow phone the wait begins early.
   nearbyEngine() {
     this.nearbyModule ??= (async () => {
-      // A region's own list (units-src), checked line by line by the module
-      // that holds the checker; or the bundled OpenStreetMap list, which the
-      // build has checked, with 1177's counts, which describe that list only.
+      // A region's own list (units-src), checked line by line by the full
+      // module, which holds the checker; or the bundled OpenStreetMap list,
+      // which the build has checked, with 1177's counts, which describe that
+      // list only.
       const own = this.getAttribute('units-src');
-      const mod = await startNearby({ checker: Boolean(own) });
+      const mod = await startNearby({ full: Boolean(own) });
       // Its error messages, from the catalogue the page has already loaded (the module embeds no sentence).
       mod.set_text(this.lang, JSON.stringify(Object.fromEntries(Object.entries(this.text).filter(([k]) => /^(error|type|word)\./.test(k)))));
       const unitsUrl = own ? new URL(own, document.baseURI) : 'data/units.json';

@@ -18,10 +18,10 @@ export function loadNearbySearch() {
   return import(/* @vite-ignore */ new URL('vardval-kollen-nearby.js', BASE).href);
 }
 
-/// The nearby module (loaded on first search only); with `checker`, the one
-/// that also checks a unit list line by line (`set_units`), for a region's own list.
-export async function startNearby({ checker = false } = {}) {
-  const name = checker ? 'pkg-nearby-check/vardval_nearby_check.js' : 'pkg-nearby/vardval_nearby.js';
+/// The nearby module (loaded on first search only); with `full`, the one that
+/// also checks a unit list line by line (`set_units`), for a region's own list.
+export async function startNearby({ full = false } = {}) {
+  const name = full ? 'pkg-nearby-full/vardval_nearby_full.js' : 'pkg-nearby/vardval_nearby.js';
   const mod = await import(/* @vite-ignore */ new URL(name, BASE).href);
   await mod.default();
   return mod;
