@@ -11,6 +11,11 @@ PKG  := www/pkg
 WASM := $(PKG)/vardval_bg.wasm
 NEARBY_PKG  := www/pkg-nearby
 NEARBY_WASM := $(NEARBY_PKG)/vardval_nearby_bg.wasm
+# The same module with every export (feature nearby-full: the unit-list
+# checker, positions alone), which the page loads instead only for a region's
+# own list (units-src), and the npm package ships.
+NEARBY_FULL_PKG  := www/pkg-nearby-full
+NEARBY_FULL_WASM := $(NEARBY_FULL_PKG)/vardval_nearby_full_bg.wasm
 # Rust ≥ 1.82 emits these WebAssembly features by default; wasm-opt must accept them.
 WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
                  --enable-mutable-globals --enable-reference-types --enable-multivalue
@@ -40,15 +45,15 @@ setup-test:
 
 # --- building ----------------------------------------------------------------
 
-DATA_COPIES := www/data/units.csv www/data/unit-counts-1177.json www/data/municipalities.json www/data/postal-codes.json www/data/map.json
+DATA_COPIES := www/data/unit-counts-1177.json www/data/municipalities.json www/data/postal-codes.json www/data/map.json
 # Every language (src/text.rs `Lang`); Swedish's page at the top, each other's
 # in its folder (src/page.rs `page_path`: lättläst in lattlast/).
 LANGS := $(patsubst i18n/page.%.json,%,$(wildcard i18n/page.*.json))
 LANG_DIRS := en ar fi lattlast
 PAGES := www/index.html $(LANG_DIRS:%=www/%/index.html) www/data/rulebooks.json \
-         $(LANGS:%=www/data/text-%.json) $(LANGS:%=www/data/rules-%.html) $(DATA_COPIES)
+         $(LANGS:%=www/data/text-%.json) $(LANGS:%=www/data/rules-%.html) $(DATA_COPIES) www/data/units.json
 
-build: $(WASM) $(NEARBY_WASM) target/release/vardval $(PAGES) www/vardval-kollen.js
+build: $(WASM) $(NEARBY_WASM) $(NEARBY_FULL_WASM) target/release/vardval $(PAGES) www/vardval-kollen.js
 	@node scripts/compress.mjs www
 
 # The component's modules (www/src/) and the engine's glue, bundled by esbuild;
@@ -79,6 +84,12 @@ $(DATA_COPIES): www/data/%: data/%
 	@mkdir -p www/data
 	cp $< $@
 
+# The default unit list as the nearby module reads it without its checker
+# (`set_checked_units`): checked here, by the command, with Sweden's borders.
+www/data/units.json: data/units.csv target/release/vardval
+	@mkdir -p www/data
+	target/release/vardval units import data/units.csv --json > $@ || { rm -f $@; exit 1; }
+
 www/data/text-%.json: target/release/vardval
 	@mkdir -p www/data
 	target/release/vardval text $* > $@
@@ -95,7 +106,11 @@ $(WASM): $(RUST_SOURCES)
 
 $(NEARBY_WASM): $(RUST_SOURCES)
 	wasm-pack build --mode no-install --target web --release --out-dir $(NEARBY_PKG) --out-name vardval_nearby -- --features nearby-module
-	wasm-opt -Oz --converge --strip-producers --strip-target-features $(WASM_FEATURES) $(NEARBY_WASM) -o $(NEARBY_WASM)
+	wasm-opt -Oz --flatten --rereloop -Oz --converge --strip-producers --strip-target-features $(WASM_FEATURES) $(NEARBY_WASM) -o $(NEARBY_WASM)
+
+$(NEARBY_FULL_WASM): $(RUST_SOURCES)
+	wasm-pack build --mode no-install --target web --release --out-dir $(NEARBY_FULL_PKG) --out-name vardval_nearby_full -- --features nearby-full
+	wasm-opt -Oz --flatten --rereloop -Oz --converge --strip-producers --strip-target-features $(WASM_FEATURES) $(NEARBY_FULL_WASM) -o $(NEARBY_FULL_WASM)
 
 # dist/vardvalskollen.html (one file, offline) and dist/vardvalskollen-site.zip
 bundle: build
@@ -153,5 +168,5 @@ fuzz:
 
 clean:
 	cargo clean
-	rm -rf $(PKG) $(NEARBY_PKG) www/data www/index.html $(LANG_DIRS:%=www/%) www/vardval-kollen.js www/vardval-kollen-nearby.js dist node_modules
+	rm -rf $(PKG) $(NEARBY_PKG) $(NEARBY_FULL_PKG) www/data www/index.html $(LANG_DIRS:%=www/%) www/vardval-kollen.js www/vardval-kollen-nearby.js dist node_modules
 	find www -name '*.br' -delete -o -name '*.gz' -delete

@@ -1,4 +1,5 @@
-// `make bench`: the nearby module against the JavaScript library people use
+// `make bench`: the full nearby module (www/pkg-nearby-full: the page's own
+// module has no numeric way in and out) against the JavaScript library people use
 // for the same search, kdbush + geokdbush (pinned dev-dependencies), in one
 // headless Chromium page: building the index from the same positions, the 10
 // nearest for the same queries (median per query, timed in batches), and
@@ -36,10 +37,10 @@ const peer = (
   })
 ).outputFiles[0].contents;
 const versions = ['kdbush', 'geokdbush'].map((p) => `${p} ${JSON.parse(readFileSync(`node_modules/${p}/package.json`, 'utf8')).version}`).join(' + ');
-const ours = { wasm: gzip(readFileSync('www/pkg-nearby/vardval_nearby_bg.wasm')), glue: gzip(readFileSync('www/pkg-nearby/vardval_nearby.js')) };
+const ours = { wasm: gzip(readFileSync('www/pkg-nearby-full/vardval_nearby_full_bg.wasm')), glue: gzip(readFileSync('www/pkg-nearby-full/vardval_nearby_full.js')) };
 
 const root = mkdtempSync(join(tmpdir(), 'bench-nearby-'));
-cpSync('www/pkg-nearby', join(root, 'pkg-nearby'), { recursive: true });
+cpSync('www/pkg-nearby-full', join(root, 'pkg-nearby-full'), { recursive: true });
 writeFileSync(join(root, 'peer.js'), peer);
 writeFileSync(join(root, 'index.html'), '<!doctype html><title>nearby benchmark</title>');
 writeFileSync(join(root, 'favicon.ico'), '');
@@ -56,7 +57,7 @@ try {
     rows.push(
       await page.evaluate(
         async ({ n, seed, K, QUERIES }) => {
-          const mod = await import('./pkg-nearby/vardval_nearby.js');
+          const mod = await import('./pkg-nearby-full/vardval_nearby_full.js');
           await mod.default();
           const { KDBush, around } = await import('./peer.js');
 

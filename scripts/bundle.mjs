@@ -21,7 +21,7 @@ mkdirSync('dist', { recursive: true });
 // --- one file ------------------------------------------------------------------
 
 const data = {};
-for (const f of ['text-sv.json', 'text-en.json', 'rulebooks.json', 'rules-sv.html', 'rules-en.html', 'units.csv', 'unit-counts-1177.json', 'municipalities.json', 'postal-codes.json', 'map.json']) {
+for (const f of ['text-sv.json', 'text-en.json', 'rulebooks.json', 'rules-sv.html', 'rules-en.html', 'units.json', 'unit-counts-1177.json', 'municipalities.json', 'postal-codes.json', 'map.json']) {
   data[`data/${f}`] = text(`data/${f}`);
 }
 const wasm = (p) => gzipSync(www(p), { level: 9 }).toString('base64');

@@ -16,7 +16,10 @@ export async function startEngine() {
   return engine;
 }
 
-export async function startNearby() {
+// Only the default list offline (a units-src cannot be fetched): the page's
+// nearby module, not the full one.
+export async function startNearby({ full = false } = {}) {
+  if (full) throw new Error('a unit list of its own is not in the offline file');
   await initNearby({ module_or_path: await unpack(WASM.nearby) });
   return nearbyModule;
 }

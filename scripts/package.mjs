@@ -8,7 +8,8 @@ const out = 'dist/npm';
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 for (const f of ['vardval.js', 'vardval.d.ts', 'vardval_bg.wasm', 'vardval_bg.wasm.d.ts']) cpSync(`www/pkg/${f}`, `${out}/${f}`);
-for (const f of ['vardval_nearby.js', 'vardval_nearby.d.ts', 'vardval_nearby_bg.wasm', 'vardval_nearby_bg.wasm.d.ts']) cpSync(`www/pkg-nearby/${f}`, `${out}/${f}`);
+// The full nearby module: a developer's list is their own (`set_units`, checked line by line), or positions alone.
+for (const f of ['vardval_nearby_full.js', 'vardval_nearby_full.d.ts', 'vardval_nearby_full_bg.wasm', 'vardval_nearby_full_bg.wasm.d.ts']) cpSync(`www/pkg-nearby-full/${f}`, `${out}/${f}`);
 // The rulebooks and text catalogues the module answers from (it embeds neither).
 mkdirSync(`${out}/data`, { recursive: true });
 // Every language's catalogue, as `make build` wrote them (text-LANG.json).
@@ -27,7 +28,7 @@ writeFileSync(
       files: ['*.js', '*.d.ts', '*.wasm', 'data/*.json', 'schemas/*.json', 'README.md'],
       exports: {
         '.': { types: './vardval.d.ts', default: './vardval.js' },
-        './nearby': { types: './vardval_nearby.d.ts', default: './vardval_nearby.js' },
+        './nearby': { types: './vardval_nearby_full.d.ts', default: './vardval_nearby_full.js' },
         './schemas/*': './schemas/*',
       },
       types: './vardval.d.ts',

@@ -26,7 +26,6 @@ pub struct Point {
     pub municipality: String,
 }
 
-#[derive(Default)]
 pub struct Places {
     pub municipalities: Vec<Municipality>,
     pub points: Vec<Point>,
@@ -36,6 +35,15 @@ pub struct Places {
     codes_per_point: Vec<u32>,
     /// Names people type that are not Swedish (folded) and the municipality code.
     english_names: Vec<(String, String)>,
+}
+
+/// Item `i` of a JSON array, as text or as a number.
+fn str_at(a: &Value, i: usize) -> Option<String> {
+    a.get(i).and_then(Value::as_str).map(str::to_string)
+}
+
+fn f64_at(a: &Value, i: usize) -> Option<f64> {
+    a.get(i).and_then(Value::as_f64)
 }
 
 /// A place a search starts from.
@@ -77,15 +85,20 @@ pub fn fold_place(text: &str, marks: bool) -> String {
 }
 
 impl Places {
+    /// No places yet.
+    pub const EMPTY: Places = Places { municipalities: Vec::new(), points: Vec::new(), postal_codes: Vec::new(), codes_per_point: Vec::new(), english_names: Vec::new() };
+
     /// Adds the tables in `text` (either file's JSON); `None` if it is not that.
     pub fn add_json(&mut self, text: &str) -> Option<()> {
         let v: Value = crate::input::parse_json(text).ok()?;
         if v.get("municipalities").is_some() {
             self.municipalities = Self::read_municipalities(&v)?;
-            self.english_names = match v.get("english_names") {
-                Some(names) => names.as_object()?.iter().map(|(k, c)| Some((fold_place(k, false), c.as_str()?.to_string()))).collect::<Option<_>>()?,
-                None => Vec::new(),
-            };
+            self.english_names = Vec::new();
+            if let Some(names) = v.get("english_names") {
+                for (name, code) in names.as_object()? {
+                    self.english_names.push((fold_place(name, false), code.as_str()?.to_string()));
+                }
+            }
         }
         if v.get("postal_codes").is_some() {
             let (points, codes) = Self::read_postal_codes(&v)?;
@@ -101,36 +114,30 @@ impl Places {
 
     /// Places from one or more of the files' texts.
     pub fn from_json_texts(texts: &[&str]) -> Option<Places> {
-        let mut places = Places::default();
+        let mut places = Places::EMPTY;
         for text in texts {
             places.add_json(text)?;
         }
         Some(places)
     }
 
+    // Loops rather than `collect::<Option<Vec<_>>>()`: each such collect
+    // costs the WebAssembly module about half a kilobyte.
     fn read_municipalities(v: &Value) -> Option<Vec<Municipality>> {
-        let str_at = |a: &Value, i: usize| a.get(i).and_then(Value::as_str).map(str::to_string);
-        let f64_at = |a: &Value, i: usize| a.get(i).and_then(Value::as_f64);
-        v.get("municipalities")?
-            .as_array()?
-            .iter()
-            .map(|m| {
-                let town = m.get(5).and_then(Value::as_u64) == Some(1);
-                Some(Municipality { code: str_at(m, 0)?, name: str_at(m, 1)?, county: str_at(m, 2)?, lat: f64_at(m, 3)?, lon: f64_at(m, 4)?, town })
-            })
-            .collect()
+        let mut municipalities = Vec::new();
+        for m in v.get("municipalities")?.as_array()? {
+            let town = m.get(5).and_then(Value::as_u64) == Some(1);
+            municipalities.push(Municipality { code: str_at(m, 0)?, name: str_at(m, 1)?, county: str_at(m, 2)?, lat: f64_at(m, 3)?, lon: f64_at(m, 4)?, town });
+        }
+        Some(municipalities)
     }
 
     #[allow(clippy::type_complexity)]
     fn read_postal_codes(v: &Value) -> Option<(Vec<Point>, Vec<(u32, u32)>)> {
-        let str_at = |a: &Value, i: usize| a.get(i).and_then(Value::as_str).map(str::to_string);
-        let f64_at = |a: &Value, i: usize| a.get(i).and_then(Value::as_f64);
-        let points = v
-            .get("points")?
-            .as_array()?
-            .iter()
-            .map(|p| Some(Point { lat: f64_at(p, 0)?, lon: f64_at(p, 1)?, place: str_at(p, 2)?, municipality: str_at(p, 3)? }))
-            .collect::<Option<Vec<_>>>()?;
+        let mut points = Vec::new();
+        for p in v.get("points")?.as_array()? {
+            points.push(Point { lat: f64_at(p, 0)?, lon: f64_at(p, 1)?, place: str_at(p, 2)?, municipality: str_at(p, 3)? });
+        }
         let mut code = 0u32;
         let mut postal_codes = Vec::new();
         for pair in v.get("postal_codes")?.as_str()?.split(',') {

@@ -393,6 +393,38 @@ pub fn read(text: &str, municipality_known: &dyn Fn(&str) -> bool) -> (Vec<Unit>
     (units, checker.problems)
 }
 
+/// A unit list as `vardval units import --json` writes it (`{ "units": [ … ] }`,
+/// each value of its type, empty fields left out), which the command has
+/// checked: read without the checks of `read`, which are most of this file's
+/// code and a fifth of the nearby module. The page's default list comes so
+/// (www/data/units.json). `None` when the text is not such a list.
+pub fn read_checked(text: &str) -> Option<Vec<Unit>> {
+    let list = crate::input::parse_json(text).ok()?;
+    let mut units = Vec::new();
+    // A loop, not `collect::<Option<Vec<_>>>()`: that costs the module 2 KB.
+    for u in list.get("units")?.as_array()? {
+        // A field left out is `None`; one of another type refuses the list.
+        let text = |name: &str| u.get(name).map_or(Some(None), |v| v.as_str().map(|s| Some(s.to_string())));
+        let flag = |name: &str| u.get(name).map_or(Some(None), |v| v.as_bool().map(Some));
+        units.push(Unit {
+            id: text("id")??,
+            name: text("name")??,
+            lat: u.get("lat")?.as_f64()?,
+            lon: u.get("lon")?.as_f64()?,
+            region: text("region")?,
+            municipality: text("municipality")?,
+            address: text("address")?,
+            postal_code: text("postal_code")?,
+            phone: text("phone")?,
+            url: text("url")?,
+            list_closed: flag("list_closed")?,
+            digital: flag("digital")?,
+            source: text("source")?,
+        });
+    }
+    Some(units)
+}
+
 /// One JSON unit's fields as text (numbers as written, null as empty), or
 /// `None` when the item is not an object.
 pub fn json_fields(item: &Value) -> Option<Vec<(String, String)>> {

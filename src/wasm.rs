@@ -136,13 +136,18 @@ pub fn max_items() -> usize {
 #[cfg(feature = "nearby-module")]
 mod nearby_module {
     //! The nearby-units module (built with `--features nearby-module`): a unit
-    //! list and the place tables are handed in as text, then searched.
+    //! list and the place tables are handed in as text, then searched. The
+    //! page's module takes its default list checked at build
+    //! (`set_checked_units`); the full one (`--features nearby-full`) also
+    //! checks a list line by line (`set_units`, a fifth of its size) and takes
+    //! positions alone (`set_positions`, `nearest_ids`).
     use super::*;
     use crate::nearby::Units;
     use crate::places::Places;
     use std::cell::RefCell;
 
     /// A refused list's problems, as thrown: `{ problems: [{ line, field, code, detail }] }`.
+    #[cfg(feature = "nearby-full")]
     fn refused(problems: &[crate::units::UnitProblem]) -> JsValue {
         #[derive(serde::Serialize)]
         struct Refused<'a> {
@@ -152,13 +157,14 @@ mod nearby_module {
     }
 
     thread_local! {
-        static UNITS: RefCell<Units> = RefCell::new(Units::new(Vec::new()));
-        static PLACES: RefCell<Places> = RefCell::new(Places::default());
+        static UNITS: RefCell<Units> = const { RefCell::new(Units::EMPTY) };
+        static PLACES: RefCell<Places> = const { RefCell::new(Places::EMPTY) };
     }
 
     /// Sets the unit list from CSV or JSON text (docs/units.md). Returns the
     /// number of units; a list with problems is refused, and the problems are
     /// thrown as `{ problems: [{ line, field, code, detail }] }`.
+    #[cfg(feature = "nearby-full")]
     #[wasm_bindgen]
     pub fn set_units(text: &str) -> Result<usize, JsValue> {
         let (units, problems) = PLACES.with_borrow(|places| {
@@ -173,12 +179,25 @@ mod nearby_module {
         Ok(count)
     }
 
+    /// Sets a unit list as `vardval units import --json` writes it, checked
+    /// by the command (the page's default list, data/units.json): read without
+    /// `set_units`' checks. Returns the number of units, or nothing when the
+    /// text is not such a list.
+    #[wasm_bindgen]
+    pub fn set_checked_units(text: &str) -> Option<usize> {
+        let units = crate::units::read_checked(text)?;
+        let count = units.len();
+        UNITS.set(Units::new(units));
+        Some(count)
+    }
+
     /// Sets a unit list from positions alone, `[lat0, lon0, lat1, lon1, …]`
     /// in degrees (a Float64Array, copied once into the module): the way in
     /// for large lists. Units are then known by their index (`nearest_ids`;
     /// `nearby` names them "0", "1", …). A position that is not a number or
     /// not on the Earth refuses the list, thrown as `set_units`' problems
     /// (`line`: the position's number, from 1).
+    #[cfg(feature = "nearby-full")]
     #[wasm_bindgen]
     pub fn set_positions(positions: Vec<f64>) -> Result<usize, JsValue> {
         match Units::from_positions(positions) {
@@ -198,6 +217,7 @@ mod nearby_module {
     /// 1 000, as the query's; above the list's length it gives every unit. A
     /// position, `k` or `max_km` that the `nearby` query would refuse throws
     /// its `InputErrors`.
+    #[cfg(feature = "nearby-full")]
     #[wasm_bindgen]
     pub fn nearest_ids(lat: f64, lon: f64, k: usize, max_km: Option<f64>) -> Result<Vec<u32>, JsValue> {
         UNITS.with_borrow(|units| crate::nearby::nearest_ids(units, lat, lon, k, max_km)).map_err(|report| to_js(&report_json(&report)))

@@ -121,6 +121,26 @@ fn units_check_exits_0_on_a_clean_file_and_1_with_every_problem() {
     assert!(text.contains("7 problems"), "{text}");
 }
 
+/// The page's default list is what `units import --json` writes from
+/// data/units.csv (the Makefile's www/data/units.json), read by the nearby
+/// module without the per-line checks (`units::read_checked`): the units it
+/// reads so are those the checked CSV gives, field for field.
+#[test]
+fn the_default_list_as_the_import_writes_it_reads_as_the_checked_csv() {
+    let out = vardval(&["units", "import", "data/units.csv", "--json"], None);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let csv = std::fs::read_to_string("data/units.csv").unwrap();
+    let (from_csv, problems) = vardval::units::read(&csv, &|_| true);
+    assert_eq!(problems, vec![]);
+    let from_json = vardval::units::read_checked(&String::from_utf8(out.stdout).unwrap()).expect("a checked list");
+    assert_eq!(from_json.len(), 329);
+    assert_eq!(from_json, from_csv);
+    // Anything else is refused whole, never read in part.
+    for bad in ["", "[]", r#"{"units":[{"id":"a","name":"A","lat":"57.7","lon":14.1}]}"#, r#"{"units":[{"id":"a","lat":57.7,"lon":14.1}]}"#, r#"{"units":[{"id":"a","name":"A","lat":57.7,"lon":14.1,"list_closed":"yes"}]}"#] {
+        assert_eq!(vardval::units::read_checked(bad), None, "{bad}");
+    }
+}
+
 #[test]
 fn rules_check_a_regions_override() {
     let ok = vardval(&["rules", "check", "tests/fixtures/override-halland.json"], None);

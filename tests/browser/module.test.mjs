@@ -58,11 +58,12 @@ test('the module gives the same JSON as the command for the same situation', asy
   await page.close();
 });
 
+// The full nearby module (the npm package's): the page's own module has no numeric way.
 test("the nearby module's numeric way: positions in as one Float64Array, indices out; what it refuses", async () => {
   const page = await env.page();
   await ready(page);
   const got = await page.evaluate(async () => {
-    const mod = await import('./pkg-nearby/vardval_nearby.js');
+    const mod = await import('./pkg-nearby-full/vardval_nearby_full.js');
     await mod.default();
     const thrown = (f) => {
       try {

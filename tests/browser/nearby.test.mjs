@@ -62,7 +62,7 @@ test("a postal code: the engine's nearest units in order, five first, then the r
     const page = await open('/', { width });
     assert.ok(!page.requests.some((u) => u.includes('postal-codes')), 'postal codes are not loaded before someone types one');
     // Hold the unit list back, as a slow phone would, to see the status the person hears and sees.
-    const release = await holdBack(page, '**/data/units.csv');
+    const release = await holdBack(page, '**/data/units.json');
     await page.fill('[id="vk-nearby.where"]', '553 20');
     await page.click('#vk-nearby button[type=submit]');
     await page.waitForFunction(() => document.querySelector('#vk-nearby-status')?.textContent === 'Söker …');
@@ -72,6 +72,9 @@ test("a postal code: the engine's nearest units in order, five first, then the r
     await page.waitForSelector('#vk-nearby-answer:not([hidden]) .vk-unit');
     assert.equal(await page.locator('#vk-nearby-status').textContent(), '', 'the status goes when the answer is there');
     assert.equal(await page.evaluate(() => document.activeElement.id), 'vk-nearby-results', 'focus moves to the results heading');
+    // The default list, checked at build, needs no checker: the module without it.
+    assert.ok(page.requests.some((u) => u.endsWith('/pkg-nearby/vardval_nearby_bg.wasm')), 'the nearby module is loaded');
+    assert.ok(!page.requests.some((u) => u.includes('pkg-nearby-full')), 'nor the full one, with the unit-list checker');
     const top = await page.locator('#vk-nearby-results').evaluate((e) => e.getBoundingClientRect().top);
     assert.ok(top > -1 && top < 100, `the heading is at the top of the screen (${top})`);
 
@@ -241,6 +244,8 @@ test("a region's list with a problem is refused with words that say so, and the 
   await page.waitForSelector('#vk-nearby-answer .vk-unit');
   assert.equal(await page.locator('#vk-nearby-answer a:has-text("Webbplats för Vårdcentralen Bra")').getAttribute('href'), 'https://bra.example/');
   assert.doesNotMatch(await page.locator('#vk-nearby-answer').innerText(), /Listan har/, "a region's own list has no count against 1177's");
+  assert.ok(page.requests.some((u) => u.endsWith('/pkg-nearby-full/vardval_nearby_full_bg.wasm')), "a region's own list is checked by the full module, with the checker");
+  assert.ok(!page.requests.some((u) => u.endsWith('/pkg-nearby/vardval_nearby_bg.wasm')), 'and only by that one');
   await page.context().close();
 });
 

@@ -14,21 +14,27 @@ export const nearby = {
   /// first focuses the field, so that on a slow phone the wait begins early.
   nearbyEngine() {
     this.nearbyModule ??= (async () => {
-      const mod = await startNearby();
+      // A region's own list (units-src), checked line by line by the full
+      // module, which holds the checker; or the bundled OpenStreetMap list,
+      // which the build has checked, with 1177's counts, which describe that
+      // list only.
+      const own = this.getAttribute('units-src');
+      const mod = await startNearby({ full: Boolean(own) });
       // Its error messages, from the catalogue the page has already loaded (the module embeds no sentence).
       mod.set_text(this.lang, JSON.stringify(Object.fromEntries(Object.entries(this.text).filter(([k]) => /^(error|type|word)\./.test(k)))));
-      // A region's own list (units-src), or the bundled OpenStreetMap list with
-      // 1177's counts, which describe that list only.
-      const own = this.getAttribute('units-src');
-      const unitsUrl = own ? new URL(own, document.baseURI) : 'data/units.csv';
+      const unitsUrl = own ? new URL(own, document.baseURI) : 'data/units.json';
       const [units, municipalities, counts] = await Promise.all([fetchText(unitsUrl), this.municipalities(), own ? null : fetchText('data/unit-counts-1177.json')]);
       mod.add_places(municipalities);
-      try {
-        mod.set_units(units);
-      } catch (refused) {
-        // For the host: a list with problems is refused whole (docs/units.md: `vardval units check`).
-        console.error(`vardval-kollen: units-src ${own} was refused`, refused?.problems ?? refused);
-        throw Object.assign(new Error('units refused'), { unitsRefused: true });
+      if (!own) {
+        if (mod.set_checked_units(units) == null) throw new Error('data/units.json is not a checked unit list');
+      } else {
+        try {
+          mod.set_units(units);
+        } catch (refused) {
+          // For the host: a list with problems is refused whole (docs/units.md: `vardval units check`).
+          console.error(`vardval-kollen: units-src ${own} was refused`, refused?.problems ?? refused);
+          throw Object.assign(new Error('units refused'), { unitsRefused: true });
+        }
       }
       if (counts) mod.set_unit_counts(counts);
       // "Only open lists" is offered only when the list says which are open.

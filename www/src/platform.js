@@ -18,9 +18,11 @@ export function loadNearbySearch() {
   return import(/* @vite-ignore */ new URL('vardval-kollen-nearby.js', BASE).href);
 }
 
-/// The nearby module (loaded on first search only).
-export async function startNearby() {
-  const mod = await import(/* @vite-ignore */ new URL('pkg-nearby/vardval_nearby.js', BASE).href);
+/// The nearby module (loaded on first search only); with `full`, the one that
+/// also checks a unit list line by line (`set_units`), for a region's own list.
+export async function startNearby({ full = false } = {}) {
+  const name = full ? 'pkg-nearby-full/vardval_nearby_full.js' : 'pkg-nearby/vardval_nearby.js';
+  const mod = await import(/* @vite-ignore */ new URL(name, BASE).href);
   await mod.default();
   return mod;
 }
