@@ -25,10 +25,16 @@ const inList = (region) => unitsCsv.filter((l) => l.split(',')[4] === region).le
 const counts1177 = Object.fromEntries(readFileSync('../shared/data/unit_counts_1177.csv', 'utf8').trim().split('\n').slice(1).map((l) => l.split(',').slice(0, 2)));
 const km = (d, lang = 'sv') => new Intl.NumberFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(d);
 
+/// Searches from `text` and waits for its answer: a new answer, not the one an
+/// earlier search left, which is still shown while the next one loads.
 async function search(page, text) {
+  const before = await page.evaluate(() => document.querySelector('#vk-nearby-answer')?.dataset.situation ?? null);
   await page.fill('[id="vk-nearby.where"]', text);
   await page.click('#vk-nearby button[type=submit]');
-  await page.waitForSelector('#vk-nearby-answer:not([hidden]) .vk-answer-title');
+  await page.waitForFunction((earlier) => {
+    const box = document.querySelector('#vk-nearby-answer:not([hidden])');
+    return Boolean(box?.querySelector('.vk-answer-title')) && box.dataset.situation !== earlier;
+  }, before);
 }
 
 /// Holds back the responses for `pattern`, as a slow phone would, until `release()`.
