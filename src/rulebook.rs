@@ -768,10 +768,12 @@ impl<T> Param<T> {
     /// value reads well. Kept short: it is compiled once per value type.
     fn set(&mut self, entries: Vec<RawEntry>, reader: &mut Reader, read_value: &ReadValue<T>) {
         let before = reader.problems.len();
-        let out: Vec<Dated<T>> = entries
-            .into_iter()
-            .filter_map(|e| read_value(reader, e.value, &e.value_path).map(|value| Dated { valid_from: e.valid_from, value, unit: e.unit, source: e.source, note: e.note }))
-            .collect();
+        let mut out = Vec::new();
+        for e in entries {
+            if let Some(value) = read_value(reader, e.value, &e.value_path) {
+                out.push(Dated { valid_from: e.valid_from, value, unit: e.unit, source: e.source, note: e.note });
+            }
+        }
         if reader.problems.len() == before && !out.is_empty() {
             self.entries = out;
         }
