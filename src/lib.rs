@@ -148,19 +148,17 @@ pub fn parse_json(text: &str) -> Result<Value, ErrorReport> {
 
 /// The problems as the contract's error object, with messages in `lang`.
 pub fn report(lang: Lang, problems: &[Problem]) -> ErrorReport {
-    let errors = problems
-        .iter()
-        .map(|p| {
-            let mut args: Vec<(&str, String)> = p.args.clone();
-            args.push(("path", if p.path.is_empty() { tr(lang, "word.input", &[]) } else { p.path.clone() }));
-            if let Some(expected) = args.iter().find(|(n, _)| *n == "expected").map(|(_, v)| v.clone()) {
-                args.push(("type", tr_of(lang, "type", &expected, &[])));
-            }
-            // A problem that can name what was probably meant has a message of its own.
-            let message = if p.args.iter().any(|(n, _)| *n == "nearest") { format!("error.{}.nearest", p.code) } else { format!("error.{}", p.code) };
-            InputError { path: p.path.clone(), code: p.code.to_string(), message: tr(lang, &message, &args), args: input::Args(p.args.clone()) }
-        })
-        .collect();
+    let mut errors = Vec::with_capacity(problems.len());
+    for p in problems {
+        let mut args: Vec<(&str, String)> = p.args.clone();
+        args.push(("path", if p.path.is_empty() { tr(lang, "word.input", &[]) } else { p.path.clone() }));
+        if let Some(expected) = args.iter().find(|(n, _)| *n == "expected").map(|(_, v)| v.clone()) {
+            args.push(("type", tr_of(lang, "type", &expected, &[])));
+        }
+        // A problem that can name what was probably meant has a message of its own.
+        let message = if p.args.iter().any(|(n, _)| *n == "nearest") { format!("error.{}.nearest", p.code) } else { format!("error.{}", p.code) };
+        errors.push(InputError { path: p.path.clone(), code: p.code.to_string(), message: tr(lang, &message, &args), args: input::Args(p.args.clone()) });
+    }
     ErrorReport { errors }
 }
 
