@@ -578,25 +578,21 @@ pub fn answer(s: &Situation, proposal_book: Option<&Rulebook>, warnings: &mut Ve
     }
 
     // The same visits in each region, with that region's fees, free age and ceiling.
-    let regions = if s.visits.is_empty() {
-        Vec::new()
-    } else {
-        book.regions
-            .iter()
-            .map(|r| {
-                let moved = Pricing { book, s, moved_to: Some(&r.code) }.price(&mut Vec::new());
-                let used: Vec<&RegionFee> = moved.rows.iter().flatten().map(|(_, row)| *row).collect();
-                RegionTotal {
-                    region: r.code.clone(),
-                    total_charged: moved.total_charged,
-                    free_card_from: moved.periods.iter().rev().find_map(|p| p.free_card_from),
-                    unknown_fees: moved.visits.iter().filter(|v| !v.fee_known).count() as u32,
-                    oldest_fee: used.iter().filter_map(|row| row.provenance.shown_date()).min(),
-                    undated_fees: used.iter().filter(|row| row.provenance.shown_date().is_none()).count() as u32,
-                }
-            })
-            .collect()
-    };
+    let mut regions = Vec::new();
+    if !s.visits.is_empty() {
+        for r in &book.regions {
+            let moved = Pricing { book, s, moved_to: Some(&r.code) }.price(&mut Vec::new());
+            let used: Vec<&RegionFee> = moved.rows.iter().flatten().map(|(_, row)| *row).collect();
+            regions.push(RegionTotal {
+                region: r.code.clone(),
+                total_charged: moved.total_charged,
+                free_card_from: moved.periods.iter().rev().find_map(|p| p.free_card_from),
+                unknown_fees: moved.visits.iter().filter(|v| !v.fee_known).count() as u32,
+                oldest_fee: used.iter().filter_map(|row| row.provenance.shown_date()).min(),
+                undated_fees: used.iter().filter(|row| row.provenance.shown_date().is_none()).count() as u32,
+            });
+        }
+    }
 
     FeesAnswer {
         visits: priced.visits,
