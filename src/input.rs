@@ -368,7 +368,7 @@ impl<'de> serde::de::Visitor<'de> for StrictValue<'_> {
         let mut items = Vec::new();
         let outer = self.path.borrow().len();
         loop {
-            let segment = format!("[{}]", items.len());
+            let segment = index("", items.len());
             self.path.borrow_mut().push_str(&segment);
             let item = seq.next_element_seed(StrictValue { path: self.path, duplicates: self.duplicates });
             self.path.borrow_mut().truncate(outer);

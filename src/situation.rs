@@ -212,7 +212,7 @@ impl Situation {
             listing,
             visits,
             fee_period,
-            unknown_fields: std::mem::take(&mut reader.unknown_fields).into_iter().map(|u| u.path).collect(),
+            unknown_fields: reader.unknown_fields.drain(..).map(|u| u.path).collect(),
         })
     }
 }
