@@ -5,7 +5,7 @@
 use crate::listing::ListingAnswer;
 use crate::rulebook::Source;
 use crate::situation::Situation;
-use crate::text::{tr, tr_n};
+use crate::text::{tr, tr_n, tr_of};
 use crate::NextStep;
 use serde::Serialize;
 
@@ -47,7 +47,7 @@ pub fn answer(s: &Situation, listing: &ListingAnswer) -> CareGuaranteeAnswer {
         },
         _ => (Some(true), "applies", args),
     };
-    let headline = tr(lang, &format!("guarantee.headline.{case}"), &args);
+    let headline = tr_of(lang, "guarantee.headline", case, &args);
     // "within 3 days", "within 1 day": the count is the assessment's days.
     let summary = format!("{headline} {}", tr_n(lang, &format!("guarantee.summary.{case}"), assessment_days, &args));
     let mut details = vec![tr(lang, "guarantee.detail.where", &[])];

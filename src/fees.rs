@@ -6,7 +6,7 @@
 use crate::date::{age_on, Date};
 use crate::rulebook::{FreeAgeRule, Provenance, Region, RegionFee, Rulebook, Source};
 use crate::situation::{Care, FeePeriod, Situation, Visit, Where};
-use crate::text::{and_list, kr, long_date, tr, tr_n, Lang};
+use crate::text::{and_list, kr, long_date, tr, tr_n, tr_of, Lang};
 use crate::{NextStep, Warning};
 use serde::Serialize;
 
@@ -238,11 +238,11 @@ impl<'a> Pricing<'a> {
         if let Some(fee) = listed_fee {
             return Price { fee, known: true, item, row: None, free: None, receipt: false };
         }
-        let what = || tr(lang, &format!("item.{item}"), &[]);
+        let what = || tr_of(lang, "item", item, &[]);
         let row = region.fee(item, visit.mode).or_else(|| {
             // No digital fee in the data: the physical one, and the receipt decides.
             let physical = region.fee(item, "physical")?;
-            push_warning(warnings, lang, "fee_mode_assumed", &[("region", region.name.clone()), ("what", what()), ("mode", tr(lang, &format!("mode.{}", visit.mode), &[]))]);
+            push_warning(warnings, lang, "fee_mode_assumed", &[("region", region.name.clone()), ("what", what()), ("mode", tr_of(lang, "mode", visit.mode, &[]))]);
             Some(physical)
         });
         match row {
@@ -372,7 +372,7 @@ pub fn price<'a>(book: &'a Rulebook, s: &'a Situation, warnings: &mut Vec<Warnin
 }
 
 pub(crate) fn push_warning(warnings: &mut Vec<Warning>, lang: Lang, code: &'static str, args: &[(&str, String)]) {
-    let message = tr(lang, &format!("warning.{code}"), args);
+    let message = tr_of(lang, "warning", code, args);
     if !warnings.iter().any(|w| w.code == code && w.message == message) {
         warnings.push(Warning { code, message });
     }
@@ -428,7 +428,7 @@ pub fn answer(s: &Situation, proposal_book: Option<&Rulebook>, warnings: &mut Ve
             continue;
         }
         seen.push((region.code.as_str(), row.item, row.mode));
-        let what = format!("{}{}", tr(lang, &format!("item.{}", row.item), &[]), tr(lang, &format!("mode.{}", row.mode), &[]));
+        let what = format!("{}{}", tr_of(lang, "item", row.item, &[]), tr_of(lang, "mode", row.mode, &[]));
         let (named, date) = cite(book, lang, region, &row.provenance, &mut sources);
         // "källa: ptj.se, en vårdcentrals eller mottagnings sida": the page's
         // publisher after its title, where it is not the region.
@@ -436,7 +436,7 @@ pub fn answer(s: &Situation, proposal_book: Option<&Rulebook>, warnings: &mut Ve
             .publisher
             .as_deref()
             .filter(|p| *p != "region")
-            .map(|p| format!("{}{}", tr(lang, "word.list_sep", &[]), tr(lang, &format!("publisher.{p}"), &[])))
+            .map(|p| format!("{}{}", tr(lang, "word.list_sep", &[]), tr_of(lang, "publisher", p, &[])))
             .unwrap_or_default();
         let label = format!("{}{}{what}", region.name, tr(lang, "word.list_sep", &[]));
         details.push(tr(lang, "fees.row", &[("what", label.clone()), ("fee", kr(lang, row.kr)), ("date", date), ("source", named.title.clone()), ("publisher", publisher.clone())]));
@@ -578,25 +578,21 @@ pub fn answer(s: &Situation, proposal_book: Option<&Rulebook>, warnings: &mut Ve
     }
 
     // The same visits in each region, with that region's fees, free age and ceiling.
-    let regions = if s.visits.is_empty() {
-        Vec::new()
-    } else {
-        book.regions
-            .iter()
-            .map(|r| {
-                let moved = Pricing { book, s, moved_to: Some(&r.code) }.price(&mut Vec::new());
-                let used: Vec<&RegionFee> = moved.rows.iter().flatten().map(|(_, row)| *row).collect();
-                RegionTotal {
-                    region: r.code.clone(),
-                    total_charged: moved.total_charged,
-                    free_card_from: moved.periods.iter().rev().find_map(|p| p.free_card_from),
-                    unknown_fees: moved.visits.iter().filter(|v| !v.fee_known).count() as u32,
-                    oldest_fee: used.iter().filter_map(|row| row.provenance.shown_date()).min(),
-                    undated_fees: used.iter().filter(|row| row.provenance.shown_date().is_none()).count() as u32,
-                }
-            })
-            .collect()
-    };
+    let mut regions = Vec::new();
+    if !s.visits.is_empty() {
+        for r in &book.regions {
+            let moved = Pricing { book, s, moved_to: Some(&r.code) }.price(&mut Vec::new());
+            let used: Vec<&RegionFee> = moved.rows.iter().flatten().map(|(_, row)| *row).collect();
+            regions.push(RegionTotal {
+                region: r.code.clone(),
+                total_charged: moved.total_charged,
+                free_card_from: moved.periods.iter().rev().find_map(|p| p.free_card_from),
+                unknown_fees: moved.visits.iter().filter(|v| !v.fee_known).count() as u32,
+                oldest_fee: used.iter().filter_map(|row| row.provenance.shown_date()).min(),
+                undated_fees: used.iter().filter(|row| row.provenance.shown_date().is_none()).count() as u32,
+            });
+        }
+    }
 
     FeesAnswer {
         visits: priced.visits,

@@ -3,7 +3,7 @@
 use crate::listing::ListingAnswer;
 use crate::rulebook::Source;
 use crate::situation::Situation;
-use crate::text::tr;
+use crate::text::{tr, tr_of};
 use crate::NextStep;
 use serde::Serialize;
 
@@ -31,8 +31,8 @@ pub fn answer(s: &Situation, listing: &ListingAnswer) -> FixedDoctorAnswer {
     } else {
         "not_listed"
     };
-    let headline = tr(lang, &format!("doctor.headline.{case}"), &[]);
-    let summary = format!("{headline} {}", tr(lang, &format!("doctor.summary.{case}"), &[]));
+    let headline = tr_of(lang, "doctor.headline", case, &[]);
+    let summary = format!("{headline} {}", tr_of(lang, "doctor.summary", case, &[]));
     let details = vec![tr(lang, "doctor.detail.inform", &[]), tr(lang, "doctor.detail.doctor_leaves", &[])];
     let codes: &[&'static str] = match case {
         "listed" => &["ask_unit_for_fixed_doctor"],

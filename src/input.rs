@@ -71,6 +71,11 @@ pub fn index(path: &str, i: usize) -> String {
     format!("{path}[{i}]")
 }
 
+/// The first `chars` characters of a value given, as a message quotes it.
+pub fn clip(value: &str, chars: usize) -> String {
+    value.chars().take(chars).collect()
+}
+
 /// A field's value, treating an explicit `null` like an absent field.
 pub fn field<'v>(obj: &'v Map<String, Value>, name: &str) -> Option<&'v Value> {
     obj.get(name).filter(|v| !v.is_null())
@@ -185,7 +190,7 @@ impl Reader {
         let s = self.string(v, path)?;
         let d = Date::parse_iso(s);
         if d.is_none() {
-            self.problem_with(path, "invalid_date", vec![("value", s.chars().take(40).collect())]);
+            self.problem_with(path, "invalid_date", vec![("value", clip(s, 40))]);
         }
         d
     }
@@ -240,7 +245,7 @@ impl Reader {
         let s = self.string(v, path)?;
         let found = allowed.iter().find(|a| **a == s).copied();
         if found.is_none() {
-            self.problem_with(path, code, vec![("value", s.chars().take(40).collect()), ("allowed", allowed.join(", "))]);
+            self.problem_with(path, code, vec![("value", clip(s, 40)), ("allowed", allowed.join(", "))]);
         }
         found
     }
@@ -363,7 +368,7 @@ impl<'de> serde::de::Visitor<'de> for StrictValue<'_> {
         let mut items = Vec::new();
         let outer = self.path.borrow().len();
         loop {
-            let segment = format!("[{}]", items.len());
+            let segment = index("", items.len());
             self.path.borrow_mut().push_str(&segment);
             let item = seq.next_element_seed(StrictValue { path: self.path, duplicates: self.duplicates });
             self.path.borrow_mut().truncate(outer);

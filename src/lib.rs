@@ -30,7 +30,7 @@ use rulebook::Rulebook;
 use serde::Serialize;
 use serde_json::Value;
 use situation::Situation;
-use text::{tr, Lang};
+use text::{tr, tr_of, Lang};
 
 #[derive(Clone, Debug, Serialize, PartialEq, Eq)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
@@ -51,7 +51,7 @@ pub struct NextStep {
 impl NextStep {
     /// The step `code` with its text (`step.CODE` in the catalogue) in `lang`.
     pub fn new(lang: Lang, code: &'static str, args: &[(&str, String)]) -> NextStep {
-        NextStep { code, text: tr(lang, &format!("step.{code}"), args) }
+        NextStep { code, text: tr_of(lang, "step", code, args) }
     }
 }
 
@@ -65,7 +65,7 @@ pub(crate) fn cite_regional_values(book: &Rulebook, lang: Lang, date: Date, name
         let source = (source_id != "override").then(|| book.source(source_id));
         let date = valid_from.map_or_else(|| tr(lang, "regional.undated", &[]), |d| tr(lang, "regional.from", &[("date", text::long_date(lang, d))]));
         let args = [
-            ("what", tr(lang, &format!("param.{name}"), &[])),
+            ("what", tr_of(lang, "param", name, &[])),
             ("rulebook", regional_title(book, lang)),
             ("source", source.as_ref().map_or_else(|| tr(lang, "regional.no_source", &[]), |s| s.title.clone())),
             ("date", date),
@@ -148,19 +148,17 @@ pub fn parse_json(text: &str) -> Result<Value, ErrorReport> {
 
 /// The problems as the contract's error object, with messages in `lang`.
 pub fn report(lang: Lang, problems: &[Problem]) -> ErrorReport {
-    let errors = problems
-        .iter()
-        .map(|p| {
-            let mut args: Vec<(&str, String)> = p.args.clone();
-            args.push(("path", if p.path.is_empty() { tr(lang, "word.input", &[]) } else { p.path.clone() }));
-            if let Some(expected) = args.iter().find(|(n, _)| *n == "expected").map(|(_, v)| v.clone()) {
-                args.push(("type", tr(lang, &format!("type.{expected}"), &[])));
-            }
-            // A problem that can name what was probably meant has a message of its own.
-            let message = if p.args.iter().any(|(n, _)| *n == "nearest") { format!("error.{}.nearest", p.code) } else { format!("error.{}", p.code) };
-            InputError { path: p.path.clone(), code: p.code.to_string(), message: tr(lang, &message, &args), args: input::Args(p.args.clone()) }
-        })
-        .collect();
+    let mut errors = Vec::with_capacity(problems.len());
+    for p in problems {
+        let mut args: Vec<(&str, String)> = p.args.clone();
+        args.push(("path", if p.path.is_empty() { tr(lang, "word.input", &[]) } else { p.path.clone() }));
+        if let Some(expected) = args.iter().find(|(n, _)| *n == "expected").map(|(_, v)| v.clone()) {
+            args.push(("type", tr_of(lang, "type", &expected, &[])));
+        }
+        // A problem that can name what was probably meant has a message of its own.
+        let message = if p.args.iter().any(|(n, _)| *n == "nearest") { format!("error.{}.nearest", p.code) } else { format!("error.{}", p.code) };
+        errors.push(InputError { path: p.path.clone(), code: p.code.to_string(), message: tr(lang, &message, &args), args: input::Args(p.args.clone()) });
+    }
     ErrorReport { errors }
 }
 

@@ -4,7 +4,7 @@
 use crate::date::Date;
 use crate::rulebook::{Source, Window};
 use crate::situation::{Change, Situation};
-use crate::text::{and_list, long_date, tr, tr_n, Lang};
+use crate::text::{and_list, long_date, tr, tr_n, tr_of, Lang};
 use crate::NextStep;
 use serde::Serialize;
 
@@ -243,7 +243,7 @@ impl ListingAnswer {
 
 /// The name of a reason code in `lang` ("flytt", "moving house").
 pub fn reason_label(lang: Lang, reason: &str) -> String {
-    tr(lang, &format!("reason.{reason}"), &[])
+    tr_of(lang, "reason", reason, &[])
 }
 
 #[cfg(test)]

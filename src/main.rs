@@ -297,7 +297,7 @@ fn rules(id: &str, out: Out) -> io::Result<ExitCode> {
                 &[vardval::input::Problem {
                     path: "rulebook".into(),
                     code: "unknown_rulebook",
-                    args: vec![("value", id.chars().take(40).collect()), ("allowed", vardval::rulebook::BUILTIN_IDS.join(", "))],
+                    args: vec![("value", vardval::input::clip(id, 40)), ("allowed", vardval::rulebook::BUILTIN_IDS.join(", "))],
                 }],
             );
             write_json(out, &report).map(|()| ExitCode::from(2))

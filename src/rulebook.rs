@@ -7,7 +7,7 @@
 //! is applied the same way: one mechanism, `Rulebook::apply`.
 
 use crate::date::Date;
-use crate::input::{field, index, key, Reader};
+use crate::input::{clip, field, index, key, Reader};
 use serde::Serialize;
 use serde_json::Value;
 
@@ -577,7 +577,7 @@ impl Rulebook {
             };
             let existing = self.regions.iter().position(|r| r.code == code);
             if existing.is_none() && !LAN_CODES.contains(&code.as_str()) {
-                reader.problem_with(p.clone(), "unknown_region", vec![("value", code.chars().take(10).collect())]);
+                reader.problem_with(p.clone(), "unknown_region", vec![("value", clip(&code, 10))]);
                 continue;
             }
             // A row that does not read well leaves its problems in `reader`, which
@@ -738,7 +738,7 @@ fn read_entries<'v>(v: &'v Value, path: &str, reader: &mut Reader, sources: &[Na
         let note = text(reader, "note");
         let source = text(reader, "source").unwrap_or_else(|| "override".into());
         if source != "override" && !sources.iter().any(|s| s.id == source) {
-            reader.problem_with(key(&p, "source"), "unknown_source", vec![("value", source.chars().take(40).collect())]);
+            reader.problem_with(key(&p, "source"), "unknown_source", vec![("value", clip(&source, 40))]);
         }
         let value = obj.get("value").unwrap_or(&NULL);
         if sourced && source == "override" && !value.is_null() {
@@ -768,10 +768,12 @@ impl<T> Param<T> {
     /// value reads well. Kept short: it is compiled once per value type.
     fn set(&mut self, entries: Vec<RawEntry>, reader: &mut Reader, read_value: &ReadValue<T>) {
         let before = reader.problems.len();
-        let out: Vec<Dated<T>> = entries
-            .into_iter()
-            .filter_map(|e| read_value(reader, e.value, &e.value_path).map(|value| Dated { valid_from: e.valid_from, value, unit: e.unit, source: e.source, note: e.note }))
-            .collect();
+        let mut out = Vec::new();
+        for e in entries {
+            if let Some(value) = read_value(reader, e.value, &e.value_path) {
+                out.push(Dated { valid_from: e.valid_from, value, unit: e.unit, source: e.source, note: e.note });
+            }
+        }
         if reader.problems.len() == before && !out.is_empty() {
             self.entries = out;
         }
@@ -931,14 +933,14 @@ fn read_provenance(o: &serde_json::Map<String, Value>, path: &str, reader: &mut 
     };
     if let Some(c) = &confidence {
         if !is_year(c) && !["older", "undated", "region"].contains(&c.as_str()) {
-            reader.problem_with(key(path, "confidence"), "invalid_value", vec![("value", c.chars().take(20).collect()), ("allowed", "2026, 2024, older, undated, region".into())]);
+            reader.problem_with(key(path, "confidence"), "invalid_value", vec![("value", clip(c, 20)), ("allowed", "2026, 2024, older, undated, region".into())]);
         }
     }
     let source = field(o, "source").and_then(|u| reader.string(u, &key(path, "source"))).unwrap_or("override").to_string();
     if sourced && source == "override" {
         reader.problem(key(path, "source"), "missing_source");
     } else if source != "override" && !sources.iter().any(|s| s.id == source) {
-        reader.problem_with(key(path, "source"), "unknown_source", vec![("value", source.chars().take(40).collect())]);
+        reader.problem_with(key(path, "source"), "unknown_source", vec![("value", clip(&source, 40))]);
     }
     (reader.problems.len() == before).then_some(Provenance { valid_from, as_of, confidence: confidence?, source })
 }
@@ -951,7 +953,7 @@ fn is_year(text: &str) -> bool {
 /// A page's date: `YYYY` or `YYYY-MM-DD`.
 fn check_as_of(text: &str, path: &str, reader: &mut Reader) {
     if !is_year(text) && Date::parse_iso(text).is_none() {
-        reader.problem_with(path, "invalid_date", vec![("value", text.chars().take(20).collect())]);
+        reader.problem_with(path, "invalid_date", vec![("value", clip(text, 20))]);
     }
 }
 

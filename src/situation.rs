@@ -4,7 +4,7 @@
 //! problem at once; the rules then work on values that are known to be sound.
 
 use crate::date::Date;
-use crate::input::{field, index, key, Reader};
+use crate::input::{clip, field, index, key, Reader};
 use crate::rulebook::{Rulebook, BUILTIN_IDS, CHANGE_REASONS};
 use crate::text::Lang;
 use serde_json::Value;
@@ -212,7 +212,7 @@ impl Situation {
             listing,
             visits,
             fee_period,
-            unknown_fields: std::mem::take(&mut reader.unknown_fields).into_iter().map(|u| u.path).collect(),
+            unknown_fields: reader.unknown_fields.drain(..).map(|u| u.path).collect(),
         })
     }
 }
@@ -242,7 +242,7 @@ fn read_rulebook(v: Option<&Value>, reader: &mut Reader) -> (Option<Book>, Optio
         Value::String(id) => match Rulebook::builtin(id) {
             Some(book) => with_proposal(Cow::Borrowed(book), None),
             None => {
-                reader.problem_with("rulebook", "unknown_rulebook", vec![("value", id.chars().take(40).collect()), ("allowed", BUILTIN_IDS.join(", "))]);
+                reader.problem_with("rulebook", "unknown_rulebook", vec![("value", clip(id, 40)), ("allowed", BUILTIN_IDS.join(", "))]);
                 (None, None)
             }
         },
@@ -275,7 +275,7 @@ fn read_region_code(v: &Value, path: &str, reader: &mut Reader, known: &dyn Fn(&
     if known(s) {
         Some(s.to_string())
     } else {
-        reader.problem_with(path, "unknown_region", vec![("value", s.chars().take(10).collect())]);
+        reader.problem_with(path, "unknown_region", vec![("value", clip(s, 10))]);
         None
     }
 }
@@ -333,7 +333,7 @@ fn in_range(reader: &mut Reader, path: &str, date: Date, min: Option<Date>, max:
 fn read_unit(v: &Value, path: &str, reader: &mut Reader, regions_ok: &dyn Fn(&str) -> bool) -> Option<Unit> {
     let obj = reader.object(v, path)?;
     reader.only_fields(obj, path, &["id", "name", "region", "list_closed", "municipality"]);
-    let text = |reader: &mut Reader, name: &str| field(obj, name).and_then(|x| reader.string(x, &key(path, name))).map(|s| s.chars().take(200).collect());
+    let text = |reader: &mut Reader, name: &str| field(obj, name).and_then(|x| reader.string(x, &key(path, name))).map(|s| clip(s, 200));
     Some(Unit {
         id: text(reader, "id"),
         name: text(reader, "name"),
