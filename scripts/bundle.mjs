@@ -1,11 +1,14 @@
 // `make bundle`: the built www/ as
 //   dist/vardvalskollen.html      one self-contained file (a classic script, both WebAssembly
 //                                 modules as embedded bytes, the CSS, the default data) that
-//                                 works opened from file:// with no network;
+//                                 works opened from file:// with no network; and one such
+//                                 file in each other language of the site,
+//                                 dist/vardvalskollen-en.html, -ar, -fi, -lattlast (the
+//                                 folder of its page);
 //   dist/vardvalskollen-site.zip  the site for static hosting, with a service worker that
 //                                 keeps it working offline after one visit.
 // Nothing is fetched: everything comes from www/ as `make build` left it.
-import { readFileSync, writeFileSync, mkdirSync, rmSync, cpSync, statSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdirSync, rmSync, cpSync, statSync, readdirSync, existsSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
@@ -20,10 +23,12 @@ mkdirSync('dist', { recursive: true });
 
 // --- one file ------------------------------------------------------------------
 
-const data = {};
-for (const f of ['text-sv.json', 'text-en.json', 'rulebooks.json', 'rules-sv.html', 'rules-en.html', 'units.json', 'unit-counts-1177.json', 'municipalities.json', 'postal-codes.json', 'map.json']) {
-  data[`data/${f}`] = text(`data/${f}`);
+/// The data every language's file holds; each adds its own text and rules.
+const common = {};
+for (const f of ['rulebooks.json', 'units.json', 'unit-counts-1177.json', 'municipalities.json', 'postal-codes.json', 'map.json']) {
+  common[`data/${f}`] = text(`data/${f}`);
 }
+const dataFor = (lang) => ({ ...common, [`data/text-${lang}.json`]: text(`data/text-${lang}.json`), [`data/rules-${lang}.html`]: text(`data/rules-${lang}.html`) });
 const wasm = (p) => gzipSync(www(p), { level: 9 }).toString('base64');
 
 const CSP_META = /<meta http-equiv="Content-Security-Policy" content="[^"]*">/;
@@ -37,8 +42,9 @@ function offlineCsp(code, style) {
   return `default-src 'none'; script-src ${hash(code)} 'wasm-unsafe-eval'; style-src ${hash(style)}; img-src data:; base-uri 'none'; form-action 'none'`;
 }
 
-/// The one-file page holding `files` and the modules (`modules: false`: empty, to weigh them).
-async function onePage(files, modules = true) {
+/// The one-file page of the site's page `dir` (`''`: Swedish, at the top; `'ar/'`, …)
+/// holding `files` and the modules (`modules: false`: empty, to weigh them).
+async function onePage(dir, files, modules = true) {
   // The component's own modules, bundled by esbuild as a classic script, with the
   // offline platform (scripts/offline-platform.js) in place of the served one.
   const script = await bundleComponent({
@@ -49,22 +55,34 @@ async function onePage(files, modules = true) {
   });
   const style = `\n${text('style.css')}\n`;
   const code = `\n${script.replaceAll('</script', '<\\/script')}\n`;
-  const page = text('index.html');
-  if (!CSP_META.test(page)) throw new Error('www/index.html has no Content-Security-Policy <meta>');
+  const page = text(`${dir}index.html`);
+  const root = '../'.repeat(dir.split('/').length - 1);
+  if (!CSP_META.test(page)) throw new Error(`www/${dir}index.html has no Content-Security-Policy <meta>`);
   // Replacement functions: the script holds `$` patterns that a replacement string would expand.
   return page
     .replace(CSP_META, () => `<meta http-equiv="Content-Security-Policy" content="${offlineCsp(code, style)}">`)
-    .replace('<link rel="stylesheet" href="style.css">', () => `<style>${style}</style>`)
-    .replace('<script type="module" src="vardval-kollen.js"></script>', '')
+    .replace(`<link rel="stylesheet" href="${root}style.css">`, () => `<style>${style}</style>`)
+    .replace(`<script type="module" src="${root}vardval-kollen.js"></script>`, '')
     // The file holds what the page preloads: nothing to fetch.
     .replace(/<!-- What the first answer needs[^>]*-->\n|<link rel="(module)?preload"[^>]*>\n/g, '')
-    // One language offline: the menu's links lead to pages the file does not hold.
+    // One language a file: the menu's links lead to pages the file does not hold;
+    // a translation names the Swedish original without a link to it.
     .replace(/<nav class="vk-langs".*?<\/nav>/s, '')
+    .replace(/(<p class="vk-translation">[^<]*)<a [^>]*>([^<]*)<\/a>/, '$1$2')
     .replace('</body>', () => `<script>${code}</script>\n</body>`);
 }
-const page = await onePage(data);
-if (page.includes('<script type="module"')) throw new Error('a module script is left in the one-file page');
-writeFileSync('dist/vardvalskollen.html', page);
+
+/// The site's pages: Swedish at the top, each other language in its folder (src/page.rs).
+const pageDirs = ['', ...readdirSync('www', { withFileTypes: true }).filter((d) => d.isDirectory() && existsSync(join('www', d.name, 'index.html'))).map((d) => `${d.name}/`)];
+const offlineName = (dir) => `dist/vardvalskollen${dir ? `-${dir.slice(0, -1)}` : ''}.html`;
+const langOf = (dir) => /<vardval-kollen lang="([^"]+)"/.exec(text(`${dir}index.html`))?.[1] ?? 'sv';
+for (const dir of pageDirs) {
+  const page = await onePage(dir, dataFor(langOf(dir)));
+  if (page.includes('<script type="module"')) throw new Error(`a module script is left in ${offlineName(dir)}`);
+  if (/<link rel="stylesheet"/.test(page)) throw new Error(`a stylesheet link is left in ${offlineName(dir)}`);
+  writeFileSync(offlineName(dir), page);
+}
+const data = dataFor('sv');
 
 // --- the site, with a service worker ----------------------------------------------
 
@@ -110,11 +128,11 @@ execFileSync('python3', ['-c', 'import shutil,sys; shutil.make_archive(sys.argv[
 
 // gzip level 9, as scripts/sizes.mjs and the budget test measure.
 const gz = (p) => gzipSync(readFileSync(p), { level: 9 }).length;
-console.log(`dist/vardvalskollen.html: ${statSync('dist/vardvalskollen.html').size} B raw, ${gz('dist/vardvalskollen.html')} B gzip`);
+for (const dir of pageDirs) console.log(`${offlineName(dir)}: ${statSync(offlineName(dir)).size} B raw, ${gz(offlineName(dir))} B gzip`);
 // What the file would be without the postal codes, and what the two modules weigh in it.
 const gzText = (s) => gzipSync(Buffer.from(s), { level: 9 }).length;
 const { 'data/postal-codes.json': _, ...noPostalData } = data;
-const noPostal = await onePage(noPostalData);
-const noWasm = await onePage(noPostalData, false);
+const noPostal = await onePage('', noPostalData);
+const noWasm = await onePage('', noPostalData, false);
 console.log(`  without the postal codes: ${gzText(noPostal)} B gzip, of which the two WebAssembly modules ${gzText(noPostal) - gzText(noWasm)} B`);
 console.log(`dist/vardvalskollen-site.zip: ${statSync('dist/vardvalskollen-site.zip').size} B (${served.length + 2} files, service worker included, each text and WebAssembly file with its .br and .gz)`);

@@ -202,8 +202,9 @@ pub fn render(template: &str, lang: Lang, book: &Rulebook, day: crate::date::Dat
             "dir" => out.push_str(if lang == Lang::Ar { "rtl" } else { "ltr" }),
             "root" => out.push_str(root),
             "languages" => out.push_str(&languages_html(lang, root)),
+            // The link's words are in the page's language; only what it leads to is Swedish.
             "translation_note" if lang != Lang::Sv => out.push_str(&format!(
-                "<p class=\"vk-translation\">{} <a href=\"{root}\" lang=\"sv\" hreflang=\"sv\">{}</a></p>",
+                "<p class=\"vk-translation\">{} <a href=\"{root}\" hreflang=\"sv\">{}</a></p>",
                 t(lang, "ui.translation.note", &[]),
                 t(lang, "ui.translation.original", &[])
             )),
@@ -262,7 +263,8 @@ mod tests {
             assert!(page.starts_with(&format!("<html lang=\"{html_lang}\" dir=\"{dir}\">")), "{page}");
             assert!(page.contains(&format!("<a href=\"{path}\" lang=\"{html_lang}\" hreflang=\"{html_lang}\" aria-current=\"page\">{}</a>", t(lang, "ui.lang.name", &[]))));
             // The Swedish original is named, and so is who has checked the translation.
-            assert!(page.contains(&format!("<p class=\"vk-translation\">{} <a href=\"../\" lang=\"sv\" hreflang=\"sv\">", t(lang, "ui.translation.note", &[]))));
+            // The link reads in the page's language (no lang="sv"), and leads to Swedish.
+            assert!(page.contains(&format!("<p class=\"vk-translation\">{} <a href=\"../\" hreflang=\"sv\">", t(lang, "ui.translation.note", &[]))));
         }
         let sv = render(template, Lang::Sv, book, day);
         assert!(sv.contains("<a href=\"./\" lang=\"sv\" hreflang=\"sv\" aria-current=\"page\">Svenska</a>"));

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { startServer, CSP } from '../../scripts/serve.mjs';
-import { SCREENSHOTS, swedishDay, launch, record } from './harness.mjs';
+import { SCREENSHOTS, swedishDay, launch, record, cli, assertNoAxeViolations } from './harness.mjs';
 
 const SHOTS = `${SCREENSHOTS}/embedding`;
 let browser;
@@ -141,6 +141,42 @@ test('the one-file copy answers from file:// with every request blocked', async 
   assert.deepEqual(page.errors, []);
   await page.screenshot({ path: `${SHOTS}/offline-file.png`, fullPage: true });
   await context.close();
+});
+
+test('a one-file copy in each other language answers in it from file://, with every request blocked', async () => {
+  for (const [name, lang, htmlLang, dir] of [['en', 'en', 'en', 'ltr'], ['ar', 'ar', 'ar', 'rtl'], ['fi', 'fi', 'fi', 'ltr'], ['lattlast', 'sv-x-easy', 'sv', 'ltr']]) {
+    const text = JSON.parse(readFileSync(`www/data/text-${lang}.json`, 'utf8'));
+    for (const width of [1280, 320]) {
+      const context = await browser.newContext({ viewport: { width, height: 900 } });
+      const page = await context.newPage();
+      record(page);
+      await context.route('**/*', (route) => (route.request().url().startsWith('file://') ? route.continue() : route.abort()));
+      await page.goto(`file://${resolve(`dist/vardvalskollen-${name}.html`)}`);
+      await page.waitForSelector('vardval-kollen[data-ready="true"]');
+      assert.equal(await page.getAttribute('html', 'lang'), htmlLang);
+      assert.equal(await page.getAttribute('html', 'dir'), dir);
+      assert.equal(await page.getAttribute('vardval-kollen', 'lang'), lang);
+      // One language a file: no menu of pages it does not hold; the original named, not linked.
+      assert.equal(await page.locator('.vk-langs').count(), 0);
+      assert.equal((await page.locator('.vk-translation').innerText()).trim(), `${text['ui.translation.note']} ${text['ui.translation.original']}`);
+      assert.equal(await page.locator('.vk-translation a').count(), 0);
+      const [relist, fees] = await answerBoth(page);
+      for (const [shown, section, box] of [[relist, 'listing', 'relist'], [fees, 'fees', 'fees']]) {
+        const situation = JSON.parse(await page.getAttribute(`#vk-${box}-answer`, 'data-situation'));
+        assert.equal(situation.lang, lang);
+        assert.equal(shown, cli(situation)[section].headline, `${name} ${section}`);
+      }
+      await page.fill('[id="vk-nearby.where"]', '413 19');
+      await page.click('#vk-nearby button[type=submit]');
+      await page.waitForSelector('#vk-nearby-answer .vk-unit');
+      await assertNoAxeViolations(page, `offline ${name} ${width}`);
+      assert.deepEqual(page.requests.filter((u) => !u.startsWith('file://') && !u.startsWith('blob:') && !u.startsWith('data:')), [], 'no request at all');
+      assert.deepEqual(page.errors, []);
+      await page.locator('#vk-fees-answer').evaluate((e) => e.scrollIntoView());
+      await page.screenshot({ path: `${SHOTS}/offline-file-${name}-${width}.png` });
+      await context.close();
+    }
+  }
 });
 
 test('the hosted site, loaded once, answers again with the server stopped', async () => {

@@ -52,6 +52,9 @@ for (const { path, code, htmlLang, dir } of PAGES) {
       const note = page.locator('.vk-translation');
       assert.equal((await note.innerText()).trim(), `${text['ui.translation.note']} ${text['ui.translation.original']}`);
       assert.equal(await note.locator('a').getAttribute('href'), '../');
+      // Its words are in the page's language (a Swedish voice would misread them); it leads to Swedish.
+      assert.equal(await note.locator('a').getAttribute('lang'), null);
+      assert.equal(await note.locator('a').getAttribute('hreflang'), 'sv');
       assert.equal(await page.locator('#vk-fees-heading').innerText(), text['ui.fees.heading']);
       await check(page, `${tag} 1 empty`);
 
