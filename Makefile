@@ -53,13 +53,13 @@ LANG_DIRS := en ar fi lattlast
 PAGES := www/index.html $(LANG_DIRS:%=www/%/index.html) www/data/rulebooks.json \
          $(LANGS:%=www/data/text-%.json) $(LANGS:%=www/data/rules-%.html) $(DATA_COPIES) www/data/units.json
 
-build: $(WASM) $(NEARBY_WASM) $(NEARBY_FULL_WASM) target/release/vardval $(PAGES) www/vardval-kollen.js
+build: $(WASM) $(NEARBY_WASM) $(NEARBY_FULL_WASM) target/release/vardval $(PAGES) www/vardval-kollen.js www/vardval-kollen-nearby.js www/style.css
 	@node scripts/compress.mjs www
 
 # The component's modules (www/src/) and the engine's glue, bundled by esbuild;
 # the nearby search's part (www/vardval-kollen-nearby.js) beside it, and
 # www/style.css (www/src/style.css, minified).
-www/vardval-kollen.js: $(wildcard www/src/*.js) www/src/style.css scripts/build-js.mjs $(WASM) node_modules/.installed
+www/vardval-kollen.js www/vardval-kollen-nearby.js www/style.css &: $(wildcard www/src/*.js) www/src/style.css scripts/build-js.mjs $(WASM) node_modules/.installed
 	node scripts/build-js.mjs
 
 # The static pages (the rules in full, for reading without JavaScript) and the
@@ -86,15 +86,19 @@ $(DATA_COPIES): www/data/%: data/%
 
 # The default unit list as the nearby module reads it without its checker
 # (`set_checked_units`): checked here, by the command, with Sweden's borders.
+# (The CSV copy an older build left is removed: the site no longer serves it.)
 www/data/units.json: data/units.csv target/release/vardval
 	@mkdir -p www/data
-	target/release/vardval units import data/units.csv --json > $@ || { rm -f $@; exit 1; }
+	@rm -f www/data/units.csv www/data/units.csv.br www/data/units.csv.gz
+	target/release/vardval units import data/units.csv --json > $@ || { cat $@ >&2; rm -f $@; exit 1; }
 
 www/data/text-%.json: target/release/vardval
 	@mkdir -p www/data
 	target/release/vardval text $* > $@
 
-target/release/vardval: $(RUST_SOURCES)
+# The command embeds the place tables and Sweden's outline (data/*.json), with
+# which it checks the default list.
+target/release/vardval: $(RUST_SOURCES) $(wildcard data/*.json)
 	cargo build --release --locked --bin vardval
 
 # Flattening and re-looping between two -Oz: 0.5 KB brotli less than -Oz

@@ -55,9 +55,9 @@ export function chooseEncoding(acceptEncoding, available) {
   return best;
 }
 
-/// The types a policy governs (a document, or a script run as a worker):
+/// The types a policy governs (a document, SVG among them, or a script run as a worker):
 /// sent with anything else, it is bytes before the first answer and no effect.
-const GOVERNED_BY_CSP = new Set(['.html', '.js', '.mjs']);
+const GOVERNED_BY_CSP = new Set(['.html', '.svg', '.js', '.mjs']);
 
 /// Serves `root`; `csp: null` for a page that is not the site's (a test's host page).
 export function startServer({ port = 8080, root = 'www', host = '127.0.0.1', headers = {}, csp = CSP } = {}) {

@@ -1,6 +1,7 @@
 //! The `vardval` command as a user runs it: exit status and output.
 
 use std::io::Write;
+use std::os::fd::{FromRawFd, OwnedFd};
 use std::process::{Command, Output, Stdio};
 
 fn vardval(args: &[&str], stdin: Option<&str>) -> Output {
@@ -159,11 +160,22 @@ fn rules_check_a_regions_override() {
     }
 }
 
+/// A pipe's write end whose read end is already closed. Made before the
+/// command starts: a read end still open when it writes (ours, not yet
+/// dropped, or a copy in a child another test is starting) lets a short
+/// output (`vardval text sv` fits the pipe's buffer) through, with exit 0.
+fn pipe_without_reader() -> Stdio {
+    let mut fds = [0; 2];
+    // SAFETY: `pipe2` fills both descriptors or fails; each is owned once below.
+    assert_eq!(unsafe { libc::pipe2(fds.as_mut_ptr(), libc::O_CLOEXEC) }, 0, "pipe2");
+    drop(unsafe { OwnedFd::from_raw_fd(fds[0]) });
+    Stdio::from(unsafe { OwnedFd::from_raw_fd(fds[1]) })
+}
+
 /// The command with its standard output closed before it writes: as
 /// `vardval … | head -c 10` once `head` has what it wanted.
 fn vardval_into_closed_pipe(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_vardval")).args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
-    drop(child.stdout.take());
+    let mut child = Command::new(env!("CARGO_BIN_EXE_vardval")).args(args).stdin(Stdio::piped()).stdout(pipe_without_reader()).stderr(Stdio::piped()).spawn().unwrap();
     let mut input = child.stdin.take().unwrap();
     // The command may stop before it has read everything: that is its right.
     let _ = input.write_all(stdin.as_bytes());
