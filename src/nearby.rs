@@ -6,7 +6,7 @@
 //! great-circle distance, so the nearest by chord are the nearest on the
 //! Earth, and the search needs no trigonometry past the start.
 
-use crate::input::{field, key, ErrorReport, Reader};
+use crate::input::{clip, field, key, ErrorReport, Reader};
 use crate::places::{Place, Places};
 use crate::rulebook::LAN_CODES;
 use crate::units::{Unit, UnitProblem};
@@ -477,12 +477,6 @@ impl Units {
         self.index.is_empty()
     }
 
-    /// The indices of the `k` units nearest (lat, lon) within `max_km`,
-    /// nearest first, ties by index; for callers that need no JSON.
-    pub fn nearest_ids(&self, lat: f64, lon: f64, k: usize, max_km: Option<f64>) -> Vec<u32> {
-        self.index.nearest_ids(lat, lon, k, max_km)
-    }
-
     /// Sets 1177's counts (`data/unit-counts-1177.json`), so that answers say
     /// how complete the list is. Only for the list those counts describe.
     pub fn set_counts_1177(&mut self, text: &str) -> Option<()> {
@@ -578,7 +572,7 @@ fn read_query(v: &Value, places: &Places, r: &mut Reader) -> Option<Query> {
             if LAN_CODES.contains(&code) {
                 Some(Some(code.to_string()))
             } else {
-                r.problem_with("home_region", "unknown_region", vec![("value", code.chars().take(12).collect())]);
+                r.problem_with("home_region", "unknown_region", vec![("value", clip(code, 12))]);
                 None
             }
         }),
@@ -604,7 +598,7 @@ fn read_query(v: &Value, places: &Places, r: &mut Reader) -> Option<Query> {
             return match places.postal_code(&text) {
                 Some(p) => Some(town_origin(p, "postal_code", &region_of)),
                 None => {
-                    r.problem_with("from.postal_code", "unknown_postal_code", vec![("value", text.chars().take(12).collect())]);
+                    r.problem_with("from.postal_code", "unknown_postal_code", vec![("value", clip(&text, 12))]);
                     None
                 }
             };
@@ -625,7 +619,7 @@ fn read_query(v: &Value, places: &Places, r: &mut Reader) -> Option<Query> {
                 }),
                 Some(Place::Town(p)) => Some(town_origin(p, "town", &region_of)),
                 None => {
-                    r.problem_with(path, code, vec![("value", text.chars().take(40).collect())]);
+                    r.problem_with(path, code, vec![("value", clip(text, 40))]);
                     None
                 }
             };
@@ -668,9 +662,10 @@ fn number(r: &mut Reader, x: Option<f64>, path: &str, (ok, min, max): Bounds) ->
     }
 }
 
-/// `Units::nearest_ids` with its input checked as the query's: a position on
-/// the Earth, a `max_km` the query would take. Problems in Swedish, as
-/// `evaluate`'s when there is no `lang` to read.
+/// The indices of the `k` units nearest (lat, lon) within `max_km`, nearest
+/// first, ties by index (for callers that need no JSON), with the input
+/// checked as the query's: a position on the Earth, a `max_km` the query would
+/// take. Problems in Swedish, as `evaluate`'s when there is no `lang` to read.
 pub fn nearest_ids(units: &Units, lat: f64, lon: f64, k: usize, max_km: Option<f64>) -> Result<Vec<u32>, ErrorReport> {
     let mut r = Reader::default();
     number(&mut r, Some(lat), "lat", LAT);
@@ -684,7 +679,7 @@ pub fn nearest_ids(units: &Units, lat: f64, lon: f64, k: usize, max_km: Option<f
     if !r.problems.is_empty() {
         return Err(crate::report(crate::text::Lang::Sv, &r.problems));
     }
-    Ok(units.nearest_ids(lat, lon, k, max_km))
+    Ok(units.index.nearest_ids(lat, lon, k, max_km))
 }
 
 #[cfg(test)]

@@ -151,7 +151,7 @@ pub fn rules_html(lang: Lang, book: &Rulebook, day: crate::date::Date) -> String
 }
 
 /// Where each language's page lies under `www/`.
-pub fn page_path(lang: Lang) -> &'static str {
+fn page_path(lang: Lang) -> &'static str {
     match lang {
         Lang::Sv => "",
         Lang::En => "en/",
@@ -162,8 +162,13 @@ pub fn page_path(lang: Lang) -> &'static str {
 }
 
 /// The language a browser and a screen reader should read the page in.
-pub fn html_lang(lang: Lang) -> &'static str {
+fn html_lang(lang: Lang) -> &'static str {
     if lang == Lang::SvEasy { "sv" } else { lang.code() }
+}
+
+/// Which way the page's lines run: Arabic from the right.
+fn dir(lang: Lang) -> &'static str {
+    if lang == Lang::Ar { "rtl" } else { "ltr" }
 }
 
 /// The menu of every language, each by its own name, the current one marked.
@@ -199,7 +204,7 @@ pub fn render(template: &str, lang: Lang, book: &Rulebook, day: crate::date::Dat
         match name {
             "lang" => out.push_str(lang.code()),
             "html_lang" => out.push_str(html_lang(lang)),
-            "dir" => out.push_str(if lang == Lang::Ar { "rtl" } else { "ltr" }),
+            "dir" => out.push_str(dir(lang)),
             "root" => out.push_str(root),
             "languages" => out.push_str(&languages_html(lang, root)),
             // The link's words are in the page's language; only what it leads to is Swedish.

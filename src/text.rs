@@ -140,8 +140,9 @@ pub fn tr_of(lang: Lang, group: &str, name: &str, args: &[(&str, String)]) -> St
     tr(lang, &crate::input::key(group, name), args)
 }
 
-/// `tr` for a sentence about `count` things: the key's `.one` form when the
-/// count is 1 and the catalogue has one ("1 gång", "2 gånger").
+/// `tr` for a sentence about `count` things: the key's form for the count's
+/// CLDR plural category (`KEY.one`, Arabic's `KEY.two`, …; `Lang::plural`)
+/// where the catalogue has one, else `KEY` ("1 gång", "2 gånger").
 pub fn tr_n(lang: Lang, key: &str, count: u32, args: &[(&str, String)]) -> String {
     let form = match lang.plural(count) {
         "other" => None,

@@ -1,6 +1,7 @@
 //! Lists of primary-care units (docs/units.md): read from CSV or JSON and
 //! checked line by line, so that a region can bring its own list.
 
+use crate::input::clip;
 use crate::rulebook::LAN_CODES;
 use serde::Serialize;
 use serde_json::Value;
@@ -349,7 +350,7 @@ pub fn number(text: &str) -> Option<f64> {
 
 /// A value in quotes for a problem's detail: its first 20 characters.
 fn excerpt(v: &str) -> String {
-    format!("\"{}\"", v.chars().take(20).collect::<String>())
+    format!("\"{}\"", clip(v, 20))
 }
 
 /// "+46 8 123 45 67": a phone number in international form, which a

@@ -6,10 +6,12 @@
 import './vardval-kollen.js';
 
 const params = new URLSearchParams(location.search);
-const lang = customElements.get('vardval-kollen').languages.includes(params.get('lang')) ? params.get('lang') : 'sv';
-// Lättläst is Swedish to the browser and screen readers; Arabic reads right to left.
-document.documentElement.lang = lang === 'sv-x-easy' ? 'sv' : lang;
-document.documentElement.dir = lang === 'ar' ? 'rtl' : 'ltr';
+// The component's languages, each with how a browser reads it (lättläst as
+// Swedish) and its direction (Arabic right to left).
+const languages = customElements.get('vardval-kollen').languages;
+const lang = Object.hasOwn(languages, params.get('lang')) ? params.get('lang') : 'sv';
+document.documentElement.lang = languages[lang].html;
+document.documentElement.dir = languages[lang].dir;
 const component = document.createElement('vardval-kollen');
 // Anyone can make a link: units and fees named in it are taken only from this
 // page's own origin, or a crafted link could show another site's fees or units

@@ -20,9 +20,16 @@ export function svg(tag, attrs = {}, ...children) {
   return node;
 }
 
-/// The engine's languages (CONTRACT §6 `lang`), and the locale each is
-/// written in: Arabic with Western digits, as the engine writes them.
-export const LOCALES = { sv: 'sv-SE', en: 'en-GB', ar: 'ar-u-nu-latn', fi: 'fi-FI', 'sv-x-easy': 'sv-SE' };
+/// The engine's languages (CONTRACT §6 `lang`): the locale each is written in
+/// (Arabic with Western digits, as the engine writes them), the language a
+/// browser and a screen reader read it as (lättläst is Swedish), and its direction.
+export const LANGUAGES = {
+  sv: { locale: 'sv-SE', html: 'sv', dir: 'ltr' },
+  en: { locale: 'en-GB', html: 'en', dir: 'ltr' },
+  ar: { locale: 'ar-u-nu-latn', html: 'ar', dir: 'rtl' },
+  fi: { locale: 'fi-FI', html: 'fi', dir: 'ltr' },
+  'sv-x-easy': { locale: 'sv-SE', html: 'sv', dir: 'ltr' },
+};
 
 /// What a person typed, with the digits an Arabic or Persian keyboard types
 /// (٠–٩, ۰–۹) as 0–9, which is how the engine and the page's dates read them.
@@ -36,7 +43,7 @@ const formatters = new Map();
 /// more than using it, and a table of 1 000 visits formats 2 000 values.
 export function formatter(Kind, lang, options = {}) {
   const key = `${Kind.name} ${lang} ${JSON.stringify(options)}`;
-  if (!formatters.has(key)) formatters.set(key, new Kind(LOCALES[lang] ?? 'sv-SE', options));
+  if (!formatters.has(key)) formatters.set(key, new Kind(LANGUAGES[lang]?.locale ?? 'sv-SE', options));
   return formatters.get(key);
 }
 

@@ -42,15 +42,23 @@ export const situation = {
     };
     // A field changes when the pointer goes down elsewhere; answering then
     // takes error messages away and moves what is under the pointer, so its
-    // click would be lost. While a button is held, the answers wait for the click.
+    // click would be lost. While a button is held, the answers wait for the
+    // click, and come once it is let go (or the press is cancelled).
     let held = false;
+    let waitingChange = null;
     this.addEventListener('pointerdown', () => (held = true));
     section.addEventListener('change', (e) => {
       if (e.target.name === 'situation.listed') this.revealUnitRegion();
-      if (!held) return answerAgain(e);
-      document.addEventListener('pointerup', () => setTimeout(() => ((held = false), answerAgain(e))), { once: true });
+      if (held) waitingChange = e;
+      else answerAgain(e);
     });
-    for (const end of ['pointerup', 'pointercancel']) document.addEventListener(end, () => setTimeout(() => (held = false)));
+    const letGo = () => {
+      held = false;
+      const e = waitingChange;
+      waitingChange = null;
+      if (e) answerAgain(e);
+    };
+    for (const end of ['pointerup', 'pointercancel']) document.addEventListener(end, () => setTimeout(letGo));
     return section;
   },
 

@@ -9,7 +9,7 @@
 // (nearby-form.js, and nearby.js, loaded on first use); platform.js says where
 // files come from. esbuild bundles them into www/vardval-kollen.js and
 // www/vardval-kollen-nearby.js (scripts/build-js.mjs).
-import { h, today, formatter, LOCALES } from './dom.js';
+import { h, today, formatter, LANGUAGES } from './dom.js';
 import { startEngine, fetchText } from './platform.js';
 import { fields } from './fields.js';
 import { situation } from './situation.js';
@@ -24,7 +24,7 @@ let instances = 0;
 
 class VardvalKollen extends HTMLElement {
   /// The values `lang` may take; any other means Swedish.
-  static languages = Object.keys(LOCALES);
+  static languages = LANGUAGES;
 
   async connectedCallback() {
     if (this.started) return;
@@ -33,9 +33,9 @@ class VardvalKollen extends HTMLElement {
     // only the first restores shared answers.
     instances += 1;
     this.idPrefix = instances === 1 ? 'vk' : `vk${instances}`;
-    this.lang = VardvalKollen.languages.includes(this.getAttribute('lang')) ? this.getAttribute('lang') : 'sv';
+    this.lang = Object.hasOwn(LANGUAGES, this.getAttribute('lang')) ? this.getAttribute('lang') : 'sv';
     // Arabic reads right to left, also inside a host page that does not.
-    if (this.lang === 'ar' && !this.hasAttribute('dir')) this.dir = 'rtl';
+    if (LANGUAGES[this.lang].dir === 'rtl' && !this.hasAttribute('dir')) this.dir = 'rtl';
     this.answered = new Set();
     // The module is fetched and compiled while the text and rulebooks load: the
     // three at once (index.html preloads them), not each after the one before.
