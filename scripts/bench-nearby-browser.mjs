@@ -15,16 +15,15 @@
 import { chromium } from 'playwright-core';
 import { build } from 'esbuild';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { gzipSize } from './sizes.mjs';
 import { startServer } from './serve.mjs';
 
 const seed = Number(process.argv[2] ?? 0x2545f491) >>> 0 || 1;
 const sizes = (process.argv[3] ?? '1000,100000,1000000').split(',').map(Number);
 const K = 10;
 const QUERIES = 2000;
-const gzip = (bytes) => gzipSync(bytes, { level: 9 }).length;
 
 // Theirs, minified as a site would ship them; ours as the page loads them.
 const peer = (
@@ -37,7 +36,7 @@ const peer = (
   })
 ).outputFiles[0].contents;
 const versions = ['kdbush', 'geokdbush'].map((p) => `${p} ${JSON.parse(readFileSync(`node_modules/${p}/package.json`, 'utf8')).version}`).join(' + ');
-const ours = { wasm: gzip(readFileSync('www/pkg-nearby-full/vardval_nearby_full_bg.wasm')), glue: gzip(readFileSync('www/pkg-nearby-full/vardval_nearby_full.js')) };
+const ours = { wasm: gzipSize(readFileSync('www/pkg-nearby-full/vardval_nearby_full_bg.wasm')), glue: gzipSize(readFileSync('www/pkg-nearby-full/vardval_nearby_full.js')) };
 
 const root = mkdtempSync(join(tmpdir(), 'bench-nearby-'));
 cpSync('www/pkg-nearby-full', join(root, 'pkg-nearby-full'), { recursive: true });
@@ -218,7 +217,7 @@ const pad = (x, w) => String(x).padStart(w);
 const ms = (x) => x.toFixed(x < 1 ? 3 : x < 10 ? 2 : 1);
 const us = (x) => x.toFixed(2);
 console.log(`nearby search in Chromium, k = ${K}, ${QUERIES} queries per size, positions and queries uniform over Sweden (55.3–69.0° N, 11–24° E) from xorshift32, seed ${seed}`);
-console.log(`timer: ${rows.every((r) => r.isolated) ? 'cross-origin isolated (performance.now() at 5 µs)' : 'NOT isolated: performance.now() coarsened to 0.1 ms'}; load average (1 min) ${load[0][0].toFixed(2)} before, ${load[1][0].toFixed(2)} after, on ${(await import('node:os')).cpus().length} cores`);
+console.log(`timer: ${rows.every((r) => r.isolated) ? 'cross-origin isolated (performance.now() at 5 µs)' : 'NOT isolated: performance.now() coarsened to 0.1 ms'}; load average (1 min) ${load[0][0].toFixed(2)} before, ${load[1][0].toFixed(2)} after, on ${cpus().length} cores`);
 console.log('');
 console.log(`${'units'.padStart(9)} │ ${'distinct'.padStart(9)} │ build ms: ${'ours'.padStart(7)} ${'geokdbush'.padStart(9)} │ query µs: ${'ours'.padStart(6)} ${'geokdbush'.padStart(9)} │ same 10 (of ${QUERIES}): set, order, tie, differ │ JSON nearby() µs │ floor: scan µs`);
 for (const r of rows) {
@@ -231,7 +230,7 @@ console.log('');
 console.log(`build: median of ${rows.map((r) => r.builds).join(' / ')} builds taking turns (51×20: 51 samples of 20 builds each) from the same Float64Array (ours: set_positions, one copy into the module; theirs: new KDBush, add, finish)`);
 console.log('query: median over 100 batches of 100 queries (five rounds taking turns); ours through nearest_ids (a Uint32Array of indices), theirs through around(); "JSON nearby()" is the page\'s path: a query object in, the answer with each unit\'s fields out');
 console.log(`floor: a scan of every unit (haversine, the 10 nearest kept), median over ${rows.map((r) => r.scans).join(' / ')} queries; same 10 as ours, in order: ${rows.map((r) => `${r.scanSame}/${r.scans}`).join(', ')}; the JSON answer names the same units in order as nearest_ids: ${rows.map((r) => `${r.agreement.jsonSame}/${QUERIES}`).join(', ')}`);
-console.log(`size, gzip -9: ours ${ours.wasm + ours.glue} B (vardval_nearby_bg.wasm ${ours.wasm} + glue ${ours.glue}, as the page loads them); theirs ${gzip(peer)} B (${versions}, with tinyqueue, bundled and minified by esbuild)`);
+console.log(`size, gzip -9: ours ${ours.wasm + ours.glue} B (vardval_nearby_full_bg.wasm ${ours.wasm} + glue ${ours.glue}: the full build, whose set_positions and nearest_ids are timed); theirs ${gzipSize(peer)} B (${versions}, with tinyqueue, bundled and minified by esbuild)`);
 
 const bad = rows.filter((r) => r.distinct !== r.n || r.agreement.differ > 0 || r.scanSame !== r.scans);
 if (bad.length) {

@@ -8,14 +8,15 @@
 //   dist/vardvalskollen-site.zip  the site for static hosting, with a service worker that
 //                                 keeps it working offline after one visit.
 // Nothing is fetched: everything comes from www/ as `make build` left it.
-import { readFileSync, writeFileSync, mkdirSync, rmSync, cpSync, statSync, readdirSync, existsSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdirSync, rmSync, cpSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleComponent } from './build-js.mjs';
-import { isSiteFile, isCompressedCopy, listFiles, compressSite, ENCODINGS } from './compress.mjs';
+import { isSiteFile, isCompressedCopy, listFiles, compressSite, sitePages, ENCODINGS } from './compress.mjs';
+import { gzipSize } from './sizes.mjs';
 
 const www = (p) => readFileSync(join('www', p));
 const text = (p) => www(p).toString('utf8');
@@ -72,12 +73,10 @@ async function onePage(dir, files, modules = true) {
     .replace('</body>', () => `<script>${code}</script>\n</body>`);
 }
 
-/// The site's pages: Swedish at the top, each other language in its folder (src/page.rs).
-const pageDirs = ['', ...readdirSync('www', { withFileTypes: true }).filter((d) => d.isDirectory() && existsSync(join('www', d.name, 'index.html'))).map((d) => `${d.name}/`)];
+const pages = sitePages();
 const offlineName = (dir) => `dist/vardvalskollen${dir ? `-${dir.slice(0, -1)}` : ''}.html`;
-const langOf = (dir) => /<vardval-kollen lang="([^"]+)"/.exec(text(`${dir}index.html`))?.[1] ?? 'sv';
-for (const dir of pageDirs) {
-  const page = await onePage(dir, dataFor(langOf(dir)));
+for (const { dir, lang } of pages) {
+  const page = await onePage(dir, dataFor(lang));
   if (page.includes('<script type="module"')) throw new Error(`a module script is left in ${offlineName(dir)}`);
   if (/<link rel="stylesheet"/.test(page)) throw new Error(`a stylesheet link is left in ${offlineName(dir)}`);
   writeFileSync(offlineName(dir), page);
@@ -126,13 +125,10 @@ compressSite(site);
 rmSync('dist/vardvalskollen-site.zip', { force: true });
 execFileSync('python3', ['-c', 'import shutil,sys; shutil.make_archive(sys.argv[1], "zip", sys.argv[2])', 'dist/vardvalskollen-site', site]);
 
-// gzip level 9, as scripts/sizes.mjs and the budget test measure.
-const gz = (p) => gzipSync(readFileSync(p), { level: 9 }).length;
-for (const dir of pageDirs) console.log(`${offlineName(dir)}: ${statSync(offlineName(dir)).size} B raw, ${gz(offlineName(dir))} B gzip`);
+for (const { dir } of pages) console.log(`${offlineName(dir)}: ${statSync(offlineName(dir)).size} B raw, ${gzipSize(readFileSync(offlineName(dir)))} B gzip`);
 // What the file would be without the postal codes, and what the two modules weigh in it.
-const gzText = (s) => gzipSync(Buffer.from(s), { level: 9 }).length;
 const { 'data/postal-codes.json': _, ...noPostalData } = data;
 const noPostal = await onePage('', noPostalData);
 const noWasm = await onePage('', noPostalData, false);
-console.log(`  without the postal codes: ${gzText(noPostal)} B gzip, of which the two WebAssembly modules ${gzText(noPostal) - gzText(noWasm)} B`);
+console.log(`  without the postal codes: ${gzipSize(noPostal)} B gzip, of which the two WebAssembly modules ${gzipSize(noPostal) - gzipSize(noWasm)} B`);
 console.log(`dist/vardvalskollen-site.zip: ${statSync('dist/vardvalskollen-site.zip').size} B (${served.length + 2} files, service worker included, each text and WebAssembly file with its .br and .gz)`);

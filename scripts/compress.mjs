@@ -6,7 +6,7 @@
 // smaller than its file is not kept.
 //
 //   node scripts/compress.mjs [root=www]
-import { readdirSync, readFileSync, writeFileSync, statSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync, statSync, rmSync, existsSync } from 'node:fs';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import { extname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,6 +25,13 @@ export const ENCODINGS = [
 /// package files stay behind (scripts/bundle.mjs copies the site without them).
 export function isSiteFile(path) {
   return !/(^|\/)(page\.html|rules-fragment\.html|\.gitignore|package\.json|README\.md)$|\.d\.ts$|^src(\/|$)/.test(path);
+}
+
+/// The site's pages, one a language: Swedish at the top (`dir` ''), each other
+/// in its folder (`'ar/'`, …; src/page.rs), with the `lang` of its component.
+export function sitePages(root = 'www') {
+  const dirs = ['', ...readdirSync(root).filter((d) => existsSync(join(root, d, 'index.html'))).map((d) => `${d}/`)];
+  return dirs.map((dir) => ({ dir, lang: /<vardval-kollen lang="([^"]+)"/.exec(readFileSync(join(root, dir, 'index.html'), 'utf8'))?.[1] ?? 'sv' }));
 }
 
 /// Whether `path` is one of the compressed copies this script writes.

@@ -2,18 +2,23 @@
 // The budgets are checked by tests/browser/budgets.test.mjs.
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import { sitePages } from './compress.mjs';
+
+/// Bytes (or text) gzipped at level 9, as the served .gz copies are (scripts/compress.mjs).
+export const gzipSize = (bytes) => gzipSync(bytes, { level: 9 }).length;
 
 export function sizes(path) {
   const raw = readFileSync(path);
-  return { raw: raw.length, gzip: gzipSync(raw, { level: 9 }).length };
+  return { raw: raw.length, gzip: gzipSize(raw) };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   // The glue (pkg/vardval.js) is bundled into vardval-kollen.js; the nearby module and its part of the component load on first search.
-  for (const f of ['www/pkg/vardval_bg.wasm', 'www/pkg-nearby/vardval_nearby_bg.wasm', 'www/pkg-nearby-full/vardval_nearby_full_bg.wasm', 'www/index.html', 'www/en/index.html', 'www/ar/index.html', 'www/fi/index.html', 'www/lattlast/index.html', 'www/vardval-kollen.js', 'www/vardval-kollen-nearby.js', 'www/style.css', 'www/data/text-sv.json']) {
+  const pages = sitePages().map(({ dir }) => `www/${dir}index.html`);
+  for (const f of ['www/pkg/vardval_bg.wasm', 'www/pkg-nearby/vardval_nearby_bg.wasm', 'www/pkg-nearby-full/vardval_nearby_full_bg.wasm', ...pages, 'www/vardval-kollen.js', 'www/vardval-kollen-nearby.js', 'www/style.css', 'www/data/text-sv.json']) {
     try {
       const s = sizes(f);
-      console.log(`${f.padEnd(40)} ${String(s.raw).padStart(8)} B raw ${String(s.gzip).padStart(8)} B gzip`);
+      console.log(`${f.padEnd(48)} ${String(s.raw).padStart(8)} B raw ${String(s.gzip).padStart(8)} B gzip`);
     } catch {
       /* not built yet */
     }

@@ -28,6 +28,14 @@ fn unit(id: usize, lat: f64, lon: f64, closed: Option<bool>) -> Unit {
     Unit { id: format!("u{id}"), name: format!("Unit {id}"), lat, lon, region: None, municipality: None, address: None, postal_code: None, phone: None, url: None, list_closed: closed, digital: None, source: None }
 }
 
+/// Every candidate `(index, lat, lon)` with its great-circle distance from
+/// (lat, lon), nearest first, ties by index: what the index must find.
+fn scan(lat: f64, lon: f64, candidates: impl IntoIterator<Item = (usize, f64, f64)>) -> Vec<(usize, f64)> {
+    let mut all: Vec<(usize, f64)> = candidates.into_iter().map(|(i, a, b)| (i, great_circle_km(lat, lon, a, b))).collect();
+    all.sort_by(|x, y| x.1.total_cmp(&y.1).then(x.0.cmp(&y.0)));
+    all
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
 
@@ -41,8 +49,7 @@ proptest! {
     ) {
         let index = Index::build(&points.iter().flat_map(|&(a, b)| [a, b]).collect::<Vec<_>>());
         let got = index.nearest(lat, lon, k, max_km, &|_| true);
-        let mut all: Vec<(usize, f64)> = points.iter().enumerate().map(|(i, &(a, b))| (i, great_circle_km(lat, lon, a, b))).collect();
-        all.sort_by(|x, y| x.1.total_cmp(&y.1).then(x.0.cmp(&y.0)));
+        let all = scan(lat, lon, points.iter().enumerate().map(|(i, &(a, b))| (i, a, b)));
         let want: Vec<(usize, f64)> = all.into_iter().filter(|(_, d)| max_km.is_none_or(|m| *d <= m)).take(k).collect();
         prop_assert_eq!(got.len(), want.len());
         for ((gi, gd), (wi, wd)) in got.iter().zip(&want) {
@@ -71,8 +78,7 @@ fn positions_that_are_not_on_the_earth_never_break_the_index() {
     assert_eq!(index.len(), 2000);
     for q in spread(200, 11).chunks(2) {
         let got = index.nearest(q[0], q[1], 10, None, &|_| true);
-        let mut all: Vec<(usize, f64)> = (0..2000).filter(|i| i % 10 != 0).map(|i| (i, great_circle_km(q[0], q[1], positions[2 * i], positions[2 * i + 1]))).collect();
-        all.sort_by(|x, y| x.1.total_cmp(&y.1).then(x.0.cmp(&y.0)));
+        let all = scan(q[0], q[1], (0..2000).filter(|i| i % 10 != 0).map(|i| (i, positions[2 * i], positions[2 * i + 1])));
         assert_eq!(got.iter().map(|g| g.0).collect::<Vec<_>>(), all.iter().take(10).map(|w| w.0).collect::<Vec<_>>());
     }
     // A query that is not a position finds nothing, and panics nowhere.
@@ -98,9 +104,8 @@ fn a_list_of_positions_answers_by_index_in_both_ways_out() {
     let units = Units::from_positions(positions.clone()).expect("on the Earth");
     let (lat, lon) = (59.33, 18.07);
     let ids = vardval::nearby::nearest_ids(&units, lat, lon, 10, None).unwrap();
-    let mut all: Vec<(u32, f64)> = (0..5000).map(|i| (i as u32, great_circle_km(lat, lon, positions[2 * i], positions[2 * i + 1]))).collect();
-    all.sort_by(|x, y| x.1.total_cmp(&y.1).then(x.0.cmp(&y.0)));
-    assert_eq!(ids, all.iter().take(10).map(|w| w.0).collect::<Vec<_>>());
+    let all = scan(lat, lon, (0..5000).map(|i| (i, positions[2 * i], positions[2 * i + 1])));
+    assert_eq!(ids, all.iter().take(10).map(|w| w.0 as u32).collect::<Vec<_>>());
     // The JSON answer names the same units, by index, with their positions.
     let a = nearby(&json!({ "from": { "lat": lat, "lon": lon }, "k": 10 }), &units, &places()).unwrap();
     assert_eq!(a.units.iter().map(|u| u.id.clone()).collect::<Vec<_>>(), ids.iter().map(|i| i.to_string()).collect::<Vec<_>>());
@@ -110,7 +115,7 @@ fn a_list_of_positions_answers_by_index_in_both_ways_out() {
     // Within max_km only; k up to the query's 1 000.
     let near = vardval::nearby::nearest_ids(&units, lat, lon, 10, Some(all[3].1 + 1e-6)).unwrap();
     assert_eq!(near, ids[..4]);
-    assert_eq!(vardval::nearby::nearest_ids(&units, lat, lon, 1000, None).unwrap(), all.iter().take(1000).map(|w| w.0).collect::<Vec<_>>());
+    assert_eq!(vardval::nearby::nearest_ids(&units, lat, lon, 1000, None).unwrap(), all.iter().take(1000).map(|w| w.0 as u32).collect::<Vec<_>>());
 }
 
 #[test]

@@ -5,8 +5,9 @@
 // and no preload left unused or refused (Chromium warns of both).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { browserSuite, SCREENSHOTS } from './harness.mjs';
+import { readFileSync } from 'node:fs';
+import { sitePages } from '../../scripts/compress.mjs';
+import { browserSuite, SCREENSHOTS, $id, fillSituation } from './harness.mjs';
 
 const suite = browserSuite(`${SCREENSHOTS}/loading`);
 
@@ -32,11 +33,8 @@ async function load(path) {
   return { requests, warnings };
 }
 
-// Every language's page (www/index.html, www/LANG/index.html), with the catalogue of its component's lang.
-const pages = ['', ...readdirSync('www').filter((d) => existsSync(`www/${d}/index.html`)).map((d) => `${d}/`)].map((dir) => {
-  const lang = readFileSync(`www/${dir}index.html`, 'utf8').match(/<vardval-kollen lang="([^"]+)"/)[1];
-  return [`/${dir}`, `/data/text-${lang}.json`];
-});
+// Every language's page, with the catalogue of its component's lang.
+const pages = sitePages().map(({ dir, lang }) => [`/${dir}`, `/data/text-${lang}.json`]);
 
 for (const [path, text] of pages) {
   test(`${path} asks for everything the first answer needs at once, each file once`, async () => {
@@ -62,7 +60,7 @@ test("the nearby search's part loads on first use; when it cannot, the search sa
   let refuse = true; // as a network that drops the request, on focus and on the search
   await page.route('**/vardval-kollen-nearby.js', (route) => (refuse ? route.abort() : route.continue()));
   const text = JSON.parse(readFileSync('www/data/text-sv.json', 'utf8'));
-  await page.fill('[id="vk-nearby.where"]', '55320');
+  await page.fill($id('vk-nearby.where'), '55320');
   await page.click('#vk-nearby button[type=submit]');
   await page.waitForSelector('#vk-nearby-answer:not([hidden]) .vk-notice');
   assert.equal(await page.textContent('#vk-nearby-answer .vk-notice'), text['ui.nearby.load_failed']);
@@ -89,9 +87,8 @@ for (const width of [1280, 320]) {
     await page.waitForSelector('#vk-fees button[type=submit]');
     assert.equal(await page.getAttribute('vardval-kollen', 'data-ready'), null, 'the module is still held back');
     await page.screenshot({ path: `${SCREENSHOTS}/loading/sv-${width}-before-the-module.png` });
-    await page.fill('[id="vk-situation.age"]', '40');
-    await page.selectOption('[id="vk-situation.home"]', '01');
-    await page.fill('[id="vk-fees.v0.date"]', '2026-03-02');
+    await fillSituation(page, { home: '01', age: 40 });
+    await page.fill($id('vk-fees.v0.date'), '2026-03-02');
     await page.click('#vk-fees button[type=submit]');
     assert.ok(await page.locator('#vk-fees-answer').isHidden(), 'no answer without the module');
     release();
