@@ -172,5 +172,5 @@ fuzz:
 
 clean:
 	cargo clean
-	rm -rf $(PKG) $(NEARBY_PKG) $(NEARBY_FULL_PKG) www/data www/index.html $(LANG_DIRS:%=www/%) www/vardval-kollen.js www/vardval-kollen-nearby.js dist node_modules
+	rm -rf $(PKG) $(NEARBY_PKG) $(NEARBY_FULL_PKG) www/data www/index.html $(LANG_DIRS:%=www/%) www/vardval-kollen.js www/vardval-kollen-nearby.js www/style.css dist node_modules
 	find www -name '*.br' -delete -o -name '*.gz' -delete
