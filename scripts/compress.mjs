@@ -27,10 +27,11 @@ export function isSiteFile(path) {
   return !/(^|\/)(page\.html|rules-fragment\.html|\.gitignore|package\.json|README\.md)$|\.d\.ts$|^src(\/|$)/.test(path);
 }
 
-/// The site's pages, one a language: Swedish at the top (`dir` ''), each other
-/// in its folder (`'ar/'`, …; src/page.rs), with the `lang` of its component.
+/// The site's pages built so far, one a language: Swedish at the top (`dir`
+/// ''), each other in its folder (`'ar/'`, …; src/page.rs), with the `lang` of
+/// its component.
 export function sitePages(root = 'www') {
-  const dirs = ['', ...readdirSync(root).filter((d) => existsSync(join(root, d, 'index.html'))).map((d) => `${d}/`)];
+  const dirs = ['', ...readdirSync(root).map((d) => `${d}/`)].filter((d) => existsSync(join(root, d, 'index.html')));
   return dirs.map((dir) => ({ dir, lang: /<vardval-kollen lang="([^"]+)"/.exec(readFileSync(join(root, dir, 'index.html'), 'utf8'))?.[1] ?? 'sv' }));
 }
 

@@ -28,6 +28,7 @@ test('the WebAssembly module is within 135 KB raw and 61 KB gzipped', () => {
 // the largest (its letters take two bytes each in UTF-8): 82.7 KB.
 test("each page and what it asks for before the first answer are within 84 KB brotli, as served", () => {
   const pages = sitePages().map(({ dir }) => `www/${dir}index.html`);
+  assert.equal(pages.length, readdirSync('i18n').filter((f) => f.startsWith('page.')).length, `a page for each language: ${pages}`);
   for (const page of pages) {
     const html = readFileSync(page, 'utf8');
     const head = html.slice(0, html.indexOf('</head>'));
