@@ -149,7 +149,7 @@ pub fn tr_n(lang: Lang, key: &str, count: u32, args: &[(&str, String)]) -> Strin
         form => lookup(catalogue(lang), &format!("{key}.{form}")),
     };
     let mut all = args.to_vec();
-    all.push(("count", count.to_string()));
+    all.push(("count", number(lang, count)));
     form.map_or_else(|| tr(lang, key, &all), |t| fill(t, &all))
 }
 
@@ -191,21 +191,25 @@ fn fill(template: &str, args: &[(&str, String)]) -> String {
 
 /// An amount in kronor: "1 450 kr" in Swedish and Finnish (no-break spaces),
 /// "1,450 kr" in English and Arabic (Western digits, as the page's
-/// `Intl.NumberFormat` writes them).
+/// `Intl.NumberFormat` writes them): `number` and the unit.
 pub fn kr(lang: Lang, amount: u32) -> String {
-    let digits = amount.to_string();
-    let sep = match lang {
-        Lang::En | Lang::Ar => ',',
-        Lang::Sv | Lang::Fi | Lang::SvEasy => '\u{a0}',
-    };
+    let mut out = number(lang, amount);
+    out.push_str("\u{a0}kr");
+    out
+}
+
+/// A whole number with the catalogue's `word.thousands_sep` between groups of
+/// three digits ("1 450", "1,450"), for amounts and counts alike.
+pub fn number(lang: Lang, n: u32) -> String {
+    let digits = n.to_string();
+    let sep = tr(lang, "word.thousands_sep", &[]);
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(sep);
+            out.push_str(&sep);
         }
         out.push(c);
     }
-    out.push_str("\u{a0}kr");
     out
 }
 
@@ -337,10 +341,21 @@ mod tests {
     }
 
     #[test]
+    fn a_count_of_thousands_is_grouped_as_amounts_are() {
+        let total = [("total", kr(Lang::Sv, 200_000))];
+        assert_eq!(tr_n(Lang::Sv, "fees.summary.total", 1000, &total), "Dina 1\u{a0}000 besök kostar 200\u{a0}000\u{a0}kr sammanlagt.");
+        let total = [("total", kr(Lang::En, 200_000))];
+        assert_eq!(tr_n(Lang::En, "fees.summary.total", 1000, &total), "Your 1,000 visits cost 200,000\u{a0}kr in all.");
+    }
+
+    #[test]
     fn formats_kronor_and_dates() {
         assert_eq!(kr(Lang::Sv, 1450), "1\u{a0}450\u{a0}kr");
         assert_eq!(kr(Lang::Sv, 100), "100\u{a0}kr");
         assert_eq!(kr(Lang::En, 1234567), "1,234,567\u{a0}kr");
+        assert_eq!(kr(Lang::Fi, 1450), "1\u{a0}450\u{a0}kr");
+        assert_eq!(kr(Lang::Ar, 1450), "1,450\u{a0}kr");
+        assert_eq!(kr(Lang::SvEasy, 999), "999\u{a0}kr");
         let d = Date::parse_iso("2027-02-01").unwrap();
         assert_eq!(long_date(Lang::Sv, d), "1 februari 2027");
         assert_eq!(long_date(Lang::En, d), "1 February 2027");
