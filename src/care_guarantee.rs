@@ -7,10 +7,9 @@ use crate::rulebook::Source;
 use crate::situation::Situation;
 use crate::text::{tr, tr_n, tr_of};
 use crate::NextStep;
-use serde::Serialize;
 
-#[derive(Clone, Debug, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[derive(Clone, Debug)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, schemars::JsonSchema))]
 pub struct CareGuaranteeAnswer {
     /// `None` when it cannot be said: listed, but neither the unit's region
     /// nor the home region is known (the text says it depends on the region).
@@ -23,6 +22,7 @@ pub struct CareGuaranteeAnswer {
     pub next_steps: Vec<NextStep>,
     pub sources: Vec<Source>,
 }
+json_object!(CareGuaranteeAnswer { applies, contact_days, assessment_days, headline, summary, details, next_steps, sources });
 
 pub fn answer(s: &Situation, listing: &ListingAnswer) -> CareGuaranteeAnswer {
     let lang = s.lang;

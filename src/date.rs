@@ -3,7 +3,6 @@
 //! A `Date` is a proleptic Gregorian day, stored as days since 1970-01-01 so
 //! that comparing and counting days is integer arithmetic.
 
-use serde::{Serialize, Serializer};
 use std::fmt;
 
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -89,8 +88,18 @@ impl fmt::Debug for Date {
     }
 }
 
-impl Serialize for Date {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+/// `"YYYY-MM-DD"`: no character of it needs escaping.
+impl crate::json_writer::WriteJson for Date {
+    fn write_json(&self, out: &mut String) {
+        use fmt::Write;
+        // Writing to a String cannot fail.
+        let _ = write!(out, "\"{self}\"");
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl serde::Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(self)
     }
 }

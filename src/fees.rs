@@ -8,11 +8,10 @@ use crate::rulebook::{FreeAgeRule, Provenance, Region, RegionFee, Rulebook, Sour
 use crate::situation::{Care, FeePeriod, Situation, Visit, Where};
 use crate::text::{and_list, kr, long_date, tr, tr_n, tr_of, Lang};
 use crate::{NextStep, Warning};
-use serde::Serialize;
 
 /// The value that priced a visit: its page, dates and how sure it is.
-#[derive(Clone, Debug, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[derive(Clone, Debug)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, schemars::JsonSchema))]
 pub struct FeeSource {
     pub title: String,
     pub url: String,
@@ -24,9 +23,10 @@ pub struct FeeSource {
     /// `region`, `clinic` or `press`.
     pub publisher: Option<String>,
 }
+json_object!(FeeSource { title, url, as_of, valid_from, confidence, publisher });
 
-#[derive(Clone, Debug, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[derive(Clone, Debug)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, schemars::JsonSchema))]
 pub struct VisitFee {
     pub date: Date,
     /// The visit's fee before the ceiling.
@@ -43,7 +43,7 @@ pub struct VisitFee {
     /// The region whose fee applies (where care is given).
     pub region: String,
     /// `listed` or `other_unit` in primary care; `null` for other care.
-    #[serde(rename = "where")]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(rename = "where"))]
     pub place: Option<&'static str>,
     pub care: &'static str,
     pub professional: &'static str,
@@ -51,9 +51,10 @@ pub struct VisitFee {
     /// The position of this visit in the input `visits`.
     pub input_index: usize,
 }
+json_object!(VisitFee { date, fee, charged, free_reason, item, fee_known, fee_source, region, "where": place, care, professional, mode, input_index });
 
-#[derive(Clone, Debug, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[derive(Clone, Debug)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, schemars::JsonSchema))]
 pub struct Period {
     pub start: Date,
     /// Inclusive: the day before the same date a year later.
@@ -68,17 +69,19 @@ pub struct Period {
     /// Paid above the ceiling, according to the receipts.
     pub overpaid: u32,
 }
+json_object!(Period { start, end, ceiling, charged, free_card_from, free_card, overpaid });
 
-#[derive(Clone, Debug, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[derive(Clone, Debug)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, schemars::JsonSchema))]
 pub struct ProposalVisit {
     pub date: Date,
     pub fee: u32,
     pub charged: u32,
 }
+json_object!(ProposalVisit { date, fee, charged });
 
-#[derive(Clone, Debug, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[derive(Clone, Debug)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, schemars::JsonSchema))]
 pub struct Proposal {
     pub rulebook: String,
     pub total_charged: u32,
@@ -87,10 +90,11 @@ pub struct Proposal {
     pub visits: Vec<ProposalVisit>,
     pub summary: String,
 }
+json_object!(Proposal { rulebook, total_charged, difference, visits, summary });
 
 /// The same visits priced in one region (CONTRACT §6 `fees.regions`).
-#[derive(Clone, Debug, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[derive(Clone, Debug)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, schemars::JsonSchema))]
 pub struct RegionTotal {
     pub region: String,
     pub total_charged: u32,
@@ -100,14 +104,15 @@ pub struct RegionTotal {
     pub oldest_fee: Option<String>,
     pub undated_fees: u32,
 }
+json_object!(RegionTotal { region, total_charged, free_card_from, unknown_fees, oldest_fee, undated_fees });
 
-#[derive(Clone, Debug, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[derive(Clone, Debug)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, schemars::JsonSchema))]
 pub struct FeesAnswer {
     pub visits: Vec<VisitFee>,
     pub periods: Vec<Period>,
     pub total_charged: u32,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(skip_serializing_if = "Option::is_none"))]
     pub proposal: Option<Proposal>,
     pub regions: Vec<RegionTotal>,
     /// The answer in one sentence, leading with the reason when there is one;
@@ -118,6 +123,7 @@ pub struct FeesAnswer {
     pub sources: Vec<Source>,
     pub next_steps: Vec<NextStep>,
 }
+json_object!(FeesAnswer { visits, periods, total_charged, proposal?, regions, headline, summary, details, sources, next_steps });
 
 /// The visits priced under one rulebook.
 pub struct Priced<'a> {

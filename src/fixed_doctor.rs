@@ -5,10 +5,9 @@ use crate::rulebook::Source;
 use crate::situation::Situation;
 use crate::text::{tr, tr_of};
 use crate::NextStep;
-use serde::Serialize;
 
-#[derive(Clone, Debug, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[derive(Clone, Debug)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, schemars::JsonSchema))]
 pub struct FixedDoctorAnswer {
     pub entitled: bool,
     pub headline: String,
@@ -17,6 +16,7 @@ pub struct FixedDoctorAnswer {
     pub next_steps: Vec<NextStep>,
     pub sources: Vec<Source>,
 }
+json_object!(FixedDoctorAnswer { entitled, headline, summary, details, next_steps, sources });
 
 pub fn answer(s: &Situation, listing: &ListingAnswer) -> FixedDoctorAnswer {
     let lang = s.lang;

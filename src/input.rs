@@ -5,7 +5,7 @@
 //! the contract asks for every problem at once, each with its JSON path.
 
 use crate::date::Date;
-use serde::Serialize;
+use crate::json_writer::{write_object, WriteJson};
 use serde_json::{Map, Value};
 
 /// One problem in the input: where, what (a stable code) and the values the
@@ -20,16 +20,17 @@ pub struct Problem {
 /// An input error as the contract shows it; `args` (added) holds the values
 /// the message was written with (`min`, `max`, `value`, …), so that a page can
 /// write its own message for the field.
-#[derive(Clone, Debug, Serialize, PartialEq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, schemars::JsonSchema))]
 pub struct InputError {
     pub path: String,
     pub code: String,
     pub message: String,
-    #[serde(skip_serializing_if = "Args::is_empty")]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(skip_serializing_if = "Args::is_empty"))]
     #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "std::collections::BTreeMap<String, String>"))]
     pub args: Args,
 }
+json_object!(InputError { path, code, message, args? });
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Args(pub Vec<(&'static str, String)>);
@@ -40,24 +41,32 @@ impl Args {
     }
 }
 
-impl Serialize for Args {
+/// An object of the values, in the order the message was given them.
+impl WriteJson for Args {
+    fn write_json(&self, out: &mut String) {
+        write_object(out, self.0.iter().map(|(k, v)| (k, v)));
+    }
+
+    fn is_absent(&self) -> bool {
+        self.is_empty()
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl serde::Serialize for Args {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = s.serialize_map(Some(self.0.len()))?;
-        for (k, v) in &self.0 {
-            map.serialize_entry(k, v)?;
-        }
-        map.end()
+        s.collect_map(self.0.iter().map(|(k, v)| (k, v)))
     }
 }
 
 /// Every problem found in an input (CONTRACT §3): what `evaluate` and
 /// `nearby` give instead of an answer.
-#[derive(Clone, Debug, Serialize, PartialEq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, schemars::JsonSchema))]
 pub struct ErrorReport {
     pub errors: Vec<InputError>,
 }
+json_object!(ErrorReport { errors });
 
 pub fn key(path: &str, name: &str) -> String {
     if path.is_empty() {

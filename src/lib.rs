@@ -5,6 +5,9 @@
 //! of §2 or the errors of §3. It is pure: no clock, no I/O, no JavaScript.
 //! The command line (`main.rs`) and WebAssembly (`wasm.rs`) are thin shells.
 
+// First: the modules below write their types with its `json_object!`.
+#[macro_use]
+pub mod json_writer;
 pub mod care_guarantee;
 pub mod date;
 pub mod fees;
@@ -27,26 +30,27 @@ mod wasm;
 use date::Date;
 use input::{ErrorReport, InputError, Problem, Reader};
 use rulebook::Rulebook;
-use serde::Serialize;
 use serde_json::Value;
 use situation::Situation;
 use text::{tr, tr_of, Lang};
 
-#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, schemars::JsonSchema))]
 pub struct Warning {
     pub code: &'static str,
     pub message: String,
 }
+json_object!(Warning { code, message });
 
 /// A step the person can take now, following from a section's answer
 /// (RULES.md §5a). `code` is stable; `text` is in the person's language.
-#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, schemars::JsonSchema))]
 pub struct NextStep {
     pub code: &'static str,
     pub text: String,
 }
+json_object!(NextStep { code, text });
 
 impl NextStep {
     /// The step `code` with its text (`step.CODE` in the catalogue) in `lang`.
@@ -95,8 +99,8 @@ fn regional_title(book: &Rulebook, lang: Lang) -> String {
     }
 }
 
-#[derive(Clone, Debug, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[derive(Clone, Debug)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, schemars::JsonSchema))]
 pub struct RulebookRef {
     pub id: String,
     pub title: String,
@@ -104,11 +108,12 @@ pub struct RulebookRef {
     pub in_force_from: Option<Date>,
     pub overridden: bool,
 }
+json_object!(RulebookRef { id, title, status, in_force_from, overridden });
 
 /// The answer to a situation (CONTRACT §2): each section with its text in
 /// the situation's language and the sources it rests on.
-#[derive(Clone, Debug, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[derive(Clone, Debug)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, schemars::JsonSchema))]
 pub struct Answer {
     pub rulebook: RulebookRef,
     pub listing: listing::ListingAnswer,
@@ -117,6 +122,7 @@ pub struct Answer {
     pub fees: fees::FeesAnswer,
     pub warnings: Vec<Warning>,
 }
+json_object!(Answer { rulebook, listing, fixed_doctor, care_guarantee, fees, warnings });
 
 /// Answers a situation (CONTRACT §1) or lists every problem in it (§3).
 pub fn evaluate(input: &Value) -> Result<Answer, ErrorReport> {

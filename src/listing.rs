@@ -6,10 +6,9 @@ use crate::rulebook::{Source, Window};
 use crate::situation::{Change, Situation};
 use crate::text::{and_list, long_date, tr, tr_n, tr_of, Lang};
 use crate::NextStep;
-use serde::Serialize;
 
-#[derive(Clone, Debug, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[derive(Clone, Debug)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, schemars::JsonSchema))]
 pub struct ListingAnswer {
     pub can_change: bool,
     pub counted_changes: u32,
@@ -34,6 +33,7 @@ pub struct ListingAnswer {
     pub next_steps: Vec<NextStep>,
     pub sources: Vec<Source>,
 }
+json_object!(ListingAnswer { can_change, counted_changes, limit, window, next_free_change, next_free_change_at_latest, special_reason, list_closed, date, counted, first_listing, headline, summary, details, next_steps, sources });
 
 /// Reasons that never count against the limit, whatever the rulebook's list
 /// of special reasons: they are not the person's own choice of a new unit.

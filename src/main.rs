@@ -24,6 +24,7 @@ use std::io::{self, Read, Write};
 use std::process::ExitCode;
 use command::{note, Out};
 use vardval::input::{ErrorReport, InputError};
+use vardval::json_writer::{pretty, WriteJson};
 
 const USAGE: &str = "usage:
   vardval evaluate [FILE|-]   answer a situation given as JSON (default: standard input)
@@ -126,16 +127,16 @@ fn file_error(code: &str, message: String) -> ErrorReport {
     ErrorReport { errors: vec![InputError { path: String::new(), code: code.into(), message, args: Default::default() }] }
 }
 
-fn write_json<T: serde::Serialize>(out: Out, value: &T) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, value)?;
-    writeln!(out)
+/// Prints compact JSON indented, as serde_json's pretty printer does.
+fn write_json(out: Out, compact: &str) -> io::Result<()> {
+    writeln!(out, "{}", pretty(compact))
 }
 
 /// Prints an answer (exit 0) or the errors (exit 2).
-fn answer<T: serde::Serialize>(result: Result<T, ErrorReport>, out: Out) -> io::Result<ExitCode> {
+fn answer<T: WriteJson>(result: Result<T, ErrorReport>, out: Out) -> io::Result<ExitCode> {
     match result {
-        Ok(answer) => write_json(out, &answer).map(|()| ExitCode::SUCCESS),
-        Err(report) => write_json(out, &report).map(|()| ExitCode::from(2)),
+        Ok(answer) => write_json(out, &answer.to_json()).map(|()| ExitCode::SUCCESS),
+        Err(report) => write_json(out, &report.to_json()).map(|()| ExitCode::from(2)),
     }
 }
 
@@ -184,7 +185,7 @@ fn units_check(file: &str, json: bool, out: Out) -> io::Result<ExitCode> {
     let geo = command::check::Geo::new(&places);
     let mut write_error: Option<io::Error> = None;
     if json {
-        write!(out, "{{\"file\":{},\"errors\":[", serde_json::Value::from(file))?;
+        write!(out, "{{\"file\":{},\"errors\":[", file.to_json())?;
     }
     let mut first = true;
     let mut print = |p: &vardval::units::UnitProblem| {
@@ -201,7 +202,7 @@ fn units_check(file: &str, json: bool, out: Out) -> io::Result<ExitCode> {
         Ok(summary) => summary,
         Err(e) if json => {
             // Stop the list of problems where reading stopped, and say why.
-            write!(out, "],\"ok\":false,\"unreadable\":{}}}", serde_json::Value::from(e.to_string()))?;
+            write!(out, "],\"ok\":false,\"unreadable\":{}}}", e.to_string().to_json())?;
             writeln!(out)?;
             return Ok(ExitCode::from(1));
         }
@@ -209,7 +210,7 @@ fn units_check(file: &str, json: bool, out: Out) -> io::Result<ExitCode> {
     };
     let ok = summary.problems == 0;
     if json {
-        let regions = serde_json::to_string(&summary.regions)?;
+        let regions = summary.regions.to_json();
         writeln!(out, "],\"ok\":{ok},\"unit_count\":{},\"regions\":{regions},\"closed\":{},\"problems\":{}}}", summary.units, summary.closed, summary.problems)?;
     } else if ok {
         let (units, regions) = (command::count(summary.units, "unit"), command::count(summary.regions.len(), "region"));
@@ -246,11 +247,9 @@ fn text(code: &str, out: Out) -> io::Result<ExitCode> {
     let page = vardval::text::page_catalogue(lang).iter().filter(|(k, _)| k.starts_with("ui."));
     // The whole answers' catalogue: the WebAssembly module writes its answers from it.
     let answers = vardval::text::catalogue(lang).iter();
-    let entries: serde_json::Map<String, serde_json::Value> = page
-        .chain(answers)
-        .map(|(k, v)| (k.clone(), serde_json::Value::from(v.as_str())))
-        .collect();
-    writeln!(out, "{}", serde_json::Value::Object(entries))?;
+    // Sorted by key, a later entry in place of an earlier one of its key.
+    let entries: std::collections::BTreeMap<&str, &str> = page.chain(answers).map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    writeln!(out, "{}", entries.to_json())?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -264,7 +263,7 @@ fn rules_check(file: &str, json: bool, out: Out) -> io::Result<ExitCode> {
     };
     let ok = report.errors.is_empty();
     if json {
-        write_json(out, &serde_json::json!({ "file": file, "ok": ok, "errors": report.errors }))?;
+        write_json(out, &command::FileReport { errors: &report.errors, file, ok, units: None }.to_sorted_json())?;
     } else {
         for e in &report.errors {
             writeln!(out, "{file}: {}: {}: {}", if e.path.is_empty() { "-" } else { &e.path }, e.code, e.message)?;
@@ -280,7 +279,7 @@ fn rules_check(file: &str, json: bool, out: Out) -> io::Result<ExitCode> {
 
 fn schema(name: &str, out: Out) -> io::Result<ExitCode> {
     match vardval::schema::generate(name) {
-        Some(schema) => write_json(out, &schema).map(|()| ExitCode::SUCCESS),
+        Some(schema) => write_json(out, &serde_json::to_string(&schema)?).map(|()| ExitCode::SUCCESS),
         None => {
             note(&format!("unknown schema {name:?}: {}", vardval::schema::NAMES.join(", ")));
             usage()
@@ -290,7 +289,7 @@ fn schema(name: &str, out: Out) -> io::Result<ExitCode> {
 
 fn rules(id: &str, out: Out) -> io::Result<ExitCode> {
     match vardval::rulebook(id) {
-        Some(book) => write_json(out, &book).map(|()| ExitCode::SUCCESS),
+        Some(book) => write_json(out, &book.to_json()).map(|()| ExitCode::SUCCESS),
         None => {
             let report = vardval::report(
                 vardval::text::Lang::Sv,
@@ -300,7 +299,7 @@ fn rules(id: &str, out: Out) -> io::Result<ExitCode> {
                     args: vec![("value", vardval::input::clip(id, 40)), ("allowed", vardval::rulebook::BUILTIN_IDS.join(", "))],
                 }],
             );
-            write_json(out, &report).map(|()| ExitCode::from(2))
+            write_json(out, &report.to_json()).map(|()| ExitCode::from(2))
         }
     }
 }

@@ -10,7 +10,6 @@ use crate::input::{clip, field, key, ErrorReport, Reader};
 use crate::places::{Place, Places};
 use crate::rulebook::LAN_CODES;
 use crate::units::{Unit, UnitProblem};
-use serde::Serialize;
 use serde_json::Value;
 
 /// The query's shape as JSON Schema (`vardval schema nearby-query`).
@@ -332,8 +331,8 @@ fn build_range(nodes: &mut [Node], bounds: [[f64; 3]; 2]) {
 }
 
 /// Where the search started.
-#[derive(Clone, Debug, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[derive(Clone, Debug)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, schemars::JsonSchema))]
 pub struct Origin {
     pub lat: f64,
     pub lon: f64,
@@ -348,11 +347,12 @@ pub struct Origin {
     /// of the nearest town.
     pub region: Option<String>,
 }
+json_object!(Origin { lat, lon, label, kind, municipality, region });
 
 /// A unit with every field of its row, its distance along the great circle
 /// (km, to the metre) and whether it is outside the home region.
-#[derive(Clone, Debug, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[derive(Clone, Debug)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, schemars::JsonSchema))]
 pub struct NearbyUnit {
     pub id: String,
     pub name: String,
@@ -372,20 +372,22 @@ pub struct NearbyUnit {
     /// guarantee); `null` when either region is unknown.
     pub other_region: Option<bool>,
 }
+json_object!(NearbyUnit { id, name, lat, lon, distance_km, region, municipality, list_closed, address, source, postal_code, phone, url, digital, other_region });
 
 /// How complete the list is in one region: its units against the lower bound
 /// 1177 shows (`data/unit-counts-1177.json`).
-#[derive(Clone, Debug, Serialize, PartialEq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, schemars::JsonSchema))]
 pub struct Coverage {
     pub region: String,
     pub in_list: usize,
     pub at_least: u32,
 }
+json_object!(Coverage { region, in_list, at_least });
 
 /// The units nearest a place (CONTRACT §4, §6), nearest first.
-#[derive(Clone, Debug, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[derive(Clone, Debug)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, schemars::JsonSchema))]
 pub struct NearbyAnswer {
     pub origin: Origin,
     /// The person's home region: as given, else the origin's region.
@@ -395,9 +397,10 @@ pub struct NearbyAnswer {
     pub units: Vec<NearbyUnit>,
     /// For each region the origin and the units are in; absent for a list
     /// without counts to compare with (a region's own list).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(skip_serializing_if = "Option::is_none"))]
     pub coverage: Option<Vec<Coverage>>,
 }
+json_object!(NearbyAnswer { origin, home_region, home_region_given, units, coverage? });
 
 /// A unit list with its index, ready to be searched.
 pub struct Units {

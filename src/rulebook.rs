@@ -8,7 +8,7 @@
 
 use crate::date::Date;
 use crate::input::{clip, field, index, key, Reader};
-use serde::Serialize;
+use crate::json_writer::WriteJson;
 use serde_json::Value;
 
 /// The shape `apply` reads, as JSON Schema (`vardval schema rulebook`).
@@ -51,40 +51,51 @@ pub const BUILTIN_IDS: [&str; 2] = ["se", "sou-2019-42"];
 /// the region's automatic listing never count either.
 pub const CHANGE_REASONS: [&str; 7] = ["moved", "medical", "follow_doctor", "unit_closed", "other_special", "first_listing", "automatic"];
 
-#[derive(Clone, Debug, Serialize, PartialEq, Eq, PartialOrd, Ord)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, schemars::JsonSchema))]
 pub struct Source {
     pub title: String,
     pub url: String,
 }
+json_object!(Source { title, url });
 
 /// A source as a rulebook lists it, under the id its parameters cite.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 pub struct NamedSource {
     pub id: String,
     pub title: String,
     pub url: String,
     /// Who published a fee's page: `region` (a region, 1177, SKR), `clinic` or `press`.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(skip_serializing_if = "Option::is_none"))]
     pub publisher: Option<String>,
 }
+json_object!(NamedSource { id, title, url, publisher? });
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 pub struct Dated<T> {
     /// `None`: in force for every date (a proposal, or an override without a date).
     pub valid_from: Option<Date>,
     pub value: T,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(skip_serializing_if = "Option::is_none"))]
     pub unit: Option<String>,
     pub source: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(skip_serializing_if = "Option::is_none"))]
     pub note: Option<String>,
 }
+json_object!(<T> Dated<T> { valid_from, value, unit?, source, note? });
 
-#[derive(Clone, Debug, Serialize)]
-#[serde(transparent)]
+#[derive(Clone, Debug)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize), serde(transparent))]
 pub struct Param<T> {
     entries: Vec<Dated<T>>,
+}
+
+impl<T: WriteJson> WriteJson for Param<T> {
+    fn write_json(&self, out: &mut String) {
+        self.entries.write_json(out);
+    }
 }
 
 impl<T> Default for Param<T> {
@@ -114,21 +125,40 @@ impl<T> Param<T> {
     }
 }
 
-#[derive(Clone, Copy, Debug, Serialize, PartialEq, Eq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, schemars::JsonSchema), serde(rename_all = "snake_case"))]
 pub enum Window {
     RollingYear,
     CalendarYear,
 }
 
-#[derive(Clone, Copy, Debug, Serialize, PartialEq, Eq)]
-#[serde(rename_all = "snake_case")]
+impl WriteJson for Window {
+    fn write_json(&self, out: &mut String) {
+        match self {
+            Window::RollingYear => "rolling_year",
+            Window::CalendarYear => "calendar_year",
+        }
+        .write_json(out);
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize), serde(rename_all = "snake_case"))]
 pub enum FreeAgeRule {
     /// `under:N`: free until the Nth birthday.
     Under,
     /// `through_year:N`: free through the calendar year one turns N (Sörmland).
     ThroughYear,
+}
+
+impl WriteJson for FreeAgeRule {
+    fn write_json(&self, out: &mut String) {
+        match self {
+            FreeAgeRule::Under => "under",
+            FreeAgeRule::ThroughYear => "through_year",
+        }
+        .write_json(out);
+    }
 }
 
 /// The data items a visit is priced by (RULES.md §4, "Kinds of visit").
@@ -139,17 +169,19 @@ pub const MODES: [&str; 3] = ["physical", "video", "phone"];
 /// Where a value comes from: the page that states it, from when it is in
 /// force, when the page said so, and how sure that is (`2026`, `2024`,
 /// `older`, `undated`, or `region` for a region's own override).
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 pub struct Provenance {
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(skip_serializing_if = "Option::is_none"))]
     pub valid_from: Option<Date>,
     /// As the page gives it: `2024-01-02` or `2024`.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(skip_serializing_if = "Option::is_none"))]
     pub as_of: Option<String>,
     pub confidence: String,
     /// The id of a source in the rulebook's `sources`.
     pub source: String,
 }
+json_object!(Provenance { valid_from?, as_of?, confidence, source });
 
 impl Provenance {
     /// The date to show beside the value: when it was stated, else from when
@@ -170,35 +202,42 @@ impl Provenance {
 }
 
 /// One fee of a region: a data item in one mode.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 pub struct RegionFee {
     pub item: &'static str,
     pub mode: &'static str,
     pub kr: u32,
-    #[serde(flatten)]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(flatten))]
     pub provenance: Provenance,
 }
+json_object!(RegionFee { item, mode, kr, ..provenance });
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 pub struct FreeAge {
     pub rule: FreeAgeRule,
     pub age: u32,
-    #[serde(flatten)]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(flatten))]
     pub provenance: Provenance,
 }
+json_object!(FreeAge { rule, age, ..provenance });
 
 /// A ceiling a region's page states; it is a decision of the region only when
 /// it is lower than the national amount of its year (`Rulebook::ceiling`).
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 pub struct RegionCeiling {
     pub kr: u32,
-    #[serde(flatten)]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(flatten))]
     pub provenance: Provenance,
 }
+json_object!(RegionCeiling { kr, ..provenance });
 
 /// A region's fees by kind of visit, its free-age rule and the ceilings its
 /// pages state (`rules/regions.json`, from `../shared/data/region_fees_by_kind.csv`).
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 pub struct Region {
     pub code: String,
     pub name: String,
@@ -206,6 +245,7 @@ pub struct Region {
     pub free_age: Option<FreeAge>,
     pub ceilings: Vec<RegionCeiling>,
 }
+json_object!(Region { code, name, fees, free_age, ceilings });
 
 impl Region {
     pub fn fee(&self, item: &str, mode: &str) -> Option<&RegionFee> {
@@ -215,17 +255,19 @@ impl Region {
 
 /// A rulebook's title or description in each language; where one is
 /// missing, the Swedish text (the original) stands.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 pub struct Text {
     pub sv: String,
     pub en: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(skip_serializing_if = "Option::is_none"))]
     pub ar: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(skip_serializing_if = "Option::is_none"))]
     pub fi: Option<String>,
-    #[serde(rename = "sv-x-easy", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(rename = "sv-x-easy", skip_serializing_if = "Option::is_none"))]
     pub sv_easy: Option<String>,
 }
+json_object!(Text { sv, en, ar?, fi?, "sv-x-easy": sv_easy? });
 
 impl Text {
     pub fn in_lang(&self, lang: crate::text::Lang) -> String {
@@ -245,7 +287,8 @@ impl Text {
     }
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 pub struct Rulebook {
     pub id: String,
     pub title: Text,
@@ -256,12 +299,13 @@ pub struct Rulebook {
     /// Set when a situation's override changed the built-in rulebook.
     pub overridden: bool,
     /// What a region's override changed, for the answer to say so.
-    #[serde(skip)]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(skip))]
     pub regional: Option<RegionalChanges>,
     pub sources: Vec<NamedSource>,
     pub parameters: Parameters,
     pub regions: Vec<Region>,
 }
+json_object!(Rulebook { id, title, description, status, in_force_from, overridden, sources, parameters, regions });
 
 /// What an override changed: its own title (when it gives one) and the
 /// parameters it set, which the sections cite with the override's sources.
@@ -271,31 +315,45 @@ pub struct RegionalChanges {
     pub parameters: Vec<&'static str>,
 }
 
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, Default)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 pub struct Parameters {
-    #[serde(rename = "relisting.limit")]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(rename = "relisting.limit"))]
     pub relisting_limit: Param<Option<u32>>,
-    #[serde(rename = "relisting.window")]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(rename = "relisting.window"))]
     pub relisting_window: Param<Window>,
-    #[serde(rename = "relisting.special_reasons")]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(rename = "relisting.special_reasons"))]
     pub special_reasons: Param<Vec<String>>,
-    #[serde(rename = "guarantee.contact_days")]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(rename = "guarantee.contact_days"))]
     pub contact_days: Param<u32>,
-    #[serde(rename = "guarantee.assessment_days")]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(rename = "guarantee.assessment_days"))]
     pub assessment_days: Param<u32>,
-    #[serde(rename = "fees.free_from_age")]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(rename = "fees.free_from_age"))]
     pub free_from_age: Param<u32>,
-    #[serde(rename = "fees.free_under_age_fallback")]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(rename = "fees.free_under_age_fallback"))]
     pub free_under_age_fallback: Param<u32>,
-    #[serde(rename = "fees.ceiling_share")]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(rename = "fees.ceiling_share"))]
     pub ceiling_share: Param<f64>,
-    #[serde(rename = "fees.ceiling_max")]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(rename = "fees.ceiling_max"))]
     pub ceiling_max: Param<Option<u32>>,
-    #[serde(rename = "fees.prisbasbelopp")]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(rename = "fees.prisbasbelopp"))]
     pub prisbasbelopp: Param<u32>,
-    #[serde(rename = "fees.listed_unit_fee")]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(rename = "fees.listed_unit_fee"))]
     pub listed_unit_fee: Param<Option<u32>>,
 }
+json_object!(Parameters {
+    "relisting.limit": relisting_limit,
+    "relisting.window": relisting_window,
+    "relisting.special_reasons": special_reasons,
+    "guarantee.contact_days": contact_days,
+    "guarantee.assessment_days": assessment_days,
+    "fees.free_from_age": free_from_age,
+    "fees.free_under_age_fallback": free_under_age_fallback,
+    "fees.ceiling_share": ceiling_share,
+    "fees.ceiling_max": ceiling_max,
+    "fees.prisbasbelopp": prisbasbelopp,
+    "fees.listed_unit_fee": listed_unit_fee,
+});
 
 /// The names a rulebook or an override may set under `parameters`.
 pub const PARAMETER_NAMES: [&str; 11] = [

@@ -3,7 +3,6 @@
 
 use crate::input::clip;
 use crate::rulebook::LAN_CODES;
-use serde::Serialize;
 use serde_json::Value;
 use std::collections::btree_map::Entry;
 
@@ -11,7 +10,7 @@ use std::collections::btree_map::Entry;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
 
-#[derive(Clone, Debug, Default, Serialize, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Unit {
     pub id: String,
     pub name: String,
@@ -30,13 +29,14 @@ pub struct Unit {
 
 /// A problem in a unit list: the line (1 = a CSV file's header; in JSON the
 /// item's position, from 1), the field, a stable code and what is wrong.
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct UnitProblem {
     pub line: usize,
     pub field: String,
     pub code: &'static str,
     pub detail: String,
 }
+json_object!(UnitProblem { line, field, code, detail });
 
 pub const COLUMNS: [&str; 13] = ["id", "name", "lat", "lon", "region", "municipality", "address", "postal_code", "phone", "url", "list_closed", "digital", "source"];
 
@@ -496,6 +496,15 @@ fn read_json_records(text: &str, problems: &mut Vec<UnitProblem>) -> Vec<(usize,
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    // What the full nearby module throws for a list it refuses, one object a
+    // problem (`UnitProblems` in wasm.rs's TypeScript types).
+    #[test]
+    fn a_problem_is_written_with_its_line_field_code_and_detail() {
+        use crate::json_writer::WriteJson;
+        let problem = UnitProblem { line: 4, field: "lat".into(), code: "outside_sweden", detail: "48.85 is not in \"Sverige\"\n".into() };
+        assert_eq!(problem.to_json(), r#"{"line":4,"field":"lat","code":"outside_sweden","detail":"48.85 is not in \"Sverige\"\n"}"#);
+    }
 
     #[test]
     fn csv_with_quotes_commas_and_line_breaks() {

@@ -6,10 +6,11 @@
 //! The objects cross the boundary as JSON text (`JSON.stringify` in, and
 //! `JSON.parse` out, both the browser's own). serde-wasm-bindgen would walk
 //! the objects directly, but it puts a second set of (de)serialisers and the
-//! float printer into the module (about 40 KB of 206 KB, measured with twiggy),
-//! while serde_json is here anyway for the embedded rulebooks. The JSON also
-//! comes out byte for byte as the command line prints it.
+//! float printer into the module (about 40 KB of 206 KB, measured with twiggy).
+//! The answers are written by the engine's own writer (`json_writer`), as the
+//! command line writes them, so the JSON comes out byte for byte the same.
 
+use crate::json_writer::WriteJson;
 use wasm_bindgen::prelude::*;
 
 // A free-list allocator of about 1 KB instead of std's dlmalloc (about 7 KB):
@@ -83,10 +84,6 @@ fn json_text(situation: &JsValue) -> Option<String> {
     stringify(situation).ok().and_then(|s| s.as_string())
 }
 
-fn report_json(report: &crate::input::ErrorReport) -> String {
-    serde_json::to_string(report).unwrap_or_default()
-}
-
 /// Answers a situation (CONTRACT §1–2); throws `InputErrors` on bad input.
 #[cfg(not(feature = "nearby-module"))]
 #[wasm_bindgen(unchecked_return_type = "Answer")]
@@ -101,8 +98,8 @@ pub fn evaluate(#[wasm_bindgen(unchecked_param_type = "Situation")] situation: J
         )),
     };
     match result {
-        Ok(answer) => Ok(to_js(&serde_json::to_string(&answer).unwrap_or_default())),
-        Err(report) => Err(to_js(&report_json(&report))),
+        Ok(answer) => Ok(to_js(&answer.to_json())),
+        Err(report) => Err(to_js(&report.to_json())),
     }
 }
 
@@ -149,11 +146,11 @@ mod nearby_module {
     /// A refused list's problems, as thrown: `{ problems: [{ line, field, code, detail }] }`.
     #[cfg(feature = "nearby-full")]
     fn refused(problems: &[crate::units::UnitProblem]) -> JsValue {
-        #[derive(serde::Serialize)]
         struct Refused<'a> {
             problems: &'a [crate::units::UnitProblem],
         }
-        to_js(&serde_json::to_string(&Refused { problems }).unwrap_or_default())
+        json_object!(Refused<'_> { problems });
+        to_js(&Refused { problems }.to_json())
     }
 
     thread_local! {
@@ -220,7 +217,7 @@ mod nearby_module {
     #[cfg(feature = "nearby-full")]
     #[wasm_bindgen]
     pub fn nearest_ids(lat: f64, lon: f64, k: usize, max_km: Option<f64>) -> Result<Vec<u32>, JsValue> {
-        UNITS.with_borrow(|units| crate::nearby::nearest_ids(units, lat, lon, k, max_km)).map_err(|report| to_js(&report_json(&report)))
+        UNITS.with_borrow(|units| crate::nearby::nearest_ids(units, lat, lon, k, max_km)).map_err(|report| to_js(&report.to_json()))
     }
 
     /// 1177's count of units per region (data/unit-counts-1177.json), for the
@@ -251,8 +248,8 @@ mod nearby_module {
         let query = json_text(&query).map_or(Ok(serde_json::Value::Null), |t| crate::parse_json(&t));
         let result = query.and_then(|query| UNITS.with_borrow(|units| PLACES.with_borrow(|places| crate::nearby::nearby(&query, units, places))));
         match result {
-            Ok(answer) => Ok(to_js(&serde_json::to_string(&answer).unwrap_or_default())),
-            Err(report) => Err(to_js(&report_json(&report))),
+            Ok(answer) => Ok(to_js(&answer.to_json())),
+            Err(report) => Err(to_js(&report.to_json())),
         }
     }
 }

@@ -88,6 +88,34 @@ fn rules_prints_a_rulebook_with_sources() {
     assert_eq!(sou["status"], "proposal");
 }
 
+/// The command writes with the engine's writer and indents what it wrote
+/// (`json_writer::pretty`): byte for byte what serde_json's pretty printer
+/// writes for the same values (serde's derive, kept on the host as the oracle).
+#[test]
+fn the_command_prints_what_serde_jsons_pretty_printer_prints() {
+    fn pretty<T: serde::Serialize>(value: &T) -> String {
+        serde_json::to_string_pretty(value).unwrap() + "\n"
+    }
+    let situation = std::fs::read_to_string("examples/situation.json").unwrap();
+    let answer = vardval::evaluate_str(&situation).unwrap();
+    assert_eq!(String::from_utf8(vardval(&["evaluate", "-"], Some(&situation)).stdout).unwrap(), pretty(&answer));
+    let bad = r#"{ "today": "2026-13-01", "person": { "age": -3, "home_region": "x\u0001\"é" }, "visits": [] }"#;
+    let report = vardval::evaluate_str(bad).unwrap_err();
+    assert!(report.errors.iter().any(|e| !e.args.0.is_empty()), "an error with args: {report:?}");
+    assert_eq!(String::from_utf8(vardval(&["evaluate", "-"], Some(bad)).stdout).unwrap(), pretty(&report));
+    for id in vardval::rulebook::BUILTIN_IDS {
+        let book = vardval::rulebook(id).unwrap();
+        assert_eq!(String::from_utf8(vardval(&["rules", id], None).stdout).unwrap(), pretty(book), "{id}");
+    }
+    let places = vardval::places::Places::from_json_texts(&[include_str!("../data/municipalities.json"), include_str!("../data/postal-codes.json")]).unwrap();
+    let (units, _) = vardval::units::read(include_str!("../data/units.csv"), &|m| places.municipality_known(m));
+    let mut units = vardval::nearby::Units::new(units);
+    units.set_counts_1177(include_str!("../data/unit-counts-1177.json")).unwrap();
+    let query = r#"{ "from": { "place": "Malmö" }, "k": 5, "home_region": "13" }"#;
+    let near = vardval::nearby::nearby(&serde_json::from_str(query).unwrap(), &units, &places).unwrap();
+    assert_eq!(String::from_utf8(vardval(&["nearby", "-"], Some(query)).stdout).unwrap(), pretty(&near));
+}
+
 #[test]
 fn an_unknown_rulebook_or_command_exits_2() {
     let out = vardval(&["rules", "nope"], None);

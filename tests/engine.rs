@@ -465,7 +465,7 @@ fn unknown_fields_are_warned_not_refused() {
 #[test]
 fn the_contract_example_gives_the_contract_figures() {
     let text = include_str!("../examples/situation.json");
-    let a = serde_json::to_value(vardval::evaluate_str(text).unwrap()).unwrap();
+    let a = common::written(&vardval::evaluate_str(text).unwrap());
     assert_eq!(a["rulebook"]["id"], "se");
     assert_eq!(a["listing"]["can_change"], true);
     assert_eq!(a["listing"]["counted_changes"], 1);

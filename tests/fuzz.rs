@@ -236,7 +236,7 @@ fn strings<'v>(v: &'v Value, out: &mut Vec<&'v str>) {
 /// CONTRACT §3: `{ errors: [{ path, code, message }] }`, never empty, each
 /// with a code and a message in words.
 fn check_errors(report: &ErrorReport, texts: &Catalogue, f: &mut Findings) {
-    let v = serde_json::to_value(report).unwrap_or(Value::Null);
+    let v = common::written(report);
     let errors = v["errors"].as_array().cloned().unwrap_or_default();
     f.check(!errors.is_empty(), "an error object has errors", || v.to_string());
     for e in &errors {
@@ -261,7 +261,7 @@ fn evaluate_target(input: &Input, texts: &Catalogue, tally: &mut Tally) -> Findi
     match result {
         Ok(answer) => {
             tally.answers += 1;
-            let a = serde_json::to_value(&answer).expect("an answer serialises");
+            let a = common::written(&answer);
             check_answer(situation.as_ref(), &a, texts, &mut f);
         }
         Err(report) => {
@@ -564,7 +564,7 @@ fn nearby_target(query: &Input, own: Option<&[(f64, f64, Option<&'static str>, O
     };
     tally.answers += 1;
     let q = q.unwrap_or_default();
-    let a = serde_json::to_value(&answer).expect("an answer serialises");
+    let a = common::written(&answer);
     let found = a["units"].as_array().cloned().unwrap_or_default();
     let k = q["k"].as_f64().map_or(10, |k| k as usize);
     let max_km = q["max_km"].as_f64();
@@ -681,7 +681,7 @@ fn rules_target(doc: &Input, situation: &Value, texts: &Catalogue, tally: &mut T
     match vardval::evaluate(&s) {
         Ok(answer) => {
             tally.note("overrides passed and answered");
-            let a = serde_json::to_value(&answer).expect("an answer serialises");
+            let a = common::written(&answer);
             check_answer(Some(&s), &a, texts, &mut f);
         }
         Err(report) => {

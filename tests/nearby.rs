@@ -19,8 +19,8 @@ fn ask(query: Value) -> Value {
     let places = places();
     let units = default_units(&places);
     match nearby(&query, &units, &places) {
-        Ok(a) => serde_json::to_value(a).unwrap(),
-        Err(e) => serde_json::to_value(e).unwrap(),
+        Ok(a) => common::written(&a),
+        Err(e) => common::written(&e),
     }
 }
 
@@ -408,7 +408,7 @@ fn coverage_counts_the_list_against_1177s_lower_bound() {
     // A region's own list has no counts to compare with: no coverage at all.
     let places = places();
     let own = Units::new(vec![Unit { region: Some("06".into()), ..unit(1, 57.78, 14.16, Some(false)) }]);
-    let answer = serde_json::to_value(nearby(&json!({ "from": { "postal_code": "55320" } }), &own, &places).unwrap()).unwrap();
+    let answer = common::written(&nearby(&json!({ "from": { "postal_code": "55320" } }), &own, &places).unwrap());
     assert!(answer.get("coverage").is_none(), "{answer}");
 }
 

@@ -1,5 +1,6 @@
 //! Properties that must hold for every situation, not just the examples.
 
+mod common;
 mod generators;
 use generators::{any_json, case, day};
 use proptest::prelude::*;
@@ -7,7 +8,7 @@ use serde_json::{json, Value};
 
 fn evaluate(s: &Value) -> Value {
     match vardval::evaluate(s) {
-        Ok(a) => serde_json::to_value(a).unwrap(),
+        Ok(a) => common::written(&a),
         Err(e) => panic!("a well-formed situation was refused: {:?}\n{s:#}", e.errors),
     }
 }

@@ -1,12 +1,13 @@
 //! The JSON Schemas in schemas/ (draft 2020-12) against the engine: every
 //! JSON example in the docs is valid and answered, every answer and error the
-//! engine gives is valid, and for each input, whatever the engine accepts the
+//! engine gives is valid (as its writer writes them), and for each input, whatever the engine accepts the
 //! schema accepts. Each input is tried with one field changed at a time (to
 //! values at and beyond its bounds, of other types, or removed); where the
 //! schema accepts what the engine refuses, it is only for what a schema cannot
 //! say, listed for each input (`reader_only`). (tests/cli.rs checks that the
 //! files are what `vardval schema NAME` prints.)
 
+mod common;
 use jsonschema::Validator;
 use serde_json::{json, Value};
 use vardval::nearby::{nearby, Units};
@@ -91,7 +92,7 @@ fn every_json_example_in_the_docs_is_valid_and_the_engine_answers_it() {
         let kind = if example.get("today").is_some() {
             assert_valid(&situation, "situation", example);
             let a = vardval::evaluate(example).unwrap_or_else(|e| panic!("{file}: {:?}", e.errors));
-            assert_valid(&answer, "answer", &serde_json::to_value(a).unwrap());
+            assert_valid(&answer, "answer", &common::written(&a));
             "situation"
         } else if let Some(over) = example.get("override") {
             // A situation's `rulebook`: the override in it is a rulebook document.
@@ -99,12 +100,12 @@ fn every_json_example_in_the_docs_is_valid_and_the_engine_answers_it() {
             assert_eq!(override_problems(se, over), vec![], "{file}");
             let s = json!({ "today": "2026-11-22", "rulebook": example, "person": { "age": 40, "home_region": "13" }, "visits": [{ "date": "2026-03-02", "where": "listed" }] });
             assert_valid(&situation, "situation", &s);
-            assert_valid(&answer, "answer", &serde_json::to_value(vardval::evaluate(&s).unwrap()).unwrap());
+            assert_valid(&answer, "answer", &common::written(&vardval::evaluate(&s).unwrap()));
             "rulebook"
         } else if example.get("from").is_some() {
             assert_valid(&query, "nearby-query", example);
             let a = nearby(example, &unit_list, &places).unwrap_or_else(|e| panic!("{file}: {:?}", e.errors));
-            assert_valid(&nearby_answer, "nearby-answer", &serde_json::to_value(a).unwrap());
+            assert_valid(&nearby_answer, "nearby-answer", &common::written(&a));
             "nearby-query"
         } else if example.is_array() || example.get("units").is_some() {
             assert_valid(&units, "units", example);
@@ -227,7 +228,7 @@ fn agree(a: &Agreement) -> (usize, usize, usize) {
                     (Err(problems), valid) => {
                         if a.schema == "situation" {
                             // Every error object the engine gives has the shape of errors.schema.json.
-                            assert_valid(&errors, "errors", &serde_json::to_value(vardval::evaluate(&doc).unwrap_err()).unwrap());
+                            assert_valid(&errors, "errors", &common::written(&vardval::evaluate(&doc).unwrap_err()));
                         }
                         if !valid {
                             both_refuse += 1;
@@ -310,7 +311,7 @@ fn what_the_engine_accepts_as_a_situation_the_schema_accepts() {
             || (code == "out_of_range" && dated)
             || (code == "missing_field" && matches!(path, "person.age" | "person.home_region"))
     };
-    let engine = |doc: &Value| vardval::evaluate(doc).map(|a| Some(serde_json::to_value(a).unwrap())).map_err(|e| e.errors.into_iter().map(|e| (e.path, e.code)).collect());
+    let engine = |doc: &Value| vardval::evaluate(doc).map(|a| Some(common::written(&a))).map_err(|e| e.errors.into_iter().map(|e| (e.path, e.code)).collect());
     let (accepted, refused, reader) = agree(&Agreement { schema: "situation", bases, paths, values, engine: &engine, reader_only: &reader_only, output: Some("answer") });
     assert!(accepted > 1000 && refused > 1000 && reader > 100, "{accepted} {refused} {reader}");
 }
@@ -425,7 +426,7 @@ fn what_the_engine_accepts_as_a_nearby_query_the_schema_accepts() {
     ];
     // What a schema cannot say: which postal codes, places and municipalities exist.
     let reader_only = |_: &str, code: &str| matches!(code, "unknown_postal_code" | "unknown_place" | "unknown_municipality");
-    let engine = |q: &Value| nearby(q, &units, &places).map(|a| Some(serde_json::to_value(a).unwrap())).map_err(|e| e.errors.into_iter().map(|e| (e.path, e.code)).collect());
+    let engine = |q: &Value| nearby(q, &units, &places).map(|a| Some(common::written(&a))).map_err(|e| e.errors.into_iter().map(|e| (e.path, e.code)).collect());
     let (accepted, refused, reader) = agree(&Agreement { schema: "nearby-query", bases, paths, values, engine: &engine, reader_only: &reader_only, output: Some("nearby-answer") });
     assert!(accepted > 100 && refused > 100 && reader > 10, "{accepted} {refused} {reader}");
 }

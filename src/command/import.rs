@@ -10,6 +10,7 @@ use super::text;
 use calamine::{Data, Reader};
 use std::io;
 use std::process::ExitCode;
+use vardval::json_writer::{write_object, WriteJson};
 use vardval::places::fold_place;
 use vardval::units::{Checker, CsvParser, UnitProblem, COLUMNS};
 
@@ -192,8 +193,7 @@ pub fn import(file: &str, sheet: Option<&str>, json: bool, geo: &Geo, out: super
     let problems = |problems: &[UnitProblem], out: super::Out| -> io::Result<ExitCode> {
         if json {
             let errors: Vec<_> = problems.iter().map(super::UnitProblemJson::from).collect();
-            serde_json::to_writer(&mut *out, &serde_json::json!({ "file": file, "ok": false, "errors": errors }))?;
-            writeln!(out)?;
+            writeln!(out, "{}", super::FileReport { errors: &errors, file, ok: false, units: None }.to_sorted_json())?;
         } else {
             for p in problems {
                 super::note(&super::unit_problem_line(file, p));
@@ -223,8 +223,9 @@ pub fn import(file: &str, sheet: Option<&str>, json: bool, geo: &Geo, out: super
         return problems(&rechecked, out);
     }
     if json {
-        serde_json::to_writer(&mut *out, &serde_json::json!({ "file": file, "ok": true, "errors": [], "units": json_units(&records) }))?;
-        writeln!(out)?;
+        let units: Vec<_> = records.iter().map(|record| JsonUnit(record)).collect();
+        let report = super::FileReport::<super::UnitProblemJson> { errors: &[], file, ok: true, units: Some(&units) };
+        writeln!(out, "{}", report.to_sorted_json())?;
     } else {
         out.write_all(csv.as_bytes())?;
         // Said once the list is written: not before a full disk stops it.
@@ -234,28 +235,41 @@ pub fn import(file: &str, sheet: Option<&str>, json: bool, geo: &Geo, out: super
     Ok(ExitCode::SUCCESS)
 }
 
-/// The units as JSON objects (docs/units.md): numbers and booleans as such,
-/// empty fields left out.
-fn json_units(records: &[Vec<String>]) -> Vec<serde_json::Map<String, serde_json::Value>> {
-    use serde_json::Value;
-    records
-        .iter()
-        .map(|record| {
-            COLUMNS
-                .iter()
-                .zip(record)
-                .filter(|(_, v)| !v.is_empty())
-                .map(|(column, v)| {
-                    let value = match *column {
-                        "lat" | "lon" => vardval::units::number(v).and_then(serde_json::Number::from_f64).map_or_else(|| Value::from(v.as_str()), Value::Number),
-                        "list_closed" | "digital" => v.parse::<bool>().map_or_else(|_| Value::from(v.as_str()), Value::Bool),
-                        _ => Value::from(v.as_str()),
-                    };
-                    (column.to_string(), value)
-                })
-                .collect()
-        })
-        .collect()
+/// A unit as a JSON unit list holds it (docs/units.md): numbers and booleans
+/// as such, empty fields left out.
+struct JsonUnit<'a>(&'a [String]);
+
+impl WriteJson for JsonUnit<'_> {
+    fn write_json(&self, out: &mut String) {
+        let cells: Vec<(&str, JsonCell)> = COLUMNS.iter().zip(self.0).filter(|(_, v)| !v.is_empty()).map(|(&column, v)| (column, JsonCell::new(column, v))).collect();
+        write_object(out, cells.iter().map(|(column, cell)| (column, cell)));
+    }
+}
+
+enum JsonCell<'a> {
+    Number(f64),
+    Bool(bool),
+    Text(&'a str),
+}
+
+impl<'a> JsonCell<'a> {
+    fn new(column: &str, v: &'a str) -> JsonCell<'a> {
+        match column {
+            "lat" | "lon" => vardval::units::number(v).filter(|x| x.is_finite()).map_or(JsonCell::Text(v), JsonCell::Number),
+            "list_closed" | "digital" => v.parse::<bool>().map_or(JsonCell::Text(v), JsonCell::Bool),
+            _ => JsonCell::Text(v),
+        }
+    }
+}
+
+impl WriteJson for JsonCell<'_> {
+    fn write_json(&self, out: &mut String) {
+        match self {
+            JsonCell::Number(x) => x.write_json(out),
+            JsonCell::Bool(b) => b.write_json(out),
+            JsonCell::Text(t) => t.write_json(out),
+        }
+    }
 }
 
 /// The unit CSV: a header of `COLUMNS`, then a row per unit.

@@ -8,6 +8,7 @@ pub mod import;
 pub mod sweden;
 pub mod text;
 
+use vardval::json_writer::WriteJson;
 
 /// Where the commands write: standard output, buffered (`main`).
 pub type Out<'a> = &'a mut dyn std::io::Write;
@@ -44,17 +45,36 @@ pub fn write_unit_problem_json(out: Out, p: &vardval::units::UnitProblem, first:
     if !first {
         out.write_all(b",")?;
     }
-    serde_json::to_writer(&mut *out, &UnitProblemJson::from(p))?;
-    Ok(())
+    out.write_all(UnitProblemJson::from(p).to_json().as_bytes())
 }
 
 /// A unit list's problem in a `--json` report.
-#[derive(serde::Serialize)]
 pub struct UnitProblemJson<'a> {
     pub line: usize,
     pub field: &'a str,
     pub code: &'a str,
     pub message: &'a str,
+}
+vardval::json_object!(UnitProblemJson<'_> { line, field, code, message });
+
+/// What `rules check`, a file `units check` cannot read, or `units import`
+/// says with `--json`, as one object; `units` only in an import's report.
+pub struct FileReport<'a, E> {
+    pub errors: &'a [E],
+    pub file: &'a str,
+    pub ok: bool,
+    pub units: Option<&'a dyn WriteJson>,
+}
+vardval::json_object!(<E> FileReport<'_, E> { errors, file, ok, units? });
+
+impl<E: WriteJson> FileReport<'_, E> {
+    /// Compact JSON with every object's keys sorted, as these reports have
+    /// had them since they were built as serde_json's `Value` (a sorted map):
+    /// the command's output stays what it was, byte for byte.
+    pub fn to_sorted_json(&self) -> String {
+        let json = self.to_json();
+        serde_json::from_str::<serde_json::Value>(&json).map_or(json, |sorted| sorted.to_string())
+    }
 }
 
 impl<'a> From<&'a vardval::units::UnitProblem> for UnitProblemJson<'a> {
@@ -68,8 +88,8 @@ impl<'a> From<&'a vardval::units::UnitProblem> for UnitProblemJson<'a> {
 pub fn report_unreadable(file: &str, e: &std::io::Error, json: bool, out: Out) -> std::io::Result<std::process::ExitCode> {
     let problem = vardval::units::UnitProblem { line: 0, field: String::new(), code: "unreadable_input", detail: format!("cannot read {file}: {e}") };
     if json {
-        serde_json::to_writer(&mut *out, &serde_json::json!({ "file": file, "ok": false, "errors": [UnitProblemJson::from(&problem)] }))?;
-        writeln!(out)?;
+        let report = FileReport { errors: &[UnitProblemJson::from(&problem)], file, ok: false, units: None };
+        writeln!(out, "{}", report.to_sorted_json())?;
     } else {
         write_unit_problem(out, file, &problem)?;
     }

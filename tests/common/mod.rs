@@ -1,5 +1,6 @@
 #![allow(dead_code)]
 use serde_json::{json, Value};
+use vardval::json_writer::WriteJson;
 use vardval::nearby::Units;
 use vardval::places::Places;
 
@@ -17,10 +18,20 @@ pub fn default_units(places: &Places) -> Units {
     units
 }
 
+/// What the engine's writer writes for `value`, as the command and the
+/// WebAssembly modules give it, read back. It must be byte for byte what
+/// serde_json writes for the same value: serde's derive stays on the host as
+/// this oracle.
+pub fn written<T: WriteJson + serde::Serialize>(value: &T) -> Value {
+    let ours = value.to_json();
+    assert_eq!(ours, serde_json::to_string(value).expect("serde_json writes it"), "the writer differs from serde_json");
+    serde_json::from_str(&ours).expect("the writer writes JSON")
+}
+
 /// The answer as JSON, exactly as the command and WebAssembly give it.
 pub fn answer(situation: Value) -> Value {
     match vardval::evaluate(&situation) {
-        Ok(a) => serde_json::to_value(a).expect("answer serialises"),
+        Ok(a) => written(&a),
         Err(e) => panic!("expected an answer, got errors: {:#?}", e.errors),
     }
 }
