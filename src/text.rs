@@ -5,7 +5,7 @@
 //! the static no-JavaScript text and the answers share one source.
 
 use crate::date::Date;
-use serde_json::Value;
+use crate::json::Value;
 use std::sync::OnceLock;
 
 // Minified copies of i18n/*.json, written by build.rs, in the order of

@@ -248,7 +248,7 @@ mod nearby_module {
     /// bad input throws `{ errors: [...] }`.
     #[wasm_bindgen(unchecked_return_type = "NearbyAnswer")]
     pub fn nearby(#[wasm_bindgen(unchecked_param_type = "NearbyQuery")] query: JsValue) -> Result<JsValue, JsValue> {
-        let query = json_text(&query).map_or(Ok(serde_json::Value::Null), |t| crate::parse_json(&t));
+        let query = json_text(&query).map_or(Ok(crate::json::Value::Null), |t| crate::parse_json(&t));
         let result = query.and_then(|query| UNITS.with_borrow(|units| PLACES.with_borrow(|places| crate::nearby::nearby(&query, units, places))));
         match result {
             Ok(answer) => Ok(to_js(&serde_json::to_string(&answer).unwrap_or_default())),

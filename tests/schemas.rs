@@ -53,7 +53,7 @@ fn default_units(places: &Places) -> Units {
 fn override_problems(se: &Rulebook, doc: &Value) -> Vec<(String, String)> {
     let mut book = se.clone();
     let mut reader = vardval::input::Reader::default();
-    book.apply_override(doc, "", &mut reader);
+    book.apply_override(&doc.into(), "", &mut reader);
     reader.problems.into_iter().map(|p| (p.path, p.code.to_string())).collect()
 }
 
@@ -90,7 +90,7 @@ fn every_json_example_in_the_docs_is_valid_and_the_engine_answers_it() {
     for (file, example) in &examples {
         let kind = if example.get("today").is_some() {
             assert_valid(&situation, "situation", example);
-            let a = vardval::evaluate(example).unwrap_or_else(|e| panic!("{file}: {:?}", e.errors));
+            let a = vardval::evaluate(&example.into()).unwrap_or_else(|e| panic!("{file}: {:?}", e.errors));
             assert_valid(&answer, "answer", &serde_json::to_value(a).unwrap());
             "situation"
         } else if let Some(over) = example.get("override") {
@@ -99,11 +99,11 @@ fn every_json_example_in_the_docs_is_valid_and_the_engine_answers_it() {
             assert_eq!(override_problems(se, over), vec![], "{file}");
             let s = json!({ "today": "2026-11-22", "rulebook": example, "person": { "age": 40, "home_region": "13" }, "visits": [{ "date": "2026-03-02", "where": "listed" }] });
             assert_valid(&situation, "situation", &s);
-            assert_valid(&answer, "answer", &serde_json::to_value(vardval::evaluate(&s).unwrap()).unwrap());
+            assert_valid(&answer, "answer", &serde_json::to_value(vardval::evaluate(&(&s).into()).unwrap()).unwrap());
             "rulebook"
         } else if example.get("from").is_some() {
             assert_valid(&query, "nearby-query", example);
-            let a = nearby(example, &unit_list, &places).unwrap_or_else(|e| panic!("{file}: {:?}", e.errors));
+            let a = nearby(&example.into(), &unit_list, &places).unwrap_or_else(|e| panic!("{file}: {:?}", e.errors));
             assert_valid(&nearby_answer, "nearby-answer", &serde_json::to_value(a).unwrap());
             "nearby-query"
         } else if example.is_array() || example.get("units").is_some() {
@@ -140,7 +140,7 @@ fn the_bad_examples_are_refused_by_both() {
     assert_eq!(override_problems(Rulebook::builtin("se").unwrap(), &bad_override).len(), 4, "relisting.limit, ceiling_max valid_from and source, doctor_visit_kr");
     let bad_situation = json!({ "today": "2026-13-01", "person": { "age": -3 } });
     assert_eq!(schema_errors(&validator("situation"), &bad_situation).len(), 2, "today and person.age");
-    assert_eq!(vardval::evaluate(&bad_situation).unwrap_err().errors.len(), 2);
+    assert_eq!(vardval::evaluate(&(&bad_situation).into()).unwrap_err().errors.len(), 2);
 }
 
 // --- What the engine accepts, the schema accepts ---------------------------
@@ -227,7 +227,7 @@ fn agree(a: &Agreement) -> (usize, usize, usize) {
                     (Err(problems), valid) => {
                         if a.schema == "situation" {
                             // Every error object the engine gives has the shape of errors.schema.json.
-                            assert_valid(&errors, "errors", &serde_json::to_value(vardval::evaluate(&doc).unwrap_err()).unwrap());
+                            assert_valid(&errors, "errors", &serde_json::to_value(vardval::evaluate(&(&doc).into()).unwrap_err()).unwrap());
                         }
                         if !valid {
                             both_refuse += 1;
@@ -310,7 +310,7 @@ fn what_the_engine_accepts_as_a_situation_the_schema_accepts() {
             || (code == "out_of_range" && dated)
             || (code == "missing_field" && matches!(path, "person.age" | "person.home_region"))
     };
-    let engine = |doc: &Value| vardval::evaluate(doc).map(|a| Some(serde_json::to_value(a).unwrap())).map_err(|e| e.errors.into_iter().map(|e| (e.path, e.code)).collect());
+    let engine = |doc: &Value| vardval::evaluate(&doc.into()).map(|a| Some(serde_json::to_value(a).unwrap())).map_err(|e| e.errors.into_iter().map(|e| (e.path, e.code)).collect());
     let (accepted, refused, reader) = agree(&Agreement { schema: "situation", bases, paths, values, engine: &engine, reader_only: &reader_only, output: Some("answer") });
     assert!(accepted > 1000 && refused > 1000 && reader > 100, "{accepted} {refused} {reader}");
 }
@@ -425,7 +425,7 @@ fn what_the_engine_accepts_as_a_nearby_query_the_schema_accepts() {
     ];
     // What a schema cannot say: which postal codes, places and municipalities exist.
     let reader_only = |_: &str, code: &str| matches!(code, "unknown_postal_code" | "unknown_place" | "unknown_municipality");
-    let engine = |q: &Value| nearby(q, &units, &places).map(|a| Some(serde_json::to_value(a).unwrap())).map_err(|e| e.errors.into_iter().map(|e| (e.path, e.code)).collect());
+    let engine = |q: &Value| nearby(&q.into(), &units, &places).map(|a| Some(serde_json::to_value(a).unwrap())).map_err(|e| e.errors.into_iter().map(|e| (e.path, e.code)).collect());
     let (accepted, refused, reader) = agree(&Agreement { schema: "nearby-query", bases, paths, values, engine: &engine, reader_only: &reader_only, output: Some("nearby-answer") });
     assert!(accepted > 100 && refused > 100 && reader > 10, "{accepted} {refused} {reader}");
 }
