@@ -693,88 +693,76 @@ impl<S: Source> Reader<S> {
 
 /// A number in JSON's grammar as the nearest f64 (ties to even): correctly
 /// rounded as `str::parse` is, without the tables core's parser brings
-/// (about 14 KB gzip of the nearby module). Short numbers (15 digits, a power
-/// of ten up to 22: every coordinate and amount we read) take one exact
-/// division or product; others a big integer: the first 800 digits (no two
-/// f64s are closer than 768 digits tell apart) scaled by 2^s / 10^k.
+/// (about 14 KB gzip of the nearby module): its first 800 digits (no two
+/// f64s are closer than 768 digits tell apart) as a big integer, scaled by
+/// 2^s / 10^k so that it keeps at least 64 bits.
 fn decimal_to_f64(text: &str) -> f64 {
     let (negative, unsigned) = match text.strip_prefix('-') {
         Some(rest) => (true, rest),
         None => (false, text),
     };
     let (mantissa, exponent) = unsigned.split_once(['e', 'E']).unwrap_or((unsigned, ""));
-    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
     let (exponent_negative, exponent_digits) = match exponent.strip_prefix('-') {
         Some(rest) => (true, rest),
         None => (false, exponent.trim_start_matches('+')),
     };
     // Beyond a million either way every result is 0 or infinite.
     let exponent = exponent_digits.bytes().fold(0i64, |e, b| (e * 10 + i64::from(b.wrapping_sub(b'0'))).min(1_000_000));
-    let mut exp10 = if exponent_negative { -exponent } else { exponent } - fraction.len() as i64;
-    let mut digits: Vec<u8> = whole.bytes().chain(fraction.bytes()).map(|b| b.wrapping_sub(b'0')).skip_while(|&d| d == 0).collect();
-    while digits.last() == Some(&0) {
-        digits.pop();
-        exp10 += 1;
+    let mut exp10 = if exponent_negative { -exponent } else { exponent };
+    let (mut big, mut kept, mut sticky, mut fraction) = (Big::default(), 0i64, false, false);
+    for b in mantissa.bytes() {
+        let digit = b.wrapping_sub(b'0');
+        if b == b'.' {
+            fraction = true;
+        } else if kept == 800 {
+            // Past the 800th digit, only whether there is more.
+            sticky |= digit != 0;
+            exp10 += i64::from(!fraction);
+        } else {
+            if kept > 0 || digit > 0 {
+                big.mul_add(10, u32::from(digit));
+                kept += 1;
+            }
+            exp10 -= i64::from(fraction);
+        }
     }
-    let magnitude = unsigned_to_f64(&digits, exp10);
+    let magnitude = if kept == 0 || exp10 + kept < -324 {
+        0.0
+    } else if exp10 + kept > 310 {
+        f64::INFINITY
+    } else {
+        let mut exp2 = 0;
+        if exp10 < 0 {
+            // log2(10) < 3.322: the quotient keeps at least 64 bits.
+            let limbs = (67 + -exp10 * 3322 / 1000 - big.bits() as i64).max(0) / 32 + 1;
+            big.shift_left(limbs as usize);
+            exp2 = -32 * limbs;
+        }
+        let mut left = exp10.unsigned_abs();
+        while left > 0 {
+            let step = left.min(9);
+            let power = 10u32.pow(step as u32);
+            if exp10 > 0 {
+                big.mul_add(power, 0);
+            } else {
+                sticky |= big.div_rem(power) != 0;
+            }
+            left -= step;
+        }
+        // The top 64 bits, from the top three limbs (made at least three).
+        let short = 3usize.saturating_sub(big.0.len());
+        big.shift_left(short);
+        let [.., low, middle, high] = big.0[..] else { return f64::NAN };
+        let zeros = high.leading_zeros();
+        let m = (u64::from(high) << 32 | u64::from(middle)) << zeros | u64::from(low) >> (32 - zeros);
+        sticky |= (u64::from(low) << zeros) as u32 != 0 || big.0[..big.0.len() - 3].iter().any(|&w| w != 0);
+        round(m, exp2 - 32 * short as i64 + 32 * big.0.len() as i64 - 64 - i64::from(zeros), sticky)
+    };
     if negative {
         -magnitude
     } else {
         magnitude
     }
-}
-
-/// `digits` (no leading or trailing zero) × 10^`exp10`, rounded.
-fn unsigned_to_f64(digits: &[u8], mut exp10: i64) -> f64 {
-    let count = digits.len() as i64;
-    if digits.is_empty() || exp10 + count < -324 {
-        return 0.0;
-    }
-    if exp10 + count > 310 {
-        return f64::INFINITY;
-    }
-    if count <= 15 && (-22..=22).contains(&exp10) {
-        // Both exact (below 2^53, and 10^22 is an f64), so one rounding.
-        let m = digits.iter().fold(0u64, |m, &d| m * 10 + u64::from(d)) as f64;
-        let power = (0..exp10.abs()).fold(1.0, |p, _| p * 10.0);
-        return if exp10 < 0 { m / power } else { m * power };
-    }
-    let mut sticky = false;
-    let mut digits = digits;
-    if digits.len() > 800 {
-        // The last digit is not 0, so what is cut is more than nothing.
-        sticky = true;
-        exp10 += digits.len() as i64 - 800;
-        digits = &digits[..800];
-    }
-    let mut big = Big::default();
-    for chunk in digits.chunks(9) {
-        let (scale, add) = chunk.iter().fold((1u32, 0u32), |(s, a), &d| (s * 10, a * 10 + u32::from(d)));
-        big.mul_add(scale, add);
-    }
-    let mut exp2 = 0i64;
-    if exp10 >= 0 {
-        for step in tens(exp10) {
-            big.mul_add(step, 0);
-        }
-    } else {
-        // Enough bits that the quotient keeps 64: log2(10) < 3.322.
-        let shift = (67 + -exp10 * 3322 / 1000 - big.bits() as i64).max(0);
-        big.shift_left(shift as usize);
-        exp2 = -shift;
-        for step in tens(-exp10) {
-            sticky |= big.div_rem(step) != 0;
-        }
-    }
-    let bits = big.bits();
-    let (top, below) = big.top64(bits.saturating_sub(64));
-    let (m, exp2) = if bits < 64 { (top << (64 - bits), exp2 - (64 - bits) as i64) } else { (top, exp2 + bits as i64 - 64) };
-    round(m, exp2, sticky || below)
-}
-
-/// Powers of ten whose product is 10^`n`, each at most 10^9.
-fn tens(n: i64) -> impl Iterator<Item = u32> {
-    (0..n).step_by(9).map(move |done| 10u32.pow((n - done).min(9) as u32))
 }
 
 /// `m` × 2^`exp2` (`m`'s top bit set; `sticky`: and a little more), rounded
@@ -788,13 +776,12 @@ fn round(m: u64, exp2: i64, sticky: bool) -> f64 {
     if cut > 64 {
         return 0.0;
     }
-    let m = u128::from(m);
-    let kept = m >> cut;
-    let rest = m & ((1 << cut) - 1);
+    let kept = m.checked_shr(cut as u32).unwrap_or(0);
+    let rest = m ^ kept.checked_shl(cut as u32).unwrap_or(0);
     let half = 1 << (cut - 1);
     let up = rest > half || (rest == half && (sticky || kept & 1 == 1));
     // At most 2^53: exact, and so is the product by a power of two (or infinite).
-    let kept = (kept + u128::from(up)) as u64 as f64;
+    let kept = (kept + u64::from(up)) as f64;
     let exp2 = exp2 + cut;
     let power = if exp2 >= -1022 { f64::from_bits(((exp2 + 1023) as u64) << 52) } else { f64::from_bits(1 << (exp2 + 1074)) };
     kept * power
@@ -832,33 +819,15 @@ impl Big {
         rem as u32
     }
 
-    fn shift_left(&mut self, bits: usize) {
-        let (limbs, bits) = (bits / 32, bits % 32);
-        if bits > 0 {
-            let mut carry = 0u32;
-            for limb in &mut self.0 {
-                let x = (u64::from(*limb) << bits) | u64::from(carry);
-                *limb = x as u32;
-                carry = (x >> 32) as u32;
-            }
-            if carry > 0 {
-                self.0.push(carry);
-            }
-        }
-        self.0.splice(0..0, std::iter::repeat_n(0, limbs));
+    /// Multiplies by 2^(32 × `limbs`).
+    fn shift_left(&mut self, limbs: usize) {
+        let mut shifted = vec![0; limbs];
+        shifted.append(&mut self.0);
+        self.0 = shifted;
     }
 
     fn bits(&self) -> usize {
         self.0.last().map_or(0, |top| self.0.len() * 32 - top.leading_zeros() as usize)
-    }
-
-    /// The 64 bits from bit `from` up, and whether any bit below `from` is set.
-    fn top64(&self, from: usize) -> (u64, bool) {
-        let limb = |i: usize| self.0.get(i).map_or(0, |&w| u128::from(w));
-        let (i, shift) = (from / 32, from % 32);
-        let window = limb(i) | (limb(i + 1) << 32) | (limb(i + 2) << 64);
-        let below = limb(i) & ((1 << shift) - 1) != 0 || self.0.iter().take(i).any(|&w| w != 0);
-        ((window >> shift) as u64, below)
     }
 }
 
