@@ -635,9 +635,9 @@ impl<S: Source> Reader<S> {
             Some(b'r') => b'\r',
             Some(b't') => b'\t',
             Some(b'u') => {
-                let c = self.unicode_escape()?;
-                let mut buf = [0; 4];
-                out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+                // Always a character: `unicode_escape` refuses a surrogate alone.
+                let c = char::from_u32(self.unicode_escape()?).unwrap_or(char::REPLACEMENT_CHARACTER);
+                out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
                 return Ok(());
             }
             Some(_) => return self.error(Code::InvalidEscape),
@@ -646,9 +646,9 @@ impl<S: Source> Reader<S> {
         Ok(())
     }
 
-    /// The character of `\uXXXX` (after its `u`), or of a surrogate pair
+    /// The code point of `\uXXXX` (after its `u`), or of a surrogate pair
     /// `\uD83D\uDE00`; a surrogate alone is refused.
-    fn unicode_escape(&mut self) -> Read<char> {
+    fn unicode_escape(&mut self) -> Read<u32> {
         let high = self.hex4()?;
         if (0xDC00..=0xDFFF).contains(&high) {
             return self.error(Code::LoneLeadingSurrogateInHexEscape);
@@ -665,10 +665,9 @@ impl<S: Source> Reader<S> {
             if !(0xDC00..=0xDFFF).contains(&low) {
                 return self.error(Code::LoneLeadingSurrogateInHexEscape);
             }
-            let c = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00);
-            return char::from_u32(c).map_or_else(|| self.error(Code::InvalidUnicodeCodePoint), Ok);
+            return Ok(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00));
         }
-        char::from_u32(high).map_or_else(|| self.error(Code::InvalidUnicodeCodePoint), Ok)
+        Ok(high)
     }
 
     /// Four hex digits, consumed together as serde_json does before it looks at them.
@@ -677,9 +676,16 @@ impl<S: Source> Reader<S> {
         let mut valid = true;
         for _ in 0..4 {
             let Some(b) = self.next() else { return self.error(Code::EofWhileParsingString) };
-            let digit = char::from(b).to_digit(16);
-            valid &= digit.is_some();
-            n = n * 16 + digit.unwrap_or(0);
+            let digit = match b {
+                b'0'..=b'9' => b - b'0',
+                b'a'..=b'f' => b - b'a' + 10,
+                b'A'..=b'F' => b - b'A' + 10,
+                _ => {
+                    valid = false;
+                    0
+                }
+            };
+            n = n * 16 + u32::from(digit);
         }
         if valid {
             Ok(n)
