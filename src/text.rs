@@ -75,7 +75,7 @@ impl Lang {
     }
 }
 
-/// Key and template, sorted by key (serde_json's map iterates in key order).
+/// Key and template, sorted by key (a `json::Map` iterates in key order).
 type Catalogue = Vec<(String, String)>;
 
 fn parse_catalogue(text: &str) -> Catalogue {

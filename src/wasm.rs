@@ -7,8 +7,9 @@
 //! `JSON.parse` out, both the browser's own). serde-wasm-bindgen would walk
 //! the objects directly, but it puts a second set of (de)serialisers and the
 //! float printer into the module (about 40 KB of 206 KB, measured with twiggy),
-//! while serde_json is here anyway for the embedded rulebooks. The JSON also
-//! comes out byte for byte as the command line prints it.
+//! while serde_json is here anyway to write the answers (the input is read by
+//! `json::Reader`). The JSON also comes out byte for byte as the command line
+//! prints it.
 
 use wasm_bindgen::prelude::*;
 
