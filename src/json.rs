@@ -740,7 +740,8 @@ fn decimal_to_f64(text: &str) -> f64 {
         let mut exp2 = 0;
         if exp10 < 0 {
             // log2(10) < 3.322: the quotient keeps at least 64 bits.
-            let limbs = (67 + -exp10 * 3322 / 1000 - big.bits() as i64).max(0) / 32 + 1;
+            // (The top limb holds at least one bit.)
+            let limbs = (67 + -exp10 * 3322 / 1000 - 32 * (big.0.len() as i64 - 1)).max(0) / 32 + 1;
             big.shift_left(limbs as usize);
             exp2 = -32 * limbs;
         }
@@ -827,13 +828,9 @@ impl Big {
 
     /// Multiplies by 2^(32 × `limbs`).
     fn shift_left(&mut self, limbs: usize) {
-        let mut shifted = vec![0; limbs];
-        shifted.append(&mut self.0);
-        self.0 = shifted;
-    }
-
-    fn bits(&self) -> usize {
-        self.0.last().map_or(0, |top| self.0.len() * 32 - top.leading_zeros() as usize)
+        for _ in 0..2 * limbs {
+            self.mul_add(1 << 16, 0);
+        }
     }
 }
 
