@@ -12,22 +12,22 @@ import { sitePages } from '../../scripts/compress.mjs';
 // whose checks (the strict JSON reader, an override's bounds and sources, the
 // sentences that cite a region's values) added about 4 KB: 65 KB then; 61.4 KB
 // since issue 12 (wasm-opt's flattening and re-looping); 133.9 KB raw and
-// 60.1 KB gzip after issue 12's trimming of the engine's code; 123.5 KB raw
-// and 54.3 KB gzip since our own JSON reader (src/json.rs) replaced
+// 60.1 KB gzip after issue 12's trimming of the engine's code; 123.1 KB raw
+// and 54.2 KB gzip since our own JSON reader (src/json.rs) replaced
 // serde_json's, with about 1 KB to spare.
-test('the WebAssembly module is within 124.5 KB raw and 55.3 KB gzipped', () => {
+test('the WebAssembly module is within 124 KB raw and 55.2 KB gzipped', () => {
   const s = sizes('www/pkg/vardval_bg.wasm');
   console.log(`vardval_bg.wasm: ${s.raw} B raw, ${s.gzip} B gzip (level 9)`);
-  assert.ok(s.raw <= 124_500, `${s.raw} B raw`);
-  assert.ok(s.gzip <= 55_300, `${s.gzip} B gzip`);
+  assert.ok(s.raw <= 124_000, `${s.raw} B raw`);
+  assert.ok(s.gzip <= 55_200, `${s.gzip} B gzip`);
 });
 
 // What each language's page asks for before its first answer (its stylesheet,
 // script and preloads), as the server sends it: the brotli copies `make build`
 // writes. 81.5 KB for / at issue 12 (the goal there, 60 KB, was not reached:
-// the module alone was 51.3 KB; README, "Budgets and figures"), 76.8 KB with
-// our own JSON reader (the module 46.5 KB). Arabic's page is the largest (its
-// letters take two bytes each in UTF-8): 78.0 KB.
+// the module alone was 51.3 KB; README, "Budgets and figures"), 76.7 KB with
+// our own JSON reader (the module 46.4 KB). Arabic's page is the largest (its
+// letters take two bytes each in UTF-8): 77.9 KB.
 test("each page and what it asks for before the first answer are within 79 KB brotli, as served", () => {
   const pages = sitePages().map(({ dir }) => `www/${dir}index.html`);
   assert.equal(pages.length, readdirSync('i18n').filter((f) => f.startsWith('page.')).length, `a page for each language: ${pages}`);
@@ -47,26 +47,26 @@ test("each page and what it asks for before the first answer are within 79 KB br
 // The nearby module, loaded only when a person searches: 150 KB raw and
 // 75.4 KB gzip before issue 13, 51.2 KB after; 39.7 KB since issue 12's goal
 // of 40 KB (the unit-list checker and the numeric way in the full module
-// only; README: where its bytes go); 71.3 KB raw and 33.8 KB gzip with our own
+// only; README: where its bytes go); 71.1 KB raw and 33.7 KB gzip with our own
 // JSON reader. Its glue (not bundled: the page imports it with the module) is
 // counted beside it.
-test('the nearby WebAssembly module is within 72.5 KB raw and 34.8 KB gzipped, its glue within 3.5 KB gzipped', () => {
+test('the nearby WebAssembly module is within 72 KB raw and 34.7 KB gzipped, its glue within 3.5 KB gzipped', () => {
   const wasm = sizes('www/pkg-nearby/vardval_nearby_bg.wasm');
   const glue = sizes('www/pkg-nearby/vardval_nearby.js');
   console.log(`vardval_nearby_bg.wasm: ${wasm.raw} B raw, ${wasm.gzip} B gzip; glue ${glue.raw} B raw, ${glue.gzip} B gzip`);
-  assert.ok(wasm.raw <= 72_500, `${wasm.raw} B raw`);
-  assert.ok(wasm.gzip <= 34_800, `${wasm.gzip} B gzip`);
+  assert.ok(wasm.raw <= 72_000, `${wasm.raw} B raw`);
+  assert.ok(wasm.gzip <= 34_700, `${wasm.gzip} B gzip`);
   assert.ok(glue.gzip <= 3_500, `glue ${glue.gzip} B gzip`);
 });
 
 // The full nearby module (a region's own list, checked line by line; the npm
-// package's): loaded instead of the page's only for a units-src. 95.6 KB raw
-// and 44.9 KB gzip with our own JSON reader (106.1 and 50.1 before).
-test('the full nearby WebAssembly module is within 96.5 KB raw and 45.9 KB gzipped', () => {
+// package's): loaded instead of the page's only for a units-src. 95.4 KB raw
+// and 44.8 KB gzip with our own JSON reader (106.1 and 50.1 before).
+test('the full nearby WebAssembly module is within 96.5 KB raw and 45.8 KB gzipped', () => {
   const wasm = sizes('www/pkg-nearby-full/vardval_nearby_full_bg.wasm');
   console.log(`vardval_nearby_full_bg.wasm: ${wasm.raw} B raw, ${wasm.gzip} B gzip`);
   assert.ok(wasm.raw <= 96_500, `${wasm.raw} B raw`);
-  assert.ok(wasm.gzip <= 45_900, `${wasm.gzip} B gzip`);
+  assert.ok(wasm.gzip <= 45_800, `${wasm.gzip} B gzip`);
 });
 
 test('the page (HTML, CSS, JavaScript, without the module and data) is within 30 KB gzipped', () => {
