@@ -13,9 +13,8 @@
 //! piece at a time (`units check`), through the same code.
 
 /// A JSON value.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Value {
-    #[default]
     Null,
     Bool(bool),
     Number(Number),
@@ -181,14 +180,6 @@ impl Map {
                 true
             }
         }
-    }
-
-    pub fn len(&self) -> usize {
-        self.0.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (&String, &Value)> {
