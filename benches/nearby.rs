@@ -20,7 +20,7 @@ fn benches(c: &mut Criterion) {
     let places = Places::from_json_texts(&[include_str!("../data/municipalities.json"), include_str!("../data/postal-codes.json")]).unwrap();
     let (units, _) = vardval::units::read(include_str!("../data/units.csv"), &|m| places.municipality_known(m));
     let units = Units::new(units);
-    let query = json!({ "from": { "postal_code": "41319" }, "k": 10 });
+    let query = json!({ "from": { "postal_code": "41319" }, "k": 10 }).into();
     c.bench_function("nearby: real units (329), postal code, k=10", |b| b.iter(|| nearby(black_box(&query), &units, &places).unwrap()));
 
     let points = synthetic(1_000_000, 0x9E37_79B9_7F4A_7C15);

@@ -5,7 +5,7 @@
 
 use std::time::Instant;
 
-fn measure(name: &str, situation: &serde_json::Value, runs: usize) {
+fn measure(name: &str, situation: &vardval::json::Value, runs: usize) {
     let mut times = Vec::with_capacity(runs);
     for _ in 0..runs {
         let start = Instant::now();
@@ -20,7 +20,7 @@ fn measure(name: &str, situation: &serde_json::Value, runs: usize) {
 
 fn main() {
     let example: serde_json::Value = serde_json::from_str(include_str!("situation.json")).expect("example is JSON");
-    measure("evaluate(examples/situation.json)", &example, 2000);
+    measure("evaluate(examples/situation.json)", &(&example).into(), 2000);
 
     let mut many = example.clone();
     let start = vardval::date::Date::parse_iso("2024-01-01").unwrap();
@@ -30,6 +30,6 @@ fn main() {
     measure("evaluate(1 000 visits, 1 000 changes)", &{
         let mut m = many.clone();
         m["listing"]["changes"] = (0..1000).map(|i| serde_json::json!({ "date": start.add_days(i).to_string() })).collect();
-        m
+        m.into()
     }, 200);
 }

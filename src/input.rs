@@ -1,12 +1,12 @@
 //! Reading untrusted JSON with a path for every problem.
 //!
-//! Situations and rulebooks are read from `serde_json::Value` by hand rather
+//! Situations and rulebooks are read from a `json::Value` by hand rather
 //! than by `#[derive(Deserialize)]`, because serde stops at the first error and
 //! the contract asks for every problem at once, each with its JSON path.
 
 use crate::date::Date;
 use crate::json_writer::{write_object, WriteJson};
-use serde_json::{Map, Value};
+use crate::json::{Map, Value};
 
 /// One problem in the input: where, what (a stable code) and the values the
 /// message needs. The message itself is written later, in the person's language.
@@ -86,7 +86,7 @@ pub fn clip(value: &str, chars: usize) -> String {
 }
 
 /// A field's value, treating an explicit `null` like an absent field.
-pub fn field<'v>(obj: &'v Map<String, Value>, name: &str) -> Option<&'v Value> {
+pub fn field<'v>(obj: &'v Map, name: &str) -> Option<&'v Value> {
     obj.get(name).filter(|v| !v.is_null())
 }
 
@@ -148,7 +148,7 @@ impl Reader {
         self.problem_with(path, "invalid_type", vec![("expected", expected.to_string())]);
     }
 
-    pub fn object<'v>(&mut self, v: &'v Value, path: &str) -> Option<&'v Map<String, Value>> {
+    pub fn object<'v>(&mut self, v: &'v Value, path: &str) -> Option<&'v Map> {
         match v {
             Value::Object(m) => Some(m),
             _ => {
@@ -159,7 +159,7 @@ impl Reader {
     }
 
     /// Notes every field of `obj` not in `known`.
-    pub fn only_fields(&mut self, obj: &Map<String, Value>, path: &str, known: &'static [&'static str]) {
+    pub fn only_fields(&mut self, obj: &Map, path: &str, known: &'static [&'static str]) {
         for name in obj.keys() {
             if !known.contains(&name.as_str()) {
                 self.unknown_fields.push(UnknownField { path: key(path, name), known });
@@ -167,7 +167,7 @@ impl Reader {
         }
     }
 
-    pub fn required<'v>(&mut self, obj: &'v Map<String, Value>, name: &str, path: &str) -> Option<&'v Value> {
+    pub fn required<'v>(&mut self, obj: &'v Map, name: &str, path: &str) -> Option<&'v Value> {
         let v = field(obj, name);
         if v.is_none() {
             self.problem(key(path, name), "missing_field");
@@ -274,18 +274,16 @@ impl Reader {
     }
 }
 
-/// JSON text as a `Value`, stricter than `serde_json::from_str` in two ways a
-/// person's file needs: a leading byte-order mark (Notepad writes one) is
-/// skipped, and a key given twice in one object is not silently dropped but
-/// reported by its path (`duplicate_key`), each one, after the whole text is read.
+/// JSON text as a `Value` (`json::Reader`), with two things a person's file
+/// needs: a leading byte-order mark (Notepad writes one) is skipped, and a
+/// key given twice in one object is not silently dropped but reported by its
+/// path (`duplicate_key`), each one, after the whole text is read.
 pub fn parse_json(text: &str) -> Result<Value, JsonProblem> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let strict = StrictJson::default();
-    let mut de = serde_json::Deserializer::from_str(text);
-    let value = serde::de::DeserializeSeed::deserialize(strict.seed(), &mut de).and_then(|v| de.end().map(|()| v));
-    match value {
-        Err(e) => Err(JsonProblem::Invalid { line: e.line(), column: e.column() }),
-        Ok(value) if !strict.duplicates.borrow().is_empty() => Err(JsonProblem::DuplicateKeys { paths: strict.duplicates.into_inner(), value }),
+    let mut reader = crate::json::Reader::new(text.as_bytes());
+    match reader.value().and_then(|v| reader.end().map(|()| v)) {
+        Err(e) => Err(JsonProblem::Invalid { line: e.line, column: e.column }),
+        Ok(value) if !reader.duplicates.is_empty() => Err(JsonProblem::DuplicateKeys { paths: reader.duplicates, value }),
         Ok(value) => Ok(value),
     }
 }
@@ -305,108 +303,5 @@ impl JsonProblem {
             JsonProblem::Invalid { line, column } => vec![Problem { path: String::new(), code: "invalid_json", args: vec![("line", line.to_string()), ("column", column.to_string())] }],
             JsonProblem::DuplicateKeys { paths, .. } => paths.iter().map(|p| Problem { path: p.clone(), code: "duplicate_key", args: Vec::new() }).collect(),
         }
-    }
-}
-
-/// Reads `Value`s noting each duplicate key's path (relative to the value
-/// read); `seed` reads one value with any serde_json deserializer, so the
-/// streaming `units check` uses it for each unit.
-#[derive(Default)]
-pub struct StrictJson {
-    path: std::cell::RefCell<String>,
-    pub duplicates: std::cell::RefCell<Vec<String>>,
-}
-
-impl StrictJson {
-    pub fn seed(&self) -> StrictValue<'_> {
-        StrictValue { path: &self.path, duplicates: &self.duplicates }
-    }
-}
-
-/// A `Value` read with its path kept (one string, grown and cut back as the
-/// reader goes in and out), so that a duplicate key can be named.
-pub struct StrictValue<'a> {
-    path: &'a std::cell::RefCell<String>,
-    duplicates: &'a std::cell::RefCell<Vec<String>>,
-}
-
-impl<'de> serde::de::DeserializeSeed<'de> for StrictValue<'_> {
-    type Value = Value;
-
-    fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
-        deserializer.deserialize_any(self)
-    }
-}
-
-impl<'de> serde::de::Visitor<'de> for StrictValue<'_> {
-    type Value = Value;
-
-    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str("any JSON value")
-    }
-
-    fn visit_bool<E>(self, b: bool) -> Result<Value, E> {
-        Ok(Value::Bool(b))
-    }
-
-    fn visit_i64<E>(self, n: i64) -> Result<Value, E> {
-        Ok(Value::from(n))
-    }
-
-    fn visit_u64<E>(self, n: u64) -> Result<Value, E> {
-        Ok(Value::from(n))
-    }
-
-    fn visit_f64<E>(self, n: f64) -> Result<Value, E> {
-        Ok(serde_json::Number::from_f64(n).map_or(Value::Null, Value::Number))
-    }
-
-    fn visit_str<E>(self, s: &str) -> Result<Value, E> {
-        Ok(Value::String(s.to_string()))
-    }
-
-    fn visit_string<E>(self, s: String) -> Result<Value, E> {
-        Ok(Value::String(s))
-    }
-
-    fn visit_unit<E>(self) -> Result<Value, E> {
-        Ok(Value::Null)
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
-        let mut items = Vec::new();
-        let outer = self.path.borrow().len();
-        loop {
-            let segment = index("", items.len());
-            self.path.borrow_mut().push_str(&segment);
-            let item = seq.next_element_seed(StrictValue { path: self.path, duplicates: self.duplicates });
-            self.path.borrow_mut().truncate(outer);
-            match item? {
-                Some(v) => items.push(v),
-                None => return Ok(Value::Array(items)),
-            }
-        }
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
-        let mut obj = Map::new();
-        let outer = self.path.borrow().len();
-        while let Some(name) = map.next_key::<String>()? {
-            {
-                let mut path = self.path.borrow_mut();
-                if outer > 0 {
-                    path.push('.');
-                }
-                path.push_str(&name);
-            }
-            let v = map.next_value_seed(StrictValue { path: self.path, duplicates: self.duplicates });
-            if obj.contains_key(&name) {
-                self.duplicates.borrow_mut().push(self.path.borrow().clone());
-            }
-            self.path.borrow_mut().truncate(outer);
-            // The first value stays: nothing reads the object once a duplicate is reported.
-            obj.entry(name).or_insert(v?);
-        }
-        Ok(Value::Object(obj))
     }
 }

@@ -13,6 +13,7 @@ pub mod date;
 pub mod fees;
 pub mod fixed_doctor;
 pub mod input;
+pub mod json;
 pub mod listing;
 pub mod nearby;
 pub mod page;
@@ -30,7 +31,7 @@ mod wasm;
 use date::Date;
 use input::{ErrorReport, InputError, Problem, Reader};
 use rulebook::Rulebook;
-use serde_json::Value;
+use crate::json::Value;
 use situation::Situation;
 use text::{tr, tr_of, Lang};
 

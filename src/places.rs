@@ -5,7 +5,7 @@
 //! codes only when a person types a postal code or a town that is not a
 //! municipality.
 
-use serde_json::Value;
+use crate::json::Value;
 
 pub struct Municipality {
     pub code: String,

@@ -9,7 +9,7 @@
 use crate::date::Date;
 use crate::input::{clip, field, index, key, Reader};
 use crate::json_writer::WriteJson;
-use serde_json::Value;
+use crate::json::Value;
 
 /// The shape `apply` reads, as JSON Schema (`vardval schema rulebook`).
 #[cfg(not(target_arch = "wasm32"))]
@@ -978,7 +978,7 @@ fn read_fee_row(v: &Value, path: &str, reader: &mut Reader, sources: &[NamedSour
 /// `valid_from`, `as_of`, `confidence` and `source` of a value. Without a
 /// source the value is the override's own, in force on every date; an amount
 /// (`sourced`) must have one.
-fn read_provenance(o: &serde_json::Map<String, Value>, path: &str, reader: &mut Reader, sources: &[NamedSource], sourced: bool) -> Option<Provenance> {
+fn read_provenance(o: &crate::json::Map, path: &str, reader: &mut Reader, sources: &[NamedSource], sourced: bool) -> Option<Provenance> {
     let before = reader.problems.len();
     let valid_from = field(o, "valid_from").and_then(|d| reader.date(d, &key(path, "valid_from")));
     let as_of = field(o, "as_of").and_then(|a| reader.string(a, &key(path, "as_of"))).map(str::to_string);
@@ -1093,10 +1093,10 @@ mod tests {
     fn override_reports_every_problem_with_its_path() {
         let mut reader = Reader::default();
         let mut se = Rulebook::read_builtin("se", &mut reader).unwrap();
-        let doc: Value = serde_json::json!({
+        let doc = Value::from(serde_json::json!({
             "parameters": { "relisting.limit": "two", "fees.nonsense": 1, "fees.ceiling_max": [{"valid_from": "2026-13-01", "value": 900}] },
             "regions": { "13": { "doctor_visit_kr": -5 }, "99x": { "doctor_visit_kr": 100 } }
-        });
+        }));
         se.apply(&doc, "rulebook.override", &mut reader);
         let got: Vec<(&str, &str)> = reader.problems.iter().map(|p| (p.path.as_str(), p.code)).collect();
         assert!(got.contains(&("rulebook.override.parameters.relisting.limit", "invalid_type")), "{got:?}");

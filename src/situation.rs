@@ -7,7 +7,7 @@ use crate::date::Date;
 use crate::input::{clip, field, index, key, Reader};
 use crate::rulebook::{Rulebook, BUILTIN_IDS, CHANGE_REASONS};
 use crate::text::Lang;
-use serde_json::Value;
+use crate::json::Value;
 use std::borrow::Cow;
 
 /// At most this many visits and changes in one situation (CONTRACT §3).
@@ -342,7 +342,7 @@ fn read_unit(v: &Value, path: &str, reader: &mut Reader, regions_ok: &dyn Fn(&st
     })
 }
 
-fn read_reason(obj: &serde_json::Map<String, Value>, path: &str, reader: &mut Reader) -> Option<String> {
+fn read_reason(obj: &crate::json::Map, path: &str, reader: &mut Reader) -> Option<String> {
     field(obj, "reason").and_then(|r| reader.choice(r, &key(path, "reason"), &CHANGE_REASONS, "unknown_reason")).map(str::to_string)
 }
 

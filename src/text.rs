@@ -5,7 +5,7 @@
 //! the static no-JavaScript text and the answers share one source.
 
 use crate::date::Date;
-use serde_json::Value;
+use crate::json::Value;
 use std::sync::OnceLock;
 
 // Minified copies of i18n/*.json, written by build.rs, in the order of
@@ -75,7 +75,7 @@ impl Lang {
     }
 }
 
-/// Key and template, sorted by key (serde_json's map iterates in key order).
+/// Key and template, sorted by key (a `json::Map` iterates in key order).
 type Catalogue = Vec<(String, String)>;
 
 fn parse_catalogue(text: &str) -> Catalogue {

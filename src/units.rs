@@ -3,7 +3,7 @@
 
 use crate::input::clip;
 use crate::rulebook::LAN_CODES;
-use serde_json::Value;
+use crate::json::Value;
 use std::collections::btree_map::Entry;
 
 /// A JSON unit list's shape as JSON Schema (`vardval schema units`).
@@ -433,9 +433,9 @@ pub fn json_fields(item: &Value) -> Option<Vec<(String, String)>> {
     let text = |v: &Value| match v {
         Value::String(s) => s.clone(),
         Value::Null => String::new(),
-        // Not `other.to_string()`: `Value`'s Display also brings the pretty
-        // printer and an io adapter, 5 KB gzip of the nearby module.
-        other => serde_json::to_string(other).unwrap_or_default(),
+        Value::Number(n) => n.as_str().to_string(),
+        // true, false, or a list or object as JSON text.
+        other => crate::json_writer::WriteJson::to_json(other),
     };
     Some(o.iter().map(|(k, v)| (k.clone(), text(v))).collect())
 }

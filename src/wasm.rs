@@ -7,8 +7,9 @@
 //! `JSON.parse` out, both the browser's own). serde-wasm-bindgen would walk
 //! the objects directly, but it puts a second set of (de)serialisers and the
 //! float printer into the module (about 40 KB of 206 KB, measured with twiggy).
-//! The answers are written by the engine's own writer (`json_writer`), as the
-//! command line writes them, so the JSON comes out byte for byte the same.
+//! The input is read by the engine's own reader (`json`) and the answers are
+//! written by its own writer (`json_writer`), as the command line reads and
+//! writes them, so the JSON comes out byte for byte the same.
 
 use crate::json_writer::WriteJson;
 use wasm_bindgen::prelude::*;
@@ -245,7 +246,7 @@ mod nearby_module {
     /// bad input throws `{ errors: [...] }`.
     #[wasm_bindgen(unchecked_return_type = "NearbyAnswer")]
     pub fn nearby(#[wasm_bindgen(unchecked_param_type = "NearbyQuery")] query: JsValue) -> Result<JsValue, JsValue> {
-        let query = json_text(&query).map_or(Ok(serde_json::Value::Null), |t| crate::parse_json(&t));
+        let query = json_text(&query).map_or(Ok(crate::json::Value::Null), |t| crate::parse_json(&t));
         let result = query.and_then(|query| UNITS.with_borrow(|units| PLACES.with_borrow(|places| crate::nearby::nearby(&query, units, places))));
         match result {
             Ok(answer) => Ok(to_js(&answer.to_json())),

@@ -252,11 +252,16 @@ fn check_errors(report: &ErrorReport, texts: &Catalogue, f: &mut Findings) {
 
 // --- evaluate --------------------------------------------------------------------
 
+/// A value the engine read, as serde_json's, for the checks.
+fn serde_value(v: vardval::json::Value) -> Value {
+    serde_json::to_value(v).expect("a value serialises")
+}
+
 fn evaluate_target(input: &Input, texts: &Catalogue, tally: &mut Tally) -> Findings {
     let mut f = Findings::default();
     let (result, situation) = match input {
-        Input::Json(v) => (vardval::evaluate(v), Some(v.clone())),
-        Input::Text(t) => (vardval::evaluate_str(t), vardval::parse_json(t).ok()),
+        Input::Json(v) => (vardval::evaluate(&v.into()), Some(v.clone())),
+        Input::Text(t) => (vardval::evaluate_str(t), vardval::parse_json(t).ok().map(serde_value)),
     };
     match result {
         Ok(answer) => {
@@ -551,9 +556,9 @@ fn nearby_target(query: &Input, own: Option<&[(f64, f64, Option<&'static str>, O
     let units = own_units.as_ref().unwrap_or(default_units);
     let q = match query {
         Input::Json(v) => Ok(v.clone()),
-        Input::Text(t) => vardval::parse_json(t),
+        Input::Text(t) => vardval::parse_json(t).map(serde_value),
     };
-    let result = q.clone().and_then(|q| vardval::nearby::nearby(&q, units, places));
+    let result = q.clone().and_then(|q| vardval::nearby::nearby(&q.into(), units, places));
     let answer = match result {
         Ok(a) => a,
         Err(report) => {
@@ -655,14 +660,14 @@ fn units_target(bytes: &[u8], geo: &command::check::Geo, places: &Places, tally:
 /// `vardval rules check` (src/main.rs `rules_check`): `rulebook::check_override`,
 /// its problems as the contract's error object.
 fn rules_check(doc: &Value) -> ErrorReport {
-    vardval::report(Lang::Sv, &vardval::rulebook::check_override(doc))
+    vardval::report(Lang::Sv, &vardval::rulebook::check_override(&doc.into()))
 }
 
 fn rules_target(doc: &Input, situation: &Value, texts: &Catalogue, tally: &mut Tally) -> Findings {
     let mut f = Findings::default();
     let parsed = match doc {
         Input::Json(v) => Ok(v.clone()),
-        Input::Text(t) => vardval::parse_json(t),
+        Input::Text(t) => vardval::parse_json(t).map(serde_value),
     };
     let report = match &parsed {
         Ok(v) => rules_check(v),
@@ -678,7 +683,7 @@ fn rules_target(doc: &Input, situation: &Value, texts: &Catalogue, tally: &mut T
     let Ok(doc) = parsed else { return f };
     let mut s = situation.clone();
     s["rulebook"] = json!({ "base": "se", "override": doc });
-    match vardval::evaluate(&s) {
+    match vardval::evaluate(&(&s).into()) {
         Ok(answer) => {
             tally.note("overrides passed and answered");
             let a = common::written(&answer);

@@ -18,7 +18,7 @@ fn shared_csv(name: &str) -> Vec<std::collections::HashMap<String, String>> {
 fn ask(query: Value) -> Value {
     let places = places();
     let units = default_units(&places);
-    match nearby(&query, &units, &places) {
+    match nearby(&query.into(), &units, &places) {
         Ok(a) => common::written(&a),
         Err(e) => common::written(&e),
     }
@@ -107,7 +107,7 @@ fn a_list_of_positions_answers_by_index_in_both_ways_out() {
     let all = scan(lat, lon, (0..5000).map(|i| (i, positions[2 * i], positions[2 * i + 1])));
     assert_eq!(ids, all.iter().take(10).map(|w| w.0 as u32).collect::<Vec<_>>());
     // The JSON answer names the same units, by index, with their positions.
-    let a = nearby(&json!({ "from": { "lat": lat, "lon": lon }, "k": 10 }), &units, &places()).unwrap();
+    let a = nearby(&json!({ "from": { "lat": lat, "lon": lon }, "k": 10 }).into(), &units, &places()).unwrap();
     assert_eq!(a.units.iter().map(|u| u.id.clone()).collect::<Vec<_>>(), ids.iter().map(|i| i.to_string()).collect::<Vec<_>>());
     let first = &a.units[0];
     assert_eq!((first.lat, first.lon), (positions[2 * ids[0] as usize], positions[2 * ids[0] as usize + 1]));
@@ -215,12 +215,12 @@ fn max_km_that_leaves_nothing_gives_an_empty_list() {
 fn k_larger_than_the_data_gives_every_unit() {
     let places = places();
     let units = Units::new(vec![unit(1, 59.0, 18.0, None), unit(2, 60.0, 17.0, Some(true)), unit(3, 58.0, 16.0, Some(false))]);
-    let a = nearby(&json!({ "from": { "lat": 59.0, "lon": 18.0 }, "k": 1000 }), &units, &places).unwrap();
+    let a = nearby(&json!({ "from": { "lat": 59.0, "lon": 18.0 }, "k": 1000 }).into(), &units, &places).unwrap();
     assert_eq!(a.units.iter().map(|u| u.id.as_str()).collect::<Vec<_>>(), ["u1", "u2", "u3"]);
-    let open = nearby(&json!({ "from": { "lat": 59.0, "lon": 18.0 }, "k": 1000, "only_open_lists": true }), &units, &places).unwrap();
+    let open = nearby(&json!({ "from": { "lat": 59.0, "lon": 18.0 }, "k": 1000, "only_open_lists": true }).into(), &units, &places).unwrap();
     assert_eq!(open.units.iter().map(|u| u.id.as_str()).collect::<Vec<_>>(), ["u1", "u3"], "a closed list is left out");
     let empty = Units::new(Vec::new());
-    assert!(nearby(&json!({ "from": { "postal_code": "41319" } }), &empty, &places).unwrap().units.is_empty());
+    assert!(nearby(&json!({ "from": { "postal_code": "41319" } }).into(), &empty, &places).unwrap().units.is_empty());
 }
 
 #[test]
@@ -408,7 +408,7 @@ fn coverage_counts_the_list_against_1177s_lower_bound() {
     // A region's own list has no counts to compare with: no coverage at all.
     let places = places();
     let own = Units::new(vec![Unit { region: Some("06".into()), ..unit(1, 57.78, 14.16, Some(false)) }]);
-    let answer = common::written(&nearby(&json!({ "from": { "postal_code": "55320" } }), &own, &places).unwrap());
+    let answer = common::written(&nearby(&json!({ "from": { "postal_code": "55320" } }).into(), &own, &places).unwrap());
     assert!(answer.get("coverage").is_none(), "{answer}");
 }
 

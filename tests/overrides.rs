@@ -8,7 +8,7 @@ use serde_json::{json, Value};
 
 /// The (path, code) of each problem `rules check` finds in `doc`.
 fn problems(doc: Value) -> Vec<(String, &'static str)> {
-    vardval::rulebook::check_override(&doc).into_iter().map(|p| (p.path, p.code)).collect()
+    vardval::rulebook::check_override(&doc.into()).into_iter().map(|p| (p.path, p.code)).collect()
 }
 
 fn refuses(doc: Value, path: &str, code: &str) {
@@ -31,7 +31,7 @@ fn the_fixture_of_the_docs_and_the_1_0_shape_pass() {
 #[test]
 fn a_misspelt_key_is_refused_with_the_name_that_was_meant() {
     let doc = json!({ "parametres": { "relisting.limit": 1 }, "regions": { "13": { "doctor_visit_krr": 250, "source_fee": "x" } } });
-    let found = vardval::rulebook::check_override(&doc);
+    let found = vardval::rulebook::check_override(&doc.into());
     let nearest = |path: &str| found.iter().find(|p| p.path == path && p.code == "unknown_field").and_then(|p| p.args.iter().find(|(n, _)| *n == "nearest")).map(|(_, v)| v.clone());
     assert_eq!(nearest("parametres").as_deref(), Some("parameters"));
     assert_eq!(nearest("regions.13.doctor_visit_krr").as_deref(), Some("doctor_visit_kr"));
@@ -39,7 +39,7 @@ fn a_misspelt_key_is_refused_with_the_name_that_was_meant() {
     let message = vardval::report(vardval::text::Lang::Sv, &found).errors.into_iter().find(|e| e.path == "parametres").unwrap().message;
     assert!(message.ends_with("Menade du parameters?"), "{message}");
     // Far from every known name: no guess.
-    let far = vardval::rulebook::check_override(&json!({ "öppettider": "8–17" }));
+    let far = vardval::rulebook::check_override(&json!({ "öppettider": "8–17" }).into());
     assert_eq!(far.len(), 1);
     assert!(far[0].args.is_empty(), "{:?}", far[0].args);
 }

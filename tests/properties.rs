@@ -7,7 +7,7 @@ use proptest::prelude::*;
 use serde_json::{json, Value};
 
 fn evaluate(s: &Value) -> Value {
-    match vardval::evaluate(s) {
+    match vardval::evaluate(&s.into()) {
         Ok(a) => common::written(&a),
         Err(e) => panic!("a well-formed situation was refused: {:?}\n{s:#}", e.errors),
     }
@@ -18,11 +18,11 @@ proptest! {
 
     #[test]
     fn no_input_makes_the_engine_panic(v in any_json()) {
-        let _ = vardval::evaluate(&v);
+        let _ = vardval::evaluate(&(&v).into());
         let mut with_today = v.clone();
         if let Value::Object(m) = &mut with_today {
             m.insert("today".into(), json!("2026-11-23"));
-            let _ = vardval::evaluate(&with_today);
+            let _ = vardval::evaluate(&with_today.into());
         }
         let _ = vardval::evaluate_str(&v.to_string());
     }

@@ -54,7 +54,7 @@ fn default_units(places: &Places) -> Units {
 fn override_problems(se: &Rulebook, doc: &Value) -> Vec<(String, String)> {
     let mut book = se.clone();
     let mut reader = vardval::input::Reader::default();
-    book.apply_override(doc, "", &mut reader);
+    book.apply_override(&doc.into(), "", &mut reader);
     reader.problems.into_iter().map(|p| (p.path, p.code.to_string())).collect()
 }
 
@@ -91,7 +91,7 @@ fn every_json_example_in_the_docs_is_valid_and_the_engine_answers_it() {
     for (file, example) in &examples {
         let kind = if example.get("today").is_some() {
             assert_valid(&situation, "situation", example);
-            let a = vardval::evaluate(example).unwrap_or_else(|e| panic!("{file}: {:?}", e.errors));
+            let a = vardval::evaluate(&example.into()).unwrap_or_else(|e| panic!("{file}: {:?}", e.errors));
             assert_valid(&answer, "answer", &common::written(&a));
             "situation"
         } else if let Some(over) = example.get("override") {
@@ -141,7 +141,7 @@ fn the_bad_examples_are_refused_by_both() {
     assert_eq!(override_problems(Rulebook::builtin("se").unwrap(), &bad_override).len(), 4, "relisting.limit, ceiling_max valid_from and source, doctor_visit_kr");
     let bad_situation = json!({ "today": "2026-13-01", "person": { "age": -3 } });
     assert_eq!(schema_errors(&validator("situation"), &bad_situation).len(), 2, "today and person.age");
-    assert_eq!(vardval::evaluate(&bad_situation).unwrap_err().errors.len(), 2);
+    assert_eq!(vardval::evaluate(&(&bad_situation).into()).unwrap_err().errors.len(), 2);
 }
 
 // --- What the engine accepts, the schema accepts ---------------------------

@@ -6,9 +6,9 @@
 
 use super::sweden::{Sweden, BORDER_MARGIN_KM};
 use super::text::{NotUtf8, Pieces, Utf8Reader};
-use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use std::collections::{BTreeSet, HashMap};
 use std::io::{self, BufRead};
+use vardval::json::{Reader, Source, Syntax};
 use vardval::nearby::great_circle_km;
 use vardval::places::Places;
 use vardval::rulebook::LAN_CODES;
@@ -197,87 +197,65 @@ fn check_csv(mut pieces: Pieces<impl BufRead>, start: String, run: &mut Run) -> 
     Ok(())
 }
 
-/// JSON, one unit at a time: serde_json reads the list through a visitor
-/// that checks each item as it is read and keeps none.
+/// JSON, one unit at a time: the reader walks the list, reading each item
+/// whole, which is checked and not kept.
 fn check_json(pieces: Pieces<impl BufRead>, start: String, run: &mut Run) -> io::Result<()> {
-    let mut reader = Utf8Reader::new(pieces, start);
-    let mut de = serde_json::Deserializer::from_reader(&mut reader);
-    let result = de.deserialize_any(List { run: &mut *run }).and_then(|()| de.end());
-    if let Err(e) = result {
-        if e.is_io() {
-            return Err(e.into());
-        }
-        // serde_json's message without its " at line L column C".
-        let message = e.to_string();
-        let message = message.split(" at line ").next().unwrap_or_default().to_string();
-        run.problem(e.line(), "", "invalid_json", format!("column {}: {message}", e.column()));
+    let mut json = Reader::new(Utf8Reader::new(pieces, start));
+    let result = list(&mut json, run).and_then(|()| json.end());
+    let source = json.source();
+    if let Some(e) = source.error.take() {
+        return Err(e);
     }
-    if let Some(at) = reader.pieces.not_utf8 {
+    if let Err(e) = result {
+        run.problem(e.line, "", "invalid_json", format!("column {}: {}", e.column, e.code.message()));
+    }
+    if let Some(at) = source.pieces.not_utf8 {
         run.not_utf8(at);
     }
     Ok(())
 }
 
-/// The top of a JSON unit list: a list of units, or `{ "units": [ … ] }`.
-struct List<'x, 'g, 'a, 'r> {
-    run: &'x mut Run<'g, 'a, 'r>,
-}
-
-impl<'de> Visitor<'de> for List<'_, '_, '_, '_> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str("a list of units, or { \"units\": [...] }")
+/// The top of a JSON unit list: a list of units, or `{ "units": [ … ] }`
+/// (other keys are read and left; `units` not a list is as absent, as
+/// `units::read` has it).
+fn list(json: &mut Reader<impl Source>, run: &mut Run) -> Result<(), Syntax> {
+    match json.peek_value() {
+        Some(b'[') => return items(json, run),
+        Some(b'{') => json.open()?,
+        _ => return json.value().map(drop),
     }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<(), A::Error> {
-        items(seq, self.run)
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let mut found = false;
-        while let Some(key) = map.next_key::<String>()? {
-            if key == "units" && !found {
-                found = true;
-                map.next_value_seed(Units { run: &mut *self.run })?;
-            } else {
-                if key == "units" {
-                    self.run.checker.problems.push(vardval::units::duplicate_key(1, "units"));
-                    self.run.flush();
-                }
-                map.next_value::<IgnoredAny>()?;
-            }
+    let (mut first, mut seen, mut listed) = (true, false, false);
+    while let Some(key) = json.next_key(first)? {
+        first = false;
+        if key == "units" && seen {
+            run.checker.problems.push(vardval::units::duplicate_key(1, "units"));
+            run.flush();
         }
-        if !found {
-            self.run.problem(1, "units", "missing_field", "a list of units, or { \"units\": [...] }".into());
+        if key == "units" && !seen && json.peek_value() == Some(b'[') {
+            listed = true;
+            items(json, run)?;
+        } else {
+            json.value()?;
         }
-        Ok(())
+        seen |= key == "units";
     }
-}
-
-/// The value of `"units"`: a list.
-struct Units<'x, 'g, 'a, 'r> {
-    run: &'x mut Run<'g, 'a, 'r>,
-}
-
-impl<'de> DeserializeSeed<'de> for Units<'_, '_, '_, '_> {
-    type Value = ();
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        deserializer.deserialize_seq(List { run: self.run })
+    json.close();
+    if !listed {
+        run.problem(1, "units", "missing_field", "a list of units, or { \"units\": [...] }".into());
     }
+    Ok(())
 }
 
 /// Each item as it is read; in JSON a unit's line is its place in the list, from 1.
-fn items<'de, A: SeqAccess<'de>>(mut seq: A, run: &mut Run) -> Result<(), A::Error> {
+fn items(json: &mut Reader<impl Source>, run: &mut Run) -> Result<(), Syntax> {
+    json.open()?;
     let mut line = 0;
-    loop {
-        let strict = vardval::input::StrictJson::default();
-        let Some(item) = seq.next_element_seed(strict.seed())? else { break };
+    while json.next_item(line == 0)? {
         line += 1;
-        let duplicates = strict.duplicates.into_inner();
-        if !duplicates.is_empty() {
-            run.checker.problems.extend(duplicates.iter().map(|field| vardval::units::duplicate_key(line, field)));
+        json.duplicates.clear();
+        let item = json.value()?;
+        if !json.duplicates.is_empty() {
+            run.checker.problems.extend(json.duplicates.iter().map(|field| vardval::units::duplicate_key(line, field)));
             run.flush();
             continue;
         }
@@ -292,5 +270,6 @@ fn items<'de, A: SeqAccess<'de>>(mut seq: A, run: &mut Run) -> Result<(), A::Err
             }
         }
     }
+    json.close();
     Ok(())
 }

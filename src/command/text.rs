@@ -72,33 +72,36 @@ impl<R: BufRead> Pieces<R> {
     }
 }
 
-/// The pieces as one stream of UTF-8 bytes (for serde_json's reader).
+/// The pieces as one stream of UTF-8 bytes, for the JSON reader, which asks
+/// for them in order: only the current piece is kept.
 pub struct Utf8Reader<R> {
     pub pieces: Pieces<R>,
     text: String,
-    pos: usize,
+    /// Where `text` starts in the stream.
+    start: usize,
+    /// The read that failed: the stream ends there.
+    pub error: Option<io::Error>,
 }
 
 impl<R: BufRead> Utf8Reader<R> {
     /// `first` is text already taken from `pieces`, read before the rest.
     pub fn new(pieces: Pieces<R>, first: String) -> Utf8Reader<R> {
-        Utf8Reader { pieces, text: first, pos: 0 }
+        Utf8Reader { pieces, text: first, start: 0, error: None }
     }
 }
 
-impl<R: BufRead> Read for Utf8Reader<R> {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        while self.pos == self.text.len() {
+impl<R: BufRead> vardval::json::Source for Utf8Reader<R> {
+    fn byte(&mut self, at: usize) -> Option<u8> {
+        while at >= self.start + self.text.len() && self.error.is_none() {
+            self.start += self.text.len();
             self.text.clear();
-            self.pos = 0;
-            if !self.pieces.next_into(&mut self.text)? {
-                return Ok(0);
+            match self.pieces.next_into(&mut self.text) {
+                Ok(true) => {}
+                Ok(false) => return None,
+                Err(e) => self.error = Some(e),
             }
         }
-        let n = buf.len().min(self.text.len() - self.pos);
-        buf[..n].copy_from_slice(&self.text.as_bytes()[self.pos..self.pos + n]);
-        self.pos += n;
-        Ok(n)
+        self.text.as_bytes().get(at.checked_sub(self.start)?).copied()
     }
 }
 

@@ -30,7 +30,7 @@ pub fn written<T: WriteJson + serde::Serialize>(value: &T) -> Value {
 
 /// The answer as JSON, exactly as the command and WebAssembly give it.
 pub fn answer(situation: Value) -> Value {
-    match vardval::evaluate(&situation) {
+    match vardval::evaluate(&(&situation).into()) {
         Ok(a) => written(&a),
         Err(e) => panic!("expected an answer, got errors: {:#?}", e.errors),
     }
@@ -38,7 +38,7 @@ pub fn answer(situation: Value) -> Value {
 
 /// The (path, code) of every error.
 pub fn errors(situation: Value) -> Vec<(String, String)> {
-    match vardval::evaluate(&situation) {
+    match vardval::evaluate(&(&situation).into()) {
         Ok(_) => panic!("expected errors for {situation}"),
         Err(e) => e.errors.into_iter().map(|e| (e.path, e.code)).collect(),
     }
