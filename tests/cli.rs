@@ -112,7 +112,7 @@ fn the_command_prints_what_serde_jsons_pretty_printer_prints() {
     let mut units = vardval::nearby::Units::new(units);
     units.set_counts_1177(include_str!("../data/unit-counts-1177.json")).unwrap();
     let query = r#"{ "from": { "place": "Malmö" }, "k": 5, "home_region": "13" }"#;
-    let near = vardval::nearby::nearby(&serde_json::from_str(query).unwrap(), &units, &places).unwrap();
+    let near = vardval::nearby::nearby(&vardval::parse_json(query).unwrap(), &units, &places).unwrap();
     assert_eq!(String::from_utf8(vardval(&["nearby", "-"], Some(query)).stdout).unwrap(), pretty(&near));
 }
 

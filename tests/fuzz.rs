@@ -252,9 +252,10 @@ fn check_errors(report: &ErrorReport, texts: &Catalogue, f: &mut Findings) {
 
 // --- evaluate --------------------------------------------------------------------
 
-/// A value the engine read, as serde_json's, for the checks.
+/// A value the engine read, as serde_json's, for the checks (through the
+/// engine's writer, which the tests compare with serde_json's elsewhere).
 fn serde_value(v: vardval::json::Value) -> Value {
-    serde_json::to_value(v).expect("a value serialises")
+    serde_json::from_str(&vardval::json_writer::WriteJson::to_json(&v)).expect("the writer writes JSON")
 }
 
 fn evaluate_target(input: &Input, texts: &Catalogue, tally: &mut Tally) -> Findings {

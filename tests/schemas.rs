@@ -100,11 +100,11 @@ fn every_json_example_in_the_docs_is_valid_and_the_engine_answers_it() {
             assert_eq!(override_problems(se, over), vec![], "{file}");
             let s = json!({ "today": "2026-11-22", "rulebook": example, "person": { "age": 40, "home_region": "13" }, "visits": [{ "date": "2026-03-02", "where": "listed" }] });
             assert_valid(&situation, "situation", &s);
-            assert_valid(&answer, "answer", &common::written(&vardval::evaluate(&s).unwrap()));
+            assert_valid(&answer, "answer", &common::written(&vardval::evaluate(&(&s).into()).unwrap()));
             "rulebook"
         } else if example.get("from").is_some() {
             assert_valid(&query, "nearby-query", example);
-            let a = nearby(example, &unit_list, &places).unwrap_or_else(|e| panic!("{file}: {:?}", e.errors));
+            let a = nearby(&example.into(), &unit_list, &places).unwrap_or_else(|e| panic!("{file}: {:?}", e.errors));
             assert_valid(&nearby_answer, "nearby-answer", &common::written(&a));
             "nearby-query"
         } else if example.is_array() || example.get("units").is_some() {
@@ -228,7 +228,7 @@ fn agree(a: &Agreement) -> (usize, usize, usize) {
                     (Err(problems), valid) => {
                         if a.schema == "situation" {
                             // Every error object the engine gives has the shape of errors.schema.json.
-                            assert_valid(&errors, "errors", &common::written(&vardval::evaluate(&doc).unwrap_err()));
+                            assert_valid(&errors, "errors", &common::written(&vardval::evaluate(&(&doc).into()).unwrap_err()));
                         }
                         if !valid {
                             both_refuse += 1;
@@ -311,7 +311,7 @@ fn what_the_engine_accepts_as_a_situation_the_schema_accepts() {
             || (code == "out_of_range" && dated)
             || (code == "missing_field" && matches!(path, "person.age" | "person.home_region"))
     };
-    let engine = |doc: &Value| vardval::evaluate(doc).map(|a| Some(common::written(&a))).map_err(|e| e.errors.into_iter().map(|e| (e.path, e.code)).collect());
+    let engine = |doc: &Value| vardval::evaluate(&doc.into()).map(|a| Some(common::written(&a))).map_err(|e| e.errors.into_iter().map(|e| (e.path, e.code)).collect());
     let (accepted, refused, reader) = agree(&Agreement { schema: "situation", bases, paths, values, engine: &engine, reader_only: &reader_only, output: Some("answer") });
     assert!(accepted > 1000 && refused > 1000 && reader > 100, "{accepted} {refused} {reader}");
 }
@@ -426,7 +426,7 @@ fn what_the_engine_accepts_as_a_nearby_query_the_schema_accepts() {
     ];
     // What a schema cannot say: which postal codes, places and municipalities exist.
     let reader_only = |_: &str, code: &str| matches!(code, "unknown_postal_code" | "unknown_place" | "unknown_municipality");
-    let engine = |q: &Value| nearby(q, &units, &places).map(|a| Some(common::written(&a))).map_err(|e| e.errors.into_iter().map(|e| (e.path, e.code)).collect());
+    let engine = |q: &Value| nearby(&q.into(), &units, &places).map(|a| Some(common::written(&a))).map_err(|e| e.errors.into_iter().map(|e| (e.path, e.code)).collect());
     let (accepted, refused, reader) = agree(&Agreement { schema: "nearby-query", bases, paths, values, engine: &engine, reader_only: &reader_only, output: Some("nearby-answer") });
     assert!(accepted > 100 && refused > 100 && reader > 10, "{accepted} {refused} {reader}");
 }
