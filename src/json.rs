@@ -693,7 +693,11 @@ impl<S: Source> Reader<S> {
 /// rounded as `str::parse` is, without the tables core's parser brings
 /// (about 14 KB gzip of the nearby module): its first 800 digits (no two
 /// f64s are closer than 768 digits tell apart) as a big integer, scaled by
-/// 2^s / 10^k so that it keeps at least 64 bits.
+/// 2^s / 10^k so that it keeps at least 64 bits. (serde_json's reader as the
+/// modules had it, without `float_roundtrip`, was not: it could miss by one
+/// unit in the last place for 17 and more digits, or an exponent beyond ±22
+/// such as `1.61174e-19`; coordinates and amounts as people write them were
+/// read the same. The tests' serde_json has `float_roundtrip`.)
 fn decimal_to_f64(text: &str) -> f64 {
     let (negative, unsigned) = match text.strip_prefix('-') {
         Some(rest) => (true, rest),

@@ -40,7 +40,9 @@ pub trait WriteJsonFields {
 
 /// `WriteJson` for a struct, its fields in the order given: `name`, `"key":
 /// name` (serde's `rename`), a `?` after either to leave the field out when it
-/// `is_absent`, `..name` for a field whose own fields stand in this object.
+/// `is_absent` (only an `Option` that is `None` and empty `input::Args` are;
+/// anything else is always written), `..name` for a field whose own fields
+/// stand in this object.
 /// `<T>` before the type makes the impl generic over `T: WriteJson`.
 #[macro_export]
 macro_rules! json_object {
@@ -262,10 +264,6 @@ impl<T: WriteJson> WriteJson for BTreeSet<T> {
 impl<K: AsRef<str>, V: WriteJson> WriteJson for BTreeMap<K, V> {
     fn write_json(&self, out: &mut String) {
         write_object(out, self.iter().map(|(k, v)| (k.as_ref(), v)));
-    }
-
-    fn is_absent(&self) -> bool {
-        self.is_empty()
     }
 }
 

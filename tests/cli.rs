@@ -170,6 +170,22 @@ fn the_default_list_as_the_import_writes_it_reads_as_the_checked_csv() {
     }
 }
 
+/// A coordinate given to 17 digits is written by `units import --json` as the
+/// number it was read as, the one its checks used: the nearest double to
+/// 59.120000000562676 prints as itself (Python's `repr` agrees). The release
+/// command wrote 59.12000000056267, another number, while it sorted the
+/// report's keys through serde_json's reader without `float_roundtrip` (a test
+/// build cannot show that: a dev-dependency turns the feature on).
+#[test]
+fn the_import_writes_a_long_coordinate_as_it_read_it() {
+    let csv = "HSA-id;Namn;Adress;Postnummer;Kommun;Län;Latitud;Longitud;Telefon;Webbplats;Tar emot nya patienter;Digitala besök;Källa\n\
+               SE2321000000-E00001;Vårdcentralen Exempel;Storgatan 1;136 40;Haninge;Stockholms län;59,120000000562676;18,06;08-10 10 10;https://www.exempel.se/vc;Ja;Nej;Region Stockholm, 2026-11-01\n";
+    let out = vardval(&["units", "import", &temp_file("long-coordinate.csv", csv), "--json"], None);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains(r#""lat":59.120000000562676,"#), "{text}");
+}
+
 #[test]
 fn rules_check_a_regions_override() {
     let ok = vardval(&["rules", "check", "tests/fixtures/override-halland.json"], None);

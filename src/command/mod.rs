@@ -72,8 +72,12 @@ impl<E: WriteJson> FileReport<'_, E> {
     /// had them since they were built as serde_json's `Value` (a sorted map):
     /// the command's output stays what it was, byte for byte.
     pub fn to_sorted_json(&self) -> String {
+        // Read back by the engine's reader, whose map keeps keys sorted and
+        // whose numbers are written again exactly as read (serde_json's,
+        // without its `float_roundtrip`, could move a 17-digit coordinate by
+        // one unit in the last place).
         let json = self.to_json();
-        serde_json::from_str::<serde_json::Value>(&json).map_or(json, |sorted| sorted.to_string())
+        vardval::parse_json(&json).map_or(json, |sorted| sorted.to_json())
     }
 }
 

@@ -46,7 +46,7 @@ impl Sweden {
     }
 
     fn from_json(text: &str) -> Option<Sweden> {
-        let v: serde_json::Value = serde_json::from_str(text).ok()?;
+        let v = vardval::parse_json(text).ok()?;
         let mut regions = Vec::new();
         let mut edges = Vec::new();
         for (i, r) in v.get("regions")?.as_array()?.iter().enumerate() {
