@@ -224,6 +224,11 @@ impl Reader {
             self.wrong_type(path, "integer");
             return None;
         };
+        self.in_range(n, path, min, max)
+    }
+
+    /// A whole number already read, in `min..=max`.
+    pub fn in_range(&mut self, n: i64, path: &str, min: i64, max: i64) -> Option<i64> {
         if min == max && n != min {
             self.problem_with(path, "invalid_value", vec![("value", n.to_string()), ("allowed", min.to_string())]);
             return None;
@@ -281,7 +286,7 @@ impl Reader {
 pub fn parse_json(text: &str) -> Result<Value, JsonProblem> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut reader = crate::json::Reader::new(text.as_bytes());
-    match reader.value().and_then(|v| reader.end().map(|()| v)) {
+    match reader.whole() {
         Err(e) => Err(JsonProblem::Invalid { line: e.line, column: e.column }),
         Ok(value) if !reader.duplicates.is_empty() => Err(JsonProblem::DuplicateKeys { paths: reader.duplicates, value }),
         Ok(value) => Ok(value),

@@ -68,12 +68,6 @@ fn digits(text: &str) -> Option<&str> {
     text.bytes().all(|b| b.is_ascii_digit()).then_some(text)
 }
 
-impl From<u64> for Value {
-    fn from(n: u64) -> Value {
-        Value::Number(Number(n.to_string()))
-    }
-}
-
 impl Value {
     pub fn as_str(&self) -> Option<&str> {
         match self {
@@ -380,6 +374,13 @@ impl<S: Source> Reader<S> {
         self.peek()
     }
 
+    /// A whole text: one value and nothing but blanks after it.
+    pub fn whole(&mut self) -> Read<Value> {
+        let value = self.value()?;
+        self.end()?;
+        Ok(value)
+    }
+
     /// Nothing but blanks left.
     pub fn end(&mut self) -> Read<()> {
         match self.peek_value() {
@@ -405,10 +406,10 @@ impl<S: Source> Reader<S> {
                 self.open()?;
                 let mut items = Vec::new();
                 while self.next_item(items.is_empty())? {
-                    let outer = self.path.len();
-                    self.path.push_str(&crate::input::index("", items.len()));
+                    let inner = crate::input::index(&self.path, items.len());
+                    let outer = std::mem::replace(&mut self.path, inner);
                     let item = self.value();
-                    self.path.truncate(outer);
+                    self.path = outer;
                     items.push(item?);
                 }
                 self.close();
@@ -420,16 +421,13 @@ impl<S: Source> Reader<S> {
                 let mut first = true;
                 while let Some(key) = self.next_key(first)? {
                     first = false;
-                    let outer = self.path.len();
-                    if outer > 0 {
-                        self.path.push('.');
-                    }
-                    self.path.push_str(&key);
+                    let inner = crate::input::key(&self.path, &key);
+                    let outer = std::mem::replace(&mut self.path, inner);
                     let read = self.value().map(|value| map.insert_new(key, value));
                     if read == Ok(false) {
                         self.duplicates.push(self.path.clone());
                     }
-                    self.path.truncate(outer);
+                    self.path = outer;
                     read?;
                 }
                 self.close();
@@ -869,7 +867,7 @@ mod tests {
 
     fn read(text: &str) -> Result<Value, Syntax> {
         let mut reader = Reader::new(text.as_bytes());
-        reader.value().and_then(|v| reader.end().map(|()| v))
+        reader.whole()
     }
 
     fn string(text: &str) -> String {
@@ -1129,7 +1127,7 @@ mod tests {
             let written = if pretty { serde_json::to_string_pretty(&v).unwrap() } else { v.to_string() };
             let text = if how == 3 { written } else { broken(&written, at, how, c) };
             let mut reader = Reader::new(text.as_bytes());
-            let ours = reader.value().and_then(|v| reader.end().map(|()| v));
+            let ours = reader.whole();
             match (ours, serde(&text)) {
                 (Ok(ours), Ok(theirs)) => {
                     // serde_json keeps a key's last value; ours its first, and says so.

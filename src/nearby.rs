@@ -677,7 +677,7 @@ pub fn nearest_ids(units: &Units, lat: f64, lon: f64, k: usize, max_km: Option<f
     }
     // As the JSON query's: the list of the best found is kept in order by
     // insertion, so a k of a million would take the tab for minutes.
-    r.int(&Value::from(k as u64), "k", 1, MAX_K as i64);
+    r.in_range(i64::try_from(k).unwrap_or(i64::MAX), "k", 1, MAX_K as i64);
     if !r.problems.is_empty() {
         return Err(crate::report(crate::text::Lang::Sv, &r.problems));
     }

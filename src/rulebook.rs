@@ -132,13 +132,18 @@ pub enum Window {
     CalendarYear,
 }
 
+impl Window {
+    /// As rulebooks and answers write them, in the order of the variants.
+    const NAMES: [&'static str; 2] = ["rolling_year", "calendar_year"];
+
+    fn from_name(name: &str) -> Window {
+        if name == Self::NAMES[0] { Window::RollingYear } else { Window::CalendarYear }
+    }
+}
+
 impl WriteJson for Window {
     fn write_json(&self, out: &mut String) {
-        match self {
-            Window::RollingYear => "rolling_year",
-            Window::CalendarYear => "calendar_year",
-        }
-        .write_json(out);
+        Self::NAMES[*self as usize].write_json(out);
     }
 }
 
@@ -151,13 +156,18 @@ pub enum FreeAgeRule {
     ThroughYear,
 }
 
+impl FreeAgeRule {
+    /// As rulebooks and answers write them, in the order of the variants.
+    const NAMES: [&'static str; 2] = ["under", "through_year"];
+
+    fn from_name(name: &str) -> FreeAgeRule {
+        if name == Self::NAMES[0] { FreeAgeRule::Under } else { FreeAgeRule::ThroughYear }
+    }
+}
+
 impl WriteJson for FreeAgeRule {
     fn write_json(&self, out: &mut String) {
-        match self {
-            FreeAgeRule::Under => "under",
-            FreeAgeRule::ThroughYear => "through_year",
-        }
-        .write_json(out);
+        Self::NAMES[*self as usize].write_json(out);
     }
 }
 
@@ -586,7 +596,7 @@ impl Rulebook {
             match name.as_str() {
                 "relisting.limit" => p.relisting_limit.set(entries, reader, &|r, v, a| if v.is_null() { Some(None) } else { r.int(v, a, 1, 100).map(|n| Some(n as u32)) }),
                 "relisting.window" => p.relisting_window.set(entries, reader, &|r, v, a| {
-                    r.choice(v, a, &["rolling_year", "calendar_year"], "invalid_value").map(|w| if w == "rolling_year" { Window::RollingYear } else { Window::CalendarYear })
+                    r.choice(v, a, &Window::NAMES, "invalid_value").map(Window::from_name)
                 }),
                 "relisting.special_reasons" => p.special_reasons.set(entries, reader, &read_special_reasons),
                 "guarantee.contact_days" => p.contact_days.set(entries, reader, &days),
@@ -900,12 +910,11 @@ fn read_region(region: &mut Region, sources: &mut Vec<NamedSource>, row: &Value,
                 }
                 let Some(o) = reader.object(v, &p) else { continue };
                 reader.only_fields(o, &p, &["rule", "age", "valid_from", "as_of", "confidence", "source", "note"]);
-                let rule = reader.required(o, "rule", &p).and_then(|r| reader.choice(r, &key(&p, "rule"), &["under", "through_year"], "invalid_value"));
+                let rule = reader.required(o, "rule", &p).and_then(|r| reader.choice(r, &key(&p, "rule"), &FreeAgeRule::NAMES, "invalid_value"));
                 let age = reader.required(o, "age", &p).and_then(|a| reader.int(a, &key(&p, "age"), 1, FREE_AGE_MAX));
                 let provenance = read_provenance(o, &p, reader, sources, false);
                 if let (Some(rule), Some(age), Some(provenance)) = (rule, age, provenance) {
-                    let rule = if rule == "under" { FreeAgeRule::Under } else { FreeAgeRule::ThroughYear };
-                    region.free_age = Some(FreeAge { rule, age: age as u32, provenance });
+                    region.free_age = Some(FreeAge { rule: FreeAgeRule::from_name(rule), age: age as u32, provenance });
                 }
             }
             "doctor_visit_kr" | "digital_visit_kr" => {

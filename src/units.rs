@@ -26,6 +26,8 @@ pub struct Unit {
     pub digital: Option<bool>,
     pub source: Option<String>,
 }
+// A JSON unit list's unit (docs/units.md): empty fields left out.
+json_object!(Unit { id, name, lat, lon, region?, municipality?, address?, postal_code?, phone?, url?, list_closed?, digital?, source? });
 
 /// A problem in a unit list: the line (1 = a CSV file's header; in JSON the
 /// item's position, from 1), the field, a stable code and what is wrong.

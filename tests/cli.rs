@@ -1,5 +1,6 @@
 //! The `vardval` command as a user runs it: exit status and output.
 
+mod common;
 use std::io::Write;
 use std::os::fd::{FromRawFd, OwnedFd};
 use std::process::{Command, Output, Stdio};
@@ -107,10 +108,8 @@ fn the_command_prints_what_serde_jsons_pretty_printer_prints() {
         let book = vardval::rulebook(id).unwrap();
         assert_eq!(String::from_utf8(vardval(&["rules", id], None).stdout).unwrap(), pretty(book), "{id}");
     }
-    let places = vardval::places::Places::from_json_texts(&[include_str!("../data/municipalities.json"), include_str!("../data/postal-codes.json")]).unwrap();
-    let (units, _) = vardval::units::read(include_str!("../data/units.csv"), &|m| places.municipality_known(m));
-    let mut units = vardval::nearby::Units::new(units);
-    units.set_counts_1177(include_str!("../data/unit-counts-1177.json")).unwrap();
+    let places = common::places();
+    let units = common::default_units(&places);
     let query = r#"{ "from": { "place": "Malmö" }, "k": 5, "home_region": "13" }"#;
     let near = vardval::nearby::nearby(&vardval::parse_json(query).unwrap(), &units, &places).unwrap();
     assert_eq!(String::from_utf8(vardval(&["nearby", "-"], Some(query)).stdout).unwrap(), pretty(&near));

@@ -6,13 +6,6 @@ use generators::{any_json, case, day};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
-fn evaluate(s: &Value) -> Value {
-    match vardval::evaluate(&s.into()) {
-        Ok(a) => common::written(&a),
-        Err(e) => panic!("a well-formed situation was refused: {:?}\n{s:#}", e.errors),
-    }
-}
-
 proptest! {
     #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
 
@@ -36,7 +29,7 @@ proptest! {
     /// and `total_charged` is the sum of the visits, here and in every region.
     #[test]
     fn charged_in_a_period_never_exceeds_its_ceiling(c in case()) {
-        let a = evaluate(&c.situation());
+        let a = common::answer(c.situation());
         for fees in [&a["fees"], &a["fees"]["proposal"]] {
             for p in fees["periods"].as_array().unwrap_or(&Vec::new()) {
                 prop_assert!(p["charged"].as_u64() <= p["ceiling"].as_u64(), "{p}");
@@ -58,7 +51,7 @@ proptest! {
     #[test]
     fn a_refusal_names_a_later_date_on_which_the_change_is_possible(c in case()) {
         let s = c.situation();
-        let a = evaluate(&s);
+        let a = common::answer(s.clone());
         let l = &a["listing"];
         if l["can_change"] == false && l["list_closed"] != true {
             let next = l["next_free_change"].as_str().expect("a refusal without a closed list names a date");
@@ -66,7 +59,7 @@ proptest! {
             prop_assert!(next > planned, "{next} after {planned}");
             let mut later = s.clone();
             later["listing"]["planned"]["date"] = json!(next);
-            let b = evaluate(&later);
+            let b = common::answer(later);
             prop_assert_eq!(&b["listing"]["can_change"], &json!(true), "a change on {} is possible", next);
         }
         if l["can_change"] == true {
@@ -77,10 +70,10 @@ proptest! {
     #[test]
     fn another_own_choice_change_never_turns_a_refusal_into_a_permission(c in case(), back in 0..800i32) {
         let s = c.situation();
-        let before = evaluate(&s)["listing"]["can_change"] == true;
+        let before = common::answer(s.clone())["listing"]["can_change"] == true;
         let mut more = s.clone();
         more["listing"]["changes"].as_array_mut().unwrap().push(json!({ "date": day(c.today - back) }));
-        let after = evaluate(&more)["listing"]["can_change"] == true;
+        let after = common::answer(more)["listing"]["can_change"] == true;
         prop_assert!(before || !after);
     }
 }

@@ -10,8 +10,7 @@
 mod common;
 use jsonschema::Validator;
 use serde_json::{json, Value};
-use vardval::nearby::{nearby, Units};
-use vardval::places::Places;
+use vardval::nearby::nearby;
 use vardval::rulebook::Rulebook;
 
 fn read_json(path: &str) -> Value {
@@ -36,18 +35,6 @@ fn schema_errors(v: &Validator, instance: &Value) -> Vec<String> {
 fn assert_valid(v: &Validator, name: &str, instance: &Value) {
     let errors = schema_errors(v, instance);
     assert!(errors.is_empty(), "not valid against {name}.schema.json: {errors:#?}\n{instance:#}");
-}
-
-fn places() -> Places {
-    Places::from_json_texts(&[include_str!("../data/municipalities.json"), include_str!("../data/postal-codes.json")]).expect("data/*.json read")
-}
-
-fn default_units(places: &Places) -> Units {
-    let (units, problems) = vardval::units::read(include_str!("../data/units.csv"), &|m| places.municipality_known(m));
-    assert!(problems.is_empty(), "{problems:?}");
-    let mut units = Units::new(units);
-    units.set_counts_1177(include_str!("../data/unit-counts-1177.json")).expect("counts read");
-    units
 }
 
 /// The problems `Rulebook::apply` finds in an override of `se`.
@@ -78,8 +65,8 @@ fn the_schemas_are_draft_2020_12_and_use_only_formats_it_defines() {
 fn every_json_example_in_the_docs_is_valid_and_the_engine_answers_it() {
     let [situation, answer, query, nearby_answer, rulebook, units] = ["situation", "answer", "nearby-query", "nearby-answer", "rulebook", "units"].map(validator);
     let se = Rulebook::builtin("se").unwrap();
-    let places = places();
-    let unit_list = default_units(&places);
+    let places = common::places();
+    let unit_list = common::default_units(&places);
     let mut examples: Vec<(String, Value)> = vec![
         ("examples/situation.json".into(), read_json("examples/situation.json")),
         ("tests/fixtures/override-halland.json".into(), json!({ "base": "se", "override": read_json("tests/fixtures/override-halland.json") })),
@@ -409,8 +396,8 @@ fn what_the_engine_accepts_as_an_override_the_schema_accepts() {
 
 #[test]
 fn what_the_engine_accepts_as_a_nearby_query_the_schema_accepts() {
-    let places = places();
-    let units = default_units(&places);
+    let places = common::places();
+    let units = common::default_units(&places);
     let mut values = common_values();
     values.extend(strings(&["41319", "413 19", "00000", "Kiruna", "malmo", "Gothenburg", "1480", "9999", "Atlantis", "13", "99", "sv", "en", "fi"]));
     values.extend([json!(41319), json!({ "place": "Visby" }), json!({ "lat": 57.7 })]);
@@ -433,7 +420,7 @@ fn what_the_engine_accepts_as_a_nearby_query_the_schema_accepts() {
 
 #[test]
 fn what_the_engine_accepts_as_a_unit_list_the_schema_accepts() {
-    let places = places();
+    let places = common::places();
     let mut values = common_values();
     values.extend(strings(&[
         "osm:1", "osm:2", "=SUM(A1)", " =1", "+46 36 10 10 10", "+cmd", "-5", "@x", "57.78", "57,78", " 57.78 ", "14.16", "48.85", "2.35", "13", "99", "0680",

@@ -10,7 +10,6 @@ use super::text;
 use calamine::{Data, Reader};
 use std::io;
 use std::process::ExitCode;
-use vardval::json_writer::{write_object, WriteJson};
 use vardval::places::fold_place;
 use vardval::units::{Checker, CsvParser, UnitProblem, COLUMNS};
 
@@ -223,7 +222,8 @@ pub fn import(file: &str, sheet: Option<&str>, json: bool, geo: &Geo, out: super
         return problems(&rechecked, out);
     }
     if json {
-        let units: Vec<_> = records.iter().map(|record| JsonUnit(record)).collect();
+        // The units as the check above read them from the CSV it found clean.
+        let (units, _) = vardval::units::read(&csv, &|m| geo.places.municipality_known(m));
         let report = super::FileReport::<super::UnitProblemJson> { errors: &[], file, ok: true, units: Some(&units) };
         writeln!(out, "{}", report.to_sorted_json())?;
     } else {
@@ -233,43 +233,6 @@ pub fn import(file: &str, sheet: Option<&str>, json: bool, geo: &Geo, out: super
         super::note(&format!("{file}: {}", super::count(records.len(), "unit")));
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// A unit as a JSON unit list holds it (docs/units.md): numbers and booleans
-/// as such, empty fields left out.
-struct JsonUnit<'a>(&'a [String]);
-
-impl WriteJson for JsonUnit<'_> {
-    fn write_json(&self, out: &mut String) {
-        let cells: Vec<(&str, JsonCell)> = COLUMNS.iter().zip(self.0).filter(|(_, v)| !v.is_empty()).map(|(&column, v)| (column, JsonCell::new(column, v))).collect();
-        write_object(out, cells.iter().map(|(column, cell)| (column, cell)));
-    }
-}
-
-enum JsonCell<'a> {
-    Number(f64),
-    Bool(bool),
-    Text(&'a str),
-}
-
-impl<'a> JsonCell<'a> {
-    fn new(column: &str, v: &'a str) -> JsonCell<'a> {
-        match column {
-            "lat" | "lon" => vardval::units::number(v).filter(|x| x.is_finite()).map_or(JsonCell::Text(v), JsonCell::Number),
-            "list_closed" | "digital" => v.parse::<bool>().map_or(JsonCell::Text(v), JsonCell::Bool),
-            _ => JsonCell::Text(v),
-        }
-    }
-}
-
-impl WriteJson for JsonCell<'_> {
-    fn write_json(&self, out: &mut String) {
-        match self {
-            JsonCell::Number(x) => x.write_json(out),
-            JsonCell::Bool(b) => b.write_json(out),
-            JsonCell::Text(t) => t.write_json(out),
-        }
-    }
 }
 
 /// The unit CSV: a header of `COLUMNS`, then a row per unit.
