@@ -1,5 +1,6 @@
 //! JSON written by the engine's own small writer: answers, error reports,
-//! nearby answers, a refused unit list's problems, and what the command prints.
+//! nearby answers, a refused unit list's problems, and what the command prints
+//! (but the schemas and the rulebooks, which serde_json writes on the host).
 //!
 //! Why not serde: this writer in place of serde's serialiser, its derived
 //! impls and serde_json's formatter took 2.3 KB off the evaluate module's
@@ -20,7 +21,7 @@ pub trait WriteJson {
     fn write_json(&self, out: &mut String);
 
     /// Whether a field marked `?` in `json_object!` is left out (serde's
-    /// `skip_serializing_if`): an absent `Option`, an empty map.
+    /// `skip_serializing_if`): an absent `Option`, empty `input::Args`.
     fn is_absent(&self) -> bool {
         false
     }

@@ -208,7 +208,7 @@ mod nearby_module {
         }
     }
 
-    /// The indices (in the list as given to `set_units` or `set_positions`)
+    /// The indices (in the list as given to `set_units`, `set_checked_units` or `set_positions`)
     /// of the `k` units nearest (lat, lon) within `max_km` (no limit when
     /// left out), nearest first, ties by index: the numeric way out, without
     /// JSON, for callers that hold their units' fields themselves. `k` is 1 to
@@ -223,7 +223,8 @@ mod nearby_module {
 
     /// 1177's count of units per region (data/unit-counts-1177.json), for the
     /// list those counts describe: answers then say how complete it is. Call
-    /// after `set_units`; a new list forgets them.
+    /// after setting the list (`set_checked_units`, or `set_units` in the full
+    /// build); a new list forgets them.
     #[wasm_bindgen]
     pub fn set_unit_counts(text: &str) -> bool {
         UNITS.with_borrow_mut(|units| units.set_counts_1177(text).is_some())

@@ -73,7 +73,8 @@ impl<E: WriteJson> FileReport<'_, E> {
     /// the command's output stays what it was, byte for byte.
     pub fn to_sorted_json(&self) -> String {
         // Read back by the engine's reader, whose map keeps keys sorted and
-        // whose numbers are written again exactly as read (serde_json's,
+        // whose numbers, read correctly rounded, come back as the writer
+        // first wrote them (serde_json's,
         // without its `float_roundtrip`, could move a 17-digit coordinate by
         // one unit in the last place).
         let json = self.to_json();
