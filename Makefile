@@ -9,6 +9,11 @@ export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PKG  := www/pkg
 WASM := $(PKG)/vardval_bg.wasm
+# The same module that also reads a region's override of a rulebook (feature
+# evaluate-full), which the page loads instead only for `rules-src`, and the
+# npm package ships.
+FULL_PKG  := www/pkg-full
+FULL_WASM := $(FULL_PKG)/vardval_full_bg.wasm
 NEARBY_PKG  := www/pkg-nearby
 NEARBY_WASM := $(NEARBY_PKG)/vardval_nearby_bg.wasm
 # The same module with every export (feature nearby-full: the unit-list
@@ -20,6 +25,9 @@ NEARBY_FULL_WASM := $(NEARBY_FULL_PKG)/vardval_nearby_full_bg.wasm
 WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
                  --enable-mutable-globals --enable-reference-types --enable-multivalue
 RUST_SOURCES := $(shell find src rules i18n -type f) build.rs Cargo.toml Cargo.lock
+
+# A recipe that fails leaves no half-made file (a module wasm-opt did not finish).
+.DELETE_ON_ERROR:
 
 .PHONY: run test build bundle package setup setup-test test-rust test-browser serve bench fuzz sizes data schemas clean
 
@@ -50,10 +58,10 @@ DATA_COPIES := www/data/unit-counts-1177.json www/data/municipalities.json www/d
 # in its folder (src/page.rs `page_path`: lättläst in lattlast/).
 LANGS := $(patsubst i18n/page.%.json,%,$(wildcard i18n/page.*.json))
 LANG_DIRS := en ar fi lattlast
-PAGES := www/index.html $(LANG_DIRS:%=www/%/index.html) www/data/rulebooks.json \
+PAGES := www/index.html $(LANG_DIRS:%=www/%/index.html) \
          $(LANGS:%=www/data/text-%.json) $(LANGS:%=www/data/rules-%.html) $(DATA_COPIES) www/data/units.json
 
-build: $(WASM) $(NEARBY_WASM) $(NEARBY_FULL_WASM) target/release/vardval $(PAGES) www/vardval-kollen.js www/vardval-kollen-nearby.js www/style.css
+build: $(WASM) $(FULL_WASM) $(NEARBY_WASM) $(NEARBY_FULL_WASM) target/release/vardval $(PAGES) www/vardval-kollen.js www/vardval-kollen-nearby.js www/style.css
 	@node scripts/compress.mjs www
 
 # The component's modules (www/src/) and the engine's glue, bundled by esbuild;
@@ -75,10 +83,6 @@ www/data/rules-%.html: www/rules-fragment.html target/release/vardval
 	@mkdir -p www/data
 	target/release/vardval page $* www/rules-fragment.html $$(date +%F) > $@
 
-# What the page hands the WebAssembly module, which embeds no rulebook.
-www/data/rulebooks.json: target/release/vardval
-	@mkdir -p www/data
-	target/release/vardval rulebooks > $@
 # Units, places and the map, as scripts/units_data.py wrote them in data/.
 $(DATA_COPIES): www/data/%: data/%
 	@mkdir -p www/data
@@ -92,8 +96,10 @@ www/data/units.json: data/units.csv target/release/vardval
 	@rm -f www/data/units.csv www/data/units.csv.br www/data/units.csv.gz
 	target/release/vardval units import data/units.csv --json > $@ || { cat $@ >&2; rm -f $@; exit 1; }
 
+# (The copy of the rulebooks an older build left is removed: the modules carry them.)
 www/data/text-%.json: target/release/vardval
 	@mkdir -p www/data
+	@rm -f www/data/rulebooks.json www/data/rulebooks.json.br www/data/rulebooks.json.gz
 	target/release/vardval text $* > $@
 
 # The command embeds the place tables and Sweden's outline (data/*.json), with
@@ -107,6 +113,10 @@ $(WASM): $(RUST_SOURCES)
 	wasm-pack build --mode no-install --target web --release --out-dir $(PKG) --out-name vardval
 	wasm-opt -Oz --flatten --rereloop -Oz --converge --strip-producers --strip-target-features $(WASM_FEATURES) $(WASM) -o $(WASM)
 	@node scripts/sizes.mjs
+
+$(FULL_WASM): $(RUST_SOURCES)
+	wasm-pack build --mode no-install --target web --release --out-dir $(FULL_PKG) --out-name vardval_full -- --features evaluate-full
+	wasm-opt -Oz --flatten --rereloop -Oz --converge --strip-producers --strip-target-features $(WASM_FEATURES) $(FULL_WASM) -o $(FULL_WASM)
 
 $(NEARBY_WASM): $(RUST_SOURCES)
 	wasm-pack build --mode no-install --target web --release --out-dir $(NEARBY_PKG) --out-name vardval_nearby -- --features nearby-module
@@ -133,11 +143,15 @@ schemas: target/release/vardval
 	for name in $(patsubst schemas/%.schema.json,%,$(wildcard schemas/*.schema.json)); do \
 	  target/release/vardval schema $$name > schemas/$$name.schema.json || exit 1; done
 
-# rules/regions.json, data/units.csv and data/places.json from ../shared/data/
+# rules/regions.json, data/units.csv and data/places.json from ../shared/data/;
+# and the built-in rulebooks as the WebAssembly modules carry them
+# (src/rulebook/builtin.rs, from rules/; the tests check that it is current).
 data:
 	python3 scripts/region_fees.py
 	python3 scripts/units_data.py
 	python3 scripts/sweden_outline.py
+	cargo build --release --locked --bin vardval
+	target/release/vardval rulebooks --rust > src/rulebook/builtin.rs.new && mv src/rulebook/builtin.rs.new src/rulebook/builtin.rs
 
 # --- running and testing -----------------------------------------------------
 
@@ -172,5 +186,5 @@ fuzz:
 
 clean:
 	cargo clean
-	rm -rf $(PKG) $(NEARBY_PKG) $(NEARBY_FULL_PKG) www/data www/index.html $(LANG_DIRS:%=www/%) www/vardval-kollen.js www/vardval-kollen-nearby.js www/style.css dist node_modules
+	rm -rf $(PKG) $(FULL_PKG) $(NEARBY_PKG) $(NEARBY_FULL_PKG) www/data www/index.html $(LANG_DIRS:%=www/%) www/vardval-kollen.js www/vardval-kollen-nearby.js www/style.css dist node_modules
 	find www -name '*.br' -delete -o -name '*.gz' -delete

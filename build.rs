@@ -33,6 +33,14 @@ fn write(out: &str, name: &str, text: String) {
 
 fn main() {
     let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    // `rulebook_reader`: the code that reads a rulebook or a region's override
+    // from JSON, in the command and in the module built with `evaluate-full`;
+    // the page's module has the built-in rulebooks as `static`s instead.
+    println!("cargo::rustc-check-cfg=cfg(rulebook_reader)");
+    let wasm = env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|a| a == "wasm32");
+    if !wasm || env::var_os("CARGO_FEATURE_EVALUATE_FULL").is_some() {
+        println!("cargo::rustc-cfg=rulebook_reader");
+    }
     // The built-in rulebooks as one document, `{ "se": [docs…], "sou-2019-42": [docs…] }`,
     // each list applied in order (the proposal on top of `se`). The command embeds
     // it in full; the page hands the WebAssembly module the copy without

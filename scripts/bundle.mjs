@@ -26,7 +26,7 @@ mkdirSync('dist', { recursive: true });
 
 /// The data every language's file holds; each adds its own text and rules.
 const common = {};
-for (const f of ['rulebooks.json', 'units.json', 'unit-counts-1177.json', 'municipalities.json', 'postal-codes.json', 'map.json']) {
+for (const f of ['units.json', 'unit-counts-1177.json', 'municipalities.json', 'postal-codes.json', 'map.json']) {
   common[`data/${f}`] = text(`data/${f}`);
 }
 const dataFor = (lang) => ({ ...common, [`data/text-${lang}.json`]: text(`data/text-${lang}.json`), [`data/rules-${lang}.html`]: text(`data/rules-${lang}.html`) });

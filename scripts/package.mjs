@@ -7,13 +7,14 @@ import { cpSync, rmSync, writeFileSync, readFileSync, mkdirSync, readdirSync } f
 const out = 'dist/npm';
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
-for (const f of ['vardval.js', 'vardval.d.ts', 'vardval_bg.wasm', 'vardval_bg.wasm.d.ts']) cpSync(`www/pkg/${f}`, `${out}/${f}`);
+// The full evaluate module: a developer may give a region's own rules (`rulebook.override`).
+for (const f of ['vardval_full.js', 'vardval_full.d.ts', 'vardval_full_bg.wasm', 'vardval_full_bg.wasm.d.ts']) cpSync(`www/pkg-full/${f}`, `${out}/${f}`);
 // The full nearby module: a developer's list is their own (`set_units`, checked line by line), or positions alone.
 for (const f of ['vardval_nearby_full.js', 'vardval_nearby_full.d.ts', 'vardval_nearby_full_bg.wasm', 'vardval_nearby_full_bg.wasm.d.ts']) cpSync(`www/pkg-nearby-full/${f}`, `${out}/${f}`);
-// The rulebooks and text catalogues the module answers from (it embeds neither).
+// The text catalogues the modules answer in (they embed no sentence; they carry the rulebooks):
+// every language's, as `make build` wrote them (text-LANG.json).
 mkdirSync(`${out}/data`, { recursive: true });
-// Every language's catalogue, as `make build` wrote them (text-LANG.json).
-for (const f of readdirSync('www/data').filter((f) => f === 'rulebooks.json' || /^text-.*\.json$/.test(f))) cpSync(`www/data/${f}`, `${out}/data/${f}`);
+for (const f of readdirSync('www/data').filter((f) => /^text-.*\.json$/.test(f))) cpSync(`www/data/${f}`, `${out}/data/${f}`);
 // The JSON Schemas of the interfaces, as checked in (`make schemas`).
 cpSync('schemas', `${out}/schemas`, { recursive: true });
 const version = /^version = "(.*)"$/m.exec(readFileSync('Cargo.toml', 'utf8'))[1];
@@ -27,11 +28,11 @@ writeFileSync(
       type: 'module',
       files: ['*.js', '*.d.ts', '*.wasm', 'data/*.json', 'schemas/*.json', 'README.md'],
       exports: {
-        '.': { types: './vardval.d.ts', default: './vardval.js' },
+        '.': { types: './vardval_full.d.ts', default: './vardval_full.js' },
         './nearby': { types: './vardval_nearby_full.d.ts', default: './vardval_nearby_full.js' },
         './schemas/*': './schemas/*',
       },
-      types: './vardval.d.ts',
+      types: './vardval_full.d.ts',
       sideEffects: false,
     },
     null,
@@ -45,15 +46,16 @@ writeFileSync(
 The engine of Vårdvalskollen as WebAssembly, for developers at regions.
 
 \`\`\`js
-import init, { evaluate, set_rulebooks, set_text } from 'vardvalskollen';
-await init(); // or init({ module_or_path: url or bytes of vardval_bg.wasm })
-// The module holds no rule and no sentence: hand it the rulebooks and the
-// catalogue of each language you use (data/ in this package), once.
+import init, { evaluate, set_text } from 'vardvalskollen';
+await init(); // or init({ module_or_path: url or bytes of vardval_full_bg.wasm })
+// The module carries the rulebooks but no sentence: hand it the catalogue of
+// each language you use (data/ in this package), once.
 const data = (f) => fetch(new URL(\`node_modules/vardvalskollen/data/\${f}\`, location.href)).then((r) => r.text());
-set_rulebooks(await data('rulebooks.json'));
 set_text('sv', await data('text-sv.json'));
 const answer = evaluate({ today: '2026-11-23', person: { age: 34, home_region: '13' }, visits: [{ date: '2026-03-02', where: 'listed' }] });
 answer.fees.total_charged; // 200
+// A region's own rules (its fees, a lower ceiling), checked as \`vardval rules check\` does:
+evaluate({ today: '2026-11-23', rulebook: { base: 'se', override: regionRules }, person: { home_region: '13' } });
 // Bad input throws { errors: [{ path, code, message }] } (type InputErrors).
 
 import initNearby, { set_units, add_places, set_unit_counts, set_text as set_nearby_text, nearby, set_positions, nearest_ids } from 'vardvalskollen/nearby';

@@ -15,7 +15,7 @@ export function sizes(path) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   // The glue (pkg/vardval.js) is bundled into vardval-kollen.js; the nearby module and its part of the component load on first search.
   const pages = sitePages().map(({ dir }) => `www/${dir}index.html`);
-  for (const f of ['www/pkg/vardval_bg.wasm', 'www/pkg-nearby/vardval_nearby_bg.wasm', 'www/pkg-nearby-full/vardval_nearby_full_bg.wasm', ...pages, 'www/vardval-kollen.js', 'www/vardval-kollen-nearby.js', 'www/style.css', 'www/data/text-sv.json']) {
+  for (const f of ['www/pkg/vardval_bg.wasm', 'www/pkg-full/vardval_full_bg.wasm', 'www/pkg-nearby/vardval_nearby_bg.wasm', 'www/pkg-nearby-full/vardval_nearby_full_bg.wasm', ...pages, 'www/vardval-kollen.js', 'www/vardval-kollen-nearby.js', 'www/style.css', 'www/data/text-sv.json']) {
     try {
       const s = sizes(f);
       console.log(`${f.padEnd(48)} ${String(s.raw).padStart(8)} B raw ${String(s.gzip).padStart(8)} B gzip`);

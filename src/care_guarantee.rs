@@ -31,7 +31,7 @@ pub fn answer(s: &Situation, listing: &ListingAnswer) -> CareGuaranteeAnswer {
     let assessment_days = book.parameters.assessment_days.at(s.today).value;
     let days = [("contact", contact_days.to_string()), ("assessment", assessment_days.to_string())];
     let home = s.person.home_region.as_deref();
-    let region_name = |code: &str| book.region(code).map_or_else(|| code.to_string(), |r| r.name.clone());
+    let region_name = |code: &str| book.region(code).map_or_else(|| code.to_string(), |r| r.name.to_string());
     let unit_region = s.listing.unit.as_ref().and_then(|u| u.region.as_deref().or(home));
 
     let mut args = days.to_vec();

@@ -22,6 +22,13 @@ impl Date {
         Some(Date { days: days_from_civil(year, month, day) })
     }
 
+    /// `year-month-day`, which must exist: for the built-in rulebooks'
+    /// `static`s (`rulebook::builtin`), written from dates already checked.
+    #[cfg(any(target_arch = "wasm32", test))]
+    pub(crate) const fn ymd_const(year: i32, month: u32, day: u32) -> Date {
+        Date { days: days_from_civil(year, month, day) }
+    }
+
     /// Parses exactly `YYYY-MM-DD`.
     pub fn parse_iso(text: &str) -> Option<Date> {
         let b = text.as_bytes();
@@ -143,7 +150,7 @@ pub fn days_in_month(y: i32, m: u32) -> u32 {
 }
 
 // Howard Hinnant's days_from_civil / civil_from_days.
-fn days_from_civil(y: i32, m: u32, d: u32) -> i32 {
+const fn days_from_civil(y: i32, m: u32, d: u32) -> i32 {
     let y = if m <= 2 { y - 1 } else { y };
     let era = y.div_euclid(400);
     let yoe = y - era * 400;

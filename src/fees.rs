@@ -248,13 +248,13 @@ impl<'a> Pricing<'a> {
         let row = region.fee(item, visit.mode).or_else(|| {
             // No digital fee in the data: the physical one, and the receipt decides.
             let physical = region.fee(item, "physical")?;
-            push_warning(warnings, lang, "fee_mode_assumed", &[("region", region.name.clone()), ("what", what()), ("mode", tr_of(lang, "mode", visit.mode, &[]))]);
+            push_warning(warnings, lang, "fee_mode_assumed", &[("region", region.name.to_string()), ("what", what()), ("mode", tr_of(lang, "mode", visit.mode, &[]))]);
             Some(physical)
         });
         match row {
             Some(r) => Price { fee: r.kr, known: true, item, row: Some(r), free: None, receipt: false },
             None => {
-                push_warning(warnings, lang, "fee_unknown", &[("region", region.name.clone()), ("what", what())]);
+                push_warning(warnings, lang, "fee_unknown", &[("region", region.name.to_string()), ("what", what())]);
                 Price { fee: 0, known: false, item, row: None, free: None, receipt: false }
             }
         }
@@ -351,12 +351,12 @@ fn new_period(start: Date, ceiling: u32, charged: u32) -> Period {
 fn fee_source(book: &Rulebook, p: &Provenance) -> FeeSource {
     let named = book.sources.iter().find(|s| s.id == p.source);
     FeeSource {
-        title: named.map_or_else(|| p.source.clone(), |s| s.title.clone()),
-        url: named.map_or_else(String::new, |s| s.url.clone()),
+        title: named.map_or(&p.source, |s| &s.title).to_string(),
+        url: named.map_or_else(String::new, |s| s.url.to_string()),
         as_of: p.shown_date(),
         valid_from: p.valid_from,
-        confidence: p.confidence.clone(),
-        publisher: named.and_then(|s| s.publisher.clone()),
+        confidence: p.confidence.to_string(),
+        publisher: named.and_then(|s| s.publisher.as_deref()).map(str::to_string),
     }
 }
 
@@ -421,7 +421,7 @@ pub fn answer(s: &Situation, proposal_book: Option<&Rulebook>, warnings: &mut Ve
             let young = s.person.birth_date.map_or(s.person.age.unwrap_or(0), |b| age_on(b, v.date)) <= max_free_age;
             if region.free_age.is_none() && young {
                 let fallback = book.parameters.free_under_age_fallback.at(v.date).value;
-                push_warning(warnings, lang, "free_age_unknown", &[("region", region.name.clone()), ("age", fallback.to_string())]);
+                push_warning(warnings, lang, "free_age_unknown", &[("region", region.name.to_string()), ("age", fallback.to_string())]);
             }
         }
     }
@@ -430,10 +430,10 @@ pub fn answer(s: &Situation, proposal_book: Option<&Rulebook>, warnings: &mut Ve
     let mut seen: Vec<(&str, &str, &str)> = Vec::new();
     let (mut old, mut undated, mut clinic) = (Vec::new(), Vec::new(), Vec::new());
     for (region, row) in priced.rows.iter().flatten() {
-        if seen.contains(&(region.code.as_str(), row.item, row.mode)) {
+        if seen.contains(&(&*region.code, row.item, row.mode)) {
             continue;
         }
-        seen.push((region.code.as_str(), row.item, row.mode));
+        seen.push((&*region.code, row.item, row.mode));
         let what = format!("{}{}", tr_of(lang, "item", row.item, &[]), tr_of(lang, "mode", row.mode, &[]));
         let (named, date) = cite(book, lang, region, &row.provenance, &mut sources);
         // "källa: ptj.se, en vårdcentrals eller mottagnings sida": the page's
@@ -446,7 +446,7 @@ pub fn answer(s: &Situation, proposal_book: Option<&Rulebook>, warnings: &mut Ve
             .unwrap_or_default();
         let label = format!("{}{}{what}", region.name, tr(lang, "word.list_sep", &[]));
         details.push(tr(lang, "fees.row", &[("what", label.clone()), ("fee", kr(lang, row.kr)), ("date", date), ("source", named.title.clone()), ("publisher", publisher.clone())]));
-        match row.provenance.confidence.as_str() {
+        match &*row.provenance.confidence {
             "undated" => undated.push(label.clone()),
             "older" => old.push(format!("{label} ({})", named.as_of.clone().unwrap_or_default())),
             _ => {}
@@ -466,7 +466,7 @@ pub fn answer(s: &Situation, proposal_book: Option<&Rulebook>, warnings: &mut Ve
     details.push(tr(lang, "fees.rule.ceiling", &[("ceiling", kr(lang, ceiling_today.amount)), ("year", s.today.year().to_string())]));
     if let (Some(row), Some(region)) = (ceiling_today.regional, home) {
         let (named, date) = cite(book, lang, region, &row.provenance, &mut sources);
-        details.push(tr(lang, "fees.regional_ceiling", &[("region", region.name.clone()), ("ceiling", kr(lang, row.kr)), ("date", date), ("source", named.title)]));
+        details.push(tr(lang, "fees.regional_ceiling", &[("region", region.name.to_string()), ("ceiling", kr(lang, row.kr)), ("date", date), ("source", named.title)]));
     }
     // Beside the ceiling, and before the proposal's sentence, which the page shows last on its own.
     let parameters = ["fees.free_from_age", "fees.free_under_age_fallback", "fees.ceiling_share", "fees.ceiling_max", "fees.prisbasbelopp", "fees.listed_unit_fee"];
@@ -546,7 +546,7 @@ pub fn answer(s: &Situation, proposal_book: Option<&Rulebook>, warnings: &mut Ve
         steps.push(NextStep::new(lang, "free_card_until", &[("end", long_date(lang, p.end))]));
     }
     if overpaid > 0 {
-        let region = home.map_or_else(|| tr(lang, "word.your_region", &[]), |r| r.name.clone());
+        let region = home.map_or_else(|| tr(lang, "word.your_region", &[]), |r| r.name.to_string());
         steps.push(NextStep::new(lang, "ask_refund", &[("amount", kr(lang, overpaid)), ("region", region)]));
     }
 
@@ -572,7 +572,7 @@ pub fn answer(s: &Situation, proposal_book: Option<&Rulebook>, warnings: &mut Ve
             summary.push_str(&tr(lang, "proposal.dearer_visits", &[("dates", and_list(lang, &dearer))]));
         }
         Proposal {
-            rulebook: pb.id.clone(),
+            rulebook: pb.id.to_string(),
             total_charged: priced_p.total_charged,
             difference,
             visits: priced_p.visits.iter().map(|v| ProposalVisit { date: v.date, fee: v.fee, charged: v.charged }).collect(),
@@ -586,11 +586,11 @@ pub fn answer(s: &Situation, proposal_book: Option<&Rulebook>, warnings: &mut Ve
     // The same visits in each region, with that region's fees, free age and ceiling.
     let mut regions = Vec::new();
     if !s.visits.is_empty() {
-        for r in &book.regions {
+        for r in book.regions.iter() {
             let moved = Pricing { book, s, moved_to: Some(&r.code) }.price(&mut Vec::new());
             let used: Vec<&RegionFee> = moved.rows.iter().flatten().map(|(_, row)| *row).collect();
             regions.push(RegionTotal {
-                region: r.code.clone(),
+                region: r.code.to_string(),
                 total_charged: moved.total_charged,
                 free_card_from: moved.periods.iter().rev().find_map(|p| p.free_card_from),
                 unknown_fees: moved.visits.iter().filter(|v| !v.fee_known).count() as u32,

@@ -256,6 +256,13 @@ impl<T: WriteJson> WriteJson for Vec<T> {
     }
 }
 
+/// A rulebook's text and lists (`rulebook::Str`, `List`), borrowed or owned.
+impl<T: WriteJson + ToOwned + ?Sized> WriteJson for std::borrow::Cow<'_, T> {
+    fn write_json(&self, out: &mut String) {
+        (**self).write_json(out);
+    }
+}
+
 impl<T: WriteJson> WriteJson for BTreeSet<T> {
     fn write_json(&self, out: &mut String) {
         write_array(out, self);

@@ -190,9 +190,9 @@ fn answer(s: &Situation) -> Answer {
     }
     Answer {
         rulebook: RulebookRef {
-            id: book.id.clone(),
+            id: book.id.to_string(),
             title: rulebook_title(book, lang),
-            status: book.status.clone(),
+            status: book.status.to_string(),
             in_force_from: book.in_force_from,
             overridden: book.overridden,
         },

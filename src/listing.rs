@@ -40,10 +40,10 @@ json_object!(ListingAnswer { can_change, counted_changes, limit, window, next_fr
 const NEVER_COUNTED: [&str; 2] = ["first_listing", "automatic"];
 
 /// Whether a change with `reason` counts against the limit.
-pub fn counts(reason: Option<&str>, special_reasons: &[String]) -> bool {
+pub fn counts(reason: Option<&str>, special_reasons: &[&str]) -> bool {
     match reason {
         None => true,
-        Some(r) => !NEVER_COUNTED.contains(&r) && !special_reasons.iter().any(|s| s == r),
+        Some(r) => !NEVER_COUNTED.contains(&r) && !special_reasons.contains(&r),
     }
 }
 
@@ -58,7 +58,7 @@ pub fn in_window(change: Date, day: Date, window: Window) -> bool {
 
 /// The counted changes in the window of `day`, ascending. A change made
 /// before `limit_from`, when the limit came into force, never counts.
-pub fn counted_in_window(changes: &[Change], day: Date, window: Window, special_reasons: &[String], limit_from: Option<Date>) -> Vec<Date> {
+pub fn counted_in_window(changes: &[Change], day: Date, window: Window, special_reasons: &[&str], limit_from: Option<Date>) -> Vec<Date> {
     let mut dates: Vec<Date> = changes
         .iter()
         .filter(|c| limit_from.is_none_or(|f| c.date >= f) && counts(c.reason.as_deref(), special_reasons) && in_window(c.date, day, window))
@@ -203,7 +203,7 @@ pub fn answer(s: &Situation) -> ListingAnswer {
     }
     if let (Some(unit_region), Some(home)) = (planned_unit.and_then(|u| u.region.as_deref()), s.person.home_region.as_deref()) {
         if unit_region != home {
-            let name = book.region(unit_region).map_or_else(|| unit_region.to_string(), |r| r.name.clone());
+            let name = book.region(unit_region).map_or_else(|| unit_region.to_string(), |r| r.name.to_string());
             details.push(tr(lang, "listing.other_region", &[("region", name)]));
             sources.push(book.source("pl-9-1"));
         }
@@ -287,7 +287,7 @@ mod tests {
 
     #[test]
     fn only_own_choices_count() {
-        let specials: Vec<String> = ["moved", "medical", "follow_doctor", "unit_closed", "other_special"].map(String::from).to_vec();
+        let specials = ["moved", "medical", "follow_doctor", "unit_closed", "other_special"];
         assert!(counts(None, &specials));
         for r in ["moved", "medical", "follow_doctor", "unit_closed", "other_special", "first_listing", "automatic"] {
             assert!(!counts(Some(r), &specials), "{r}");

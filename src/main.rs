@@ -45,7 +45,8 @@ const USAGE: &str = "usage:
   vardval page LANG TEMPLATE DATE
                               write the static page for LANG (sv, en) from TEMPLATE, with the rules in force on DATE
   vardval text LANG           print the text the page's component uses, as JSON
-  vardval rulebooks           print the built-in rulebooks the page hands the module, as JSON
+  vardval rulebooks           print the built-in rulebooks the modules carry, as JSON
+  vardval rulebooks --rust    the same as Rust statics: src/rulebook/builtin.rs (make data)
   vardval schema NAME         print the JSON Schema of an interface: situation, answer, errors, nearby-query,
                               nearby-answer, rulebook, units (as in schemas/NAME.schema.json)
 exit 2 also for a command line that is not one of these; 141 when standard output is closed
@@ -106,6 +107,10 @@ fn run(args: &[String], json: bool, out: Out) -> io::Result<ExitCode> {
         ["schema", name] => schema(name, out),
         ["rulebooks"] => {
             writeln!(out, "{}", vardval::rulebook::RULEBOOKS_MIN_JSON)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        ["rulebooks", "--rust"] => {
+            write!(out, "{}", vardval::rulebook::generate::builtin_rust())?;
             Ok(ExitCode::SUCCESS)
         }
         ["help" | "--help" | "-h"] => {
@@ -247,8 +252,12 @@ fn text(code: &str, out: Out) -> io::Result<ExitCode> {
     let page = vardval::text::page_catalogue(lang).iter().filter(|(k, _)| k.starts_with("ui."));
     // The whole answers' catalogue: the WebAssembly module writes its answers from it.
     let answers = vardval::text::catalogue(lang).iter();
+    // The regions' names for the region questions (`region.01`: "Region Stockholm"), as
+    // the module's rulebook has them: the questions are drawn before the module has started.
+    let regions: Vec<(String, &str)> = vardval::rulebook("se").map_or_else(Vec::new, |book| book.regions.iter().map(|r| (format!("region.{}", r.code), &*r.name)).collect());
     // Sorted by key, a later entry in place of an earlier one of its key.
-    let entries: std::collections::BTreeMap<&str, &str> = page.chain(answers).map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let entries: std::collections::BTreeMap<&str, &str> =
+        page.chain(answers).map(|(k, v)| (k.as_str(), v.as_str())).chain(regions.iter().map(|(k, v)| (k.as_str(), *v))).collect();
     writeln!(out, "{}", entries.to_json())?;
     Ok(ExitCode::SUCCESS)
 }

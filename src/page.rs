@@ -125,7 +125,7 @@ pub fn rules_html(lang: Lang, book: &Rulebook, day: crate::date::Date) -> String
         let date = if url.is_empty() { date } else { format!("<a href=\"https://{}\">{date}</a>", escape(&url)) };
         format!("<td>{value}<br><span class=\"vk-note\">{date}</span></td>")
     };
-    for r in &book.regions {
+    for r in book.regions.iter() {
         html.push_str(&format!("<tr><th scope=\"row\">{}</th>", escape(&r.name)));
         for item in columns {
             match r.fee(item, "physical") {

@@ -223,29 +223,20 @@ type Book = Cow<'static, Rulebook>;
 
 fn read_rulebook(v: Option<&Value>, reader: &mut Reader) -> (Option<Book>, Option<Book>) {
     // The built-in books are shared; a book with an override is read afresh.
-    let with_proposal = |book: Book, over: Option<&Value>| {
-        let proposal = if book.id != "se" {
-            None
-        } else if let Some(over) = over {
-            Rulebook::read_builtin("sou-2019-42", &mut Reader::default()).map(|mut p| {
-                // Already checked on `book`: the same document reads the same here.
-                p.apply_override(over, "", &mut Reader::default());
-                Cow::Owned(p)
-            })
-        } else {
-            Rulebook::builtin("sou-2019-42").map(Cow::Borrowed)
-        };
-        (Some(book), proposal)
+    let builtin = |id: &str| {
+        let book = Rulebook::builtin(id);
+        let proposal = if id == "se" { Rulebook::builtin("sou-2019-42") } else { None };
+        (book.map(Cow::Borrowed), proposal.map(Cow::Borrowed))
     };
-    let Some(v) = v else { return Rulebook::builtin("se").map_or((None, None), |b| with_proposal(Cow::Borrowed(b), None)) };
+    let Some(v) = v else { return builtin("se") };
     match v {
-        Value::String(id) => match Rulebook::builtin(id) {
-            Some(book) => with_proposal(Cow::Borrowed(book), None),
-            None => {
+        Value::String(id) => {
+            if !BUILTIN_IDS.contains(&id.as_str()) {
                 reader.problem_with("rulebook", "unknown_rulebook", vec![("value", clip(id, 40)), ("allowed", BUILTIN_IDS.join(", "))]);
-                (None, None)
+                return (None, None);
             }
-        },
+            builtin(id)
+        }
         Value::Object(obj) => {
             reader.only_fields(obj, "rulebook", &["base", "override"]);
             let base = match field(obj, "base") {
@@ -253,21 +244,45 @@ fn read_rulebook(v: Option<&Value>, reader: &mut Reader) -> (Option<Book>, Optio
                 None => Some("se"),
             };
             let Some(base) = base else { return (None, None) };
-            let over = field(obj, "override");
-            let Some(over) = over else { return Rulebook::builtin(base).map_or((None, None), |b| with_proposal(Cow::Borrowed(b), None)) };
-            let Some(mut book) = Rulebook::read_builtin(base, &mut Reader::default()) else { return (None, None) };
-            let before = reader.problems.len();
-            book.apply_override(over, "rulebook.override", reader);
-            if reader.problems.len() != before {
-                return (None, None);
+            match field(obj, "override") {
+                None => builtin(base),
+                Some(over) => with_override(base, over, reader),
             }
-            with_proposal(Cow::Owned(book), Some(over))
         }
         _ => {
             reader.problem_with("rulebook", "invalid_type", vec![("expected", "string_or_object".into())]);
             (None, None)
         }
     }
+}
+
+/// Built-in rulebook `base` with a region's override, and, when the base is
+/// `se`, the proposal with the same override.
+#[cfg(rulebook_reader)]
+fn with_override(base: &str, over: &Value, reader: &mut Reader) -> (Option<Book>, Option<Book>) {
+    let Some(mut book) = Rulebook::read_builtin(base, &mut Reader::default()) else { return (None, None) };
+    let before = reader.problems.len();
+    book.apply_override(over, "rulebook.override", reader);
+    if reader.problems.len() != before {
+        return (None, None);
+    }
+    let proposal = (base == "se")
+        .then(|| Rulebook::read_builtin("sou-2019-42", &mut Reader::default()))
+        .flatten()
+        .map(|mut p| {
+            // Already checked on `book`: the same document reads the same here.
+            p.apply_override(over, "", &mut Reader::default());
+            Cow::Owned(p)
+        });
+    (Some(Cow::Owned(book)), proposal)
+}
+
+/// The page's module reads no override: that is the module built with
+/// `evaluate-full` (www/pkg-full, and the npm package's).
+#[cfg(not(rulebook_reader))]
+fn with_override(_base: &str, _over: &Value, reader: &mut Reader) -> (Option<Book>, Option<Book>) {
+    reader.problem("rulebook.override", "override_not_read");
+    (None, None)
 }
 
 fn read_region_code(v: &Value, path: &str, reader: &mut Reader, known: &dyn Fn(&str) -> bool) -> Option<String> {

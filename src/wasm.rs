@@ -104,17 +104,9 @@ pub fn evaluate(#[wasm_bindgen(unchecked_param_type = "Situation")] situation: J
     }
 }
 
-/// The module embeds neither rules nor sentences, so that a page downloads
-/// each once: call `set_rulebooks` with data/rulebooks.json (`vardval
-/// rulebooks`) and `set_text` with the catalogue of each language used
-/// (data/text-LANG.json) before `evaluate`.
-#[cfg(not(feature = "nearby-module"))]
-#[wasm_bindgen]
-pub fn set_rulebooks(rulebooks: &str) -> bool {
-    crate::rulebook::set_documents(rulebooks)
-}
-
-/// Hands the module the catalogue of a language (data/text-LANG.json), once:
+/// Hands the module the catalogue of a language (data/text-LANG.json), once,
+/// before `evaluate`: the module embeds no sentence, so that a page downloads
+/// only its own language's (the built-in rulebooks it carries itself):
 /// the evaluate module writes its answers from it, the nearby module its
 /// error messages (there a catalogue of the keys `error.*`, `type.*` and
 /// `word.*` is enough). Without it a message is its key.

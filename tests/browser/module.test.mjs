@@ -26,12 +26,11 @@ test('the module gives the same JSON as the command for the same situation', asy
   const bad = { today: '2026-13-01', lang: 'en', person: { age: 300 }, visits: [{ date: 'soon', where: 'home' }] };
   const fromWasm = await page.evaluate(async ([good, bad]) => {
     // The module itself, as a region's developer would load it (the page's
-    // component has its own copy inside its bundle): handed the rulebooks and
-    // the catalogues of both languages, since it embeds neither.
+    // component has its own copy inside its bundle): handed the catalogues of
+    // both languages, since it embeds no sentence (it carries the rulebooks).
     const mod = await import('./pkg/vardval.js');
     await mod.default();
     const { evaluate } = mod;
-    mod.set_rulebooks(await (await fetch('./data/rulebooks.json')).text());
     for (const lang of ['sv', 'en']) mod.set_text(lang, await (await fetch(`./data/text-${lang}.json`)).text());
     let thrown = null;
     try {
@@ -54,6 +53,37 @@ test('the module gives the same JSON as the command for the same situation', asy
   // Plain objects, and null (not undefined) where the contract says null.
   assert.equal(fromWasm.answer.listing.next_free_change, null);
   assert.equal(Object.getPrototypeOf(fromWasm.answer.fees), Object.prototype);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+// A region's own rules: the page's module refuses them with a code that says
+// which module reads them; that one (the npm package's) answers as the command.
+test("a region's override: only the full module reads it, as the command does", async () => {
+  const page = await env.page();
+  await ready(page);
+  const situation = {
+    ...JSON.parse(readFileSync('examples/situation.json', 'utf8')),
+    lang: 'en',
+    rulebook: { base: 'se', override: JSON.parse(readFileSync('tests/fixtures/override-halland.json', 'utf8')) },
+  };
+  const got = await page.evaluate(async (situation) => {
+    const run = async (path) => {
+      const mod = await import(path);
+      await mod.default();
+      mod.set_text('en', await (await fetch('./data/text-en.json')).text());
+      try {
+        return mod.evaluate(situation);
+      } catch (e) {
+        return e;
+      }
+    };
+    return { small: await run('./pkg/vardval.js'), full: await run('./pkg-full/vardval_full.js') };
+  }, situation);
+  assert.deepEqual(got.small.errors.map((e) => [e.path, e.code]), [['rulebook.override', 'override_not_read']]);
+  assert.match(got.small.errors[0].message, /full module \(pkg-full\)/);
+  assert.deepEqual(got.full, cli(situation));
+  assert.equal(got.full.rulebook.overridden, true);
   assert.deepEqual(page.errors, []);
   await page.close();
 });

@@ -6,8 +6,14 @@ import init, * as engine from '../pkg/vardval.js';
 /// The folder the bundled component (vardval-kollen.js) was loaded from.
 export const BASE = new URL('.', import.meta.url);
 
-/// The engine, started with the module beside the component.
-export async function startEngine() {
+/// The engine, started with the module beside the component; with `full`,
+/// the one that also reads a region's own rules (`rules-src`), loaded only then.
+export async function startEngine({ full = false } = {}) {
+  if (full) {
+    const mod = await import(/* @vite-ignore */ new URL('pkg-full/vardval_full.js', BASE).href);
+    await mod.default();
+    return mod;
+  }
   await init({ module_or_path: new URL('pkg/vardval_bg.wasm', BASE) });
   return engine;
 }

@@ -18,8 +18,9 @@ import { answers } from './answers.js';
 import { sharing } from './sharing.js';
 import { nearbyForm } from './nearby-form.js';
 
-let engine; // one WebAssembly instance for every component on the page
-let rulebooksText; // data/rulebooks.json, which it is handed once
+// One WebAssembly instance for every component on the page; the one that
+// reads a region's own rules only for a component with `rules-src`.
+const engines = {};
 let instances = 0;
 
 class VardvalKollen extends HTMLElement {
@@ -37,21 +38,18 @@ class VardvalKollen extends HTMLElement {
     // Arabic reads right to left, also inside a host page that does not.
     if (LANGUAGES[this.lang].dir === 'rtl' && !this.hasAttribute('dir')) this.dir = 'rtl';
     this.answered = new Set();
-    // The module is fetched and compiled while the text and rulebooks load: the
-    // three at once (index.html preloads them), not each after the one before.
-    rulebooksText ??= fetchText('data/rulebooks.json');
-    engine ??= startEngine().then(async (mod) => {
-      // The module holds no rule and no sentence: it is handed both, once per page.
-      mod.set_rulebooks(await rulebooksText);
-      return mod;
-    });
+    // The module is fetched and compiled while the text loads: both at once
+    // (index.html preloads them), not one after the other.
+    const full = this.hasAttribute('rules-src');
+    const engine = (engines[full ? 'full' : 'page'] ??= startEngine({ full }));
     engine.catch(() => {}); // a failure is handled below, once the text is in
-    let textJson, rulebooks;
+    let textJson;
     try {
-      [textJson, rulebooks] = await Promise.all([fetchText(`data/text-${this.lang}.json`), rulebooksText]);
+      textJson = await fetchText(`data/text-${this.lang}.json`);
       this.text = JSON.parse(textJson);
-      // The regions' names for the region questions, from the same rulebooks the module is handed.
-      this.rules = { regions: JSON.parse(rulebooks).se.find((doc) => doc.regions).regions };
+      // The regions' names for the region questions (`region.01`), as the module's rulebooks have them.
+      const regions = Object.keys(this.text).filter((k) => k.startsWith('region.')).sort();
+      this.rules = { regions: regions.map((k) => ({ code: k.slice('region.'.length), name: this.text[k] })) };
     } catch (e) {
       console.error('vardval-kollen could not load its text', e);
       return; // the static text, if the host page has it, stays as it is
