@@ -33,14 +33,18 @@ async function load(path) {
   return { requests, warnings };
 }
 
-// Every language's page, with the catalogue of its component's lang.
-const pages = sitePages().map(({ dir, lang }) => [`/${dir}`, `/data/text-${lang}.json`]);
-
-for (const [path, text] of pages) {
-  test(`${path} asks for everything the first answer needs at once, each file once`, async () => {
+// Every language's page, which holds the catalogue of its component's lang
+// (www/page.html): the component reads it there and does not fetch it.
+for (const { dir, lang } of sitePages()) {
+  const path = `/${dir}`;
+  test(`${path} asks for everything the first answer needs at once, each file once, and holds its text`, async () => {
     const { requests, warnings } = await load(path);
     const files = requests.map((r) => r.url);
-    assert.deepEqual(files.toSorted(), [path, '/data/rulebooks.json', text, '/pkg/vardval_bg.wasm', '/style.css', '/vardval-kollen.js'].sort());
+    assert.deepEqual(files.toSorted(), [path, '/data/rulebooks.json', '/pkg/vardval_bg.wasm', '/style.css', '/vardval-kollen.js'].sort());
+    const html = readFileSync(`www/${dir}index.html`, 'utf8');
+    const held = html.match(/<script type="application\/json" data-src="([^"]+)">([^<]*)<\/script>/);
+    assert.equal(new URL(held[1], `http://x${path}`).pathname, `/data/text-${lang}.json`);
+    assert.deepEqual(JSON.parse(held[2]), JSON.parse(readFileSync(`www/data/text-${lang}.json`, 'utf8')), 'the same catalogue as the file');
     for (const r of requests.slice(1)) assert.equal(r.initiator, path, `${r.url} is asked for by the HTML, not found later`);
     assert.deepEqual(warnings, []);
   });
