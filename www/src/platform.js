@@ -18,6 +18,12 @@ export function loadNearbySearch() {
   return import(/* @vite-ignore */ new URL('vardval-kollen-nearby.js', BASE).href);
 }
 
+/// What the first answer does not need (www/src/later.js), bundled beside the
+/// component by scripts/build-js.mjs and loaded once it has started.
+export function loadLaterPart() {
+  return import(/* @vite-ignore */ new URL('vardval-kollen-later.js', BASE).href);
+}
+
 /// The nearby module (loaded on first search only); with `full`, the one that
 /// also checks a unit list line by line (`set_units`), for a region's own list.
 export async function startNearby({ full = false } = {}) {
