@@ -61,13 +61,14 @@ LANG_DIRS := en ar fi lattlast
 PAGES := www/index.html $(LANG_DIRS:%=www/%/index.html) \
          $(LANGS:%=www/data/text-%.json) $(LANGS:%=www/data/rules-%.html) $(DATA_COPIES) www/data/units.json
 
-build: $(WASM) $(FULL_WASM) $(NEARBY_WASM) $(NEARBY_FULL_WASM) target/release/vardval $(PAGES) www/vardval-kollen.js www/vardval-kollen-nearby.js www/style.css
+build: $(WASM) $(FULL_WASM) $(NEARBY_WASM) $(NEARBY_FULL_WASM) target/release/vardval $(PAGES) www/vardval-kollen.js www/vardval-kollen-nearby.js www/vardval-kollen-later.js www/style.css
 	@node scripts/compress.mjs www
 
 # The component's modules (www/src/) and the engine's glue, bundled by esbuild;
-# the nearby search's part (www/vardval-kollen-nearby.js) beside it, and
+# the nearby search's part (www/vardval-kollen-nearby.js) and what the first
+# answer does not need (www/vardval-kollen-later.js) beside it, and
 # www/style.css (www/src/style.css, minified).
-www/vardval-kollen.js www/vardval-kollen-nearby.js www/style.css &: $(wildcard www/src/*.js) www/src/style.css scripts/build-js.mjs $(WASM) node_modules/.installed
+www/vardval-kollen.js www/vardval-kollen-nearby.js www/vardval-kollen-later.js www/style.css &: $(wildcard www/src/*.js) www/src/style.css scripts/build-js.mjs $(WASM) node_modules/.installed
 	node scripts/build-js.mjs
 
 # The static pages (the rules in full, for reading without JavaScript) and the
@@ -186,5 +187,5 @@ fuzz:
 
 clean:
 	cargo clean
-	rm -rf $(PKG) $(FULL_PKG) $(NEARBY_PKG) $(NEARBY_FULL_PKG) www/data www/index.html $(LANG_DIRS:%=www/%) www/vardval-kollen.js www/vardval-kollen-nearby.js www/style.css dist node_modules
+	rm -rf $(PKG) $(FULL_PKG) $(NEARBY_PKG) $(NEARBY_FULL_PKG) www/data www/index.html $(LANG_DIRS:%=www/%) www/vardval-kollen.js www/vardval-kollen-nearby.js www/vardval-kollen-later.js www/style.css dist node_modules
 	find www -name '*.br' -delete -o -name '*.gz' -delete

@@ -2,8 +2,11 @@
 //   `node scripts/build-js.mjs`   www/vardval-kollen.js, the file the site loads
 //                                 (the engine's glue inside; the modules and data
 //                                 are fetched beside it, see www/src/platform.js),
-//                                 and www/vardval-kollen-nearby.js, the nearby
-//                                 search's part, which it loads on first use;
+//                                 www/vardval-kollen-nearby.js, the nearby
+//                                 search's part, which it loads on first use,
+//                                 and www/vardval-kollen-later.js, what the
+//                                 first answer does not need, loaded once it
+//                                 has started;
 //                                 and www/style.css, www/src/style.css minified.
 // scripts/bundle.mjs uses `bundleComponent` for the offline file, with a
 // platform that holds every file.
@@ -51,6 +54,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   // one more request, found only after the first, before the first answer.
   await bundleComponent({ outfile: 'www/vardval-kollen.js' });
   await bundleComponent({ entry: 'www/src/nearby.js', outfile: 'www/vardval-kollen-nearby.js' });
+  await bundleComponent({ entry: 'www/src/later.js', outfile: 'www/vardval-kollen-later.js' });
   // Without its comments and spaces: 0.45 KB less (brotli) before the first answer.
   await esbuild.build({ absWorkingDir: root, entryPoints: ['www/src/style.css'], minify: true, charset: 'utf8', outfile: 'www/style.css', logLevel: 'warning' });
 }

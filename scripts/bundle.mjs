@@ -66,6 +66,8 @@ async function onePage(dir, files, modules = true) {
     .replace(`<script type="module" src="${root}vardval-kollen.js"></script>`, '')
     // The file holds what the page preloads: nothing to fetch.
     .replace(/<!-- What the first answer needs[^>]*-->\n|<link rel="(module)?preload"[^>]*>\n/g, '')
+    // …and the catalogue the page holds (its `<` written as \u003c, so no tag inside).
+    .replace(/<!-- The component's text[^>]*-->\n<script type="application\/json"[^>]*>[^<]*<\/script>\n/, '')
     // One language a file: the menu's links lead to pages the file does not hold;
     // a translation names the Swedish original without a link to it.
     .replace(/<nav class="vk-langs".*?<\/nav>/s, '')
@@ -79,6 +81,7 @@ for (const { dir, lang } of pages) {
   const page = await onePage(dir, dataFor(lang));
   if (page.includes('<script type="module"')) throw new Error(`a module script is left in ${offlineName(dir)}`);
   if (/<link rel="stylesheet"/.test(page)) throw new Error(`a stylesheet link is left in ${offlineName(dir)}`);
+  if (page.includes('<script type="application/json"')) throw new Error(`the page's catalogue is left in ${offlineName(dir)}`);
   writeFileSync(offlineName(dir), page);
 }
 const data = dataFor('sv');

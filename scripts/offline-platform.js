@@ -26,8 +26,9 @@ export async function startNearby({ full = false } = {}) {
   return nearbyModule;
 }
 
-// In the one file, the nearby search's part is bundled in, not loaded.
+// In the one file, the parts loaded later on the site are bundled in, not loaded.
 export const loadNearbySearch = () => import('../www/src/nearby.js');
+export const loadLaterPart = () => import('../www/src/later.js');
 
 export async function fetchText(url) {
   const key = Object.keys(DATA).find((k) => String(url).endsWith(k));

@@ -245,20 +245,11 @@ fn page(code: &str, template: &str, date: &str, out: Out) -> io::Result<ExitCode
     Ok(ExitCode::SUCCESS)
 }
 
-/// The catalogue entries the page's component shows itself: its own labels
-/// (`ui.`), month names and reasons. The engine's answers bring the rest.
+/// The component's catalogue (data/text-LANG.json): `page::catalogue_json`,
+/// which the page also holds inline.
 fn text(code: &str, out: Out) -> io::Result<ExitCode> {
     let Some(lang) = lang(code) else { return Ok(ExitCode::from(2)) };
-    let page = vardval::text::page_catalogue(lang).iter().filter(|(k, _)| k.starts_with("ui."));
-    // The whole answers' catalogue: the WebAssembly module writes its answers from it.
-    let answers = vardval::text::catalogue(lang).iter();
-    // The regions' names for the region questions (`region.01`: "Region Stockholm"), as
-    // the module's rulebook has them: the questions are drawn before the module has started.
-    let regions: Vec<(String, &str)> = vardval::rulebook("se").map_or_else(Vec::new, |book| book.regions.iter().map(|r| (format!("region.{}", r.code), &*r.name)).collect());
-    // Sorted by key, a later entry in place of an earlier one of its key.
-    let entries: std::collections::BTreeMap<&str, &str> =
-        page.chain(answers).map(|(k, v)| (k.as_str(), v.as_str())).chain(regions.iter().map(|(k, v)| (k.as_str(), *v))).collect();
-    writeln!(out, "{}", entries.to_json())?;
+    writeln!(out, "{}", vardval::page::catalogue_json(lang))?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -8,9 +8,11 @@
 //! `{{dir}}` (`rtl` for Arabic), `{{root}}` (the way back to `www/`),
 //! `{{languages}}` (the language menu: every page by its own name),
 //! `{{translation_note}}` (on a translated page: the Swedish text is the
-//! original, and who has checked the translation) and `{{static}}` (the
-//! rules, below).
+//! original, and who has checked the translation), `{{static}}` (the
+//! rules, below) and `{{catalogue}}` (the component's catalogue, the same
+//! JSON as `data/text-LANG.json`, for the page to hold inline).
 
+use crate::json_writer::WriteJson;
 use crate::rulebook::{FreeAgeRule, Rulebook, Source};
 use crate::text::{and_list, kr, tr_page, Lang};
 
@@ -150,6 +152,21 @@ pub fn rules_html(lang: Lang, book: &Rulebook, day: crate::date::Date) -> String
     html
 }
 
+/// The component's catalogue as JSON: the page's own labels (`ui.`), the
+/// whole answers' catalogue, which the WebAssembly module writes its answers
+/// from, and the regions' names; sorted by key, a later entry in place of an earlier one of its key.
+/// `vardval text` writes it (data/text-LANG.json); the page holds it inline.
+pub fn catalogue_json(lang: Lang) -> String {
+    let page = crate::text::page_catalogue(lang).iter().filter(|(k, _)| k.starts_with("ui."));
+    let answers = crate::text::catalogue(lang).iter();
+    // The regions' names for the region questions (`region.01`: "Region Stockholm"), as
+    // the module's rulebook has them: the questions are drawn before the module has started.
+    let regions: Vec<(String, &str)> = Rulebook::builtin("se").map_or_else(Vec::new, |book| book.regions.iter().map(|r| (format!("region.{}", r.code), &*r.name)).collect());
+    let entries: std::collections::BTreeMap<&str, &str> =
+        page.chain(answers).map(|(k, v)| (k.as_str(), v.as_str())).chain(regions.iter().map(|(k, v)| (k.as_str(), *v))).collect();
+    entries.to_json()
+}
+
 /// Where each language's page lies under `www/`.
 fn page_path(lang: Lang) -> &'static str {
     match lang {
@@ -215,6 +232,8 @@ pub fn render(template: &str, lang: Lang, book: &Rulebook, day: crate::date::Dat
             )),
             "translation_note" => {}
             "static" => out.push_str(&rules_html(lang, book, day)),
+            // Inside a <script> element no `<` may stand: `</script>` would end it.
+            "catalogue" => out.push_str(&catalogue_json(lang).replace('<', "\\u003c")),
             _ => match name.strip_prefix("t:") {
                 Some(key) => out.push_str(&t(lang, key, &[])),
                 None => {
@@ -254,6 +273,17 @@ mod tests {
         assert!(html.contains("{{unknown}}"));
         let en = render("{{t:ui.title}} {{root}}", Lang::En, book, day);
         assert_eq!(en, "Your rights in primary care ../");
+    }
+
+    #[test]
+    fn the_page_holds_the_components_catalogue_as_vardval_text_writes_it() {
+        let book = Rulebook::builtin("se").unwrap();
+        let day = crate::date::Date::parse_iso("2026-11-23").unwrap();
+        for lang in Lang::ALL {
+            let held = render("{{catalogue}}", lang, book, day);
+            assert!(!held.contains('<'), "nothing in it can end its <script> element");
+            assert_eq!(crate::input::parse_json(&held).unwrap(), crate::input::parse_json(&catalogue_json(lang)).unwrap());
+        }
     }
 
     #[test]

@@ -32,10 +32,13 @@ test('the WebAssembly modules are within 116.5 KB raw and 48.5 KB gzipped (the f
 // script and preloads), as the server sends it: the brotli copies `make build`
 // writes. 81.5 KB for / at issue 12 (the goal there, 60 KB, was not reached:
 // the module alone was 51.3 KB; README, "Budgets and figures"), 74.1 KB since
-// the engine reads and writes JSON itself (the module 43.8 KB). Arabic's page
-// is the largest (its letters take two bytes each in UTF-8): 75.2 KB. 68.4 KB
-// since the module carries the rulebooks (no data/rulebooks.json, 4.5 KB, to fetch).
-test("each page and what it asks for before the first answer are within 69 KB brotli, as served", () => {
+// the engine reads and writes JSON itself (the module 43.8 KB), 72.5 KB since
+// the page holds its text and the component's part loaded later went out of
+// vardval-kollen.js. Arabic's page is the largest (its letters take two bytes
+// each in UTF-8): 73.5 KB (75.2 before).
+// 66.5 KB (/ar/; / 65.5 KB) since the module carries the rulebooks (no data/rulebooks.json, 4.5 KB,
+// to fetch; the module 2.7 KB smaller).
+test("each page and what it asks for before the first answer are within 67 KB brotli, as served", () => {
   const pages = sitePages().map(({ dir }) => `www/${dir}index.html`);
   assert.equal(pages.length, readdirSync('i18n').filter((f) => f.startsWith('page.')).length, `a page for each language: ${pages}`);
   for (const page of pages) {
@@ -43,11 +46,12 @@ test("each page and what it asks for before the first answer are within 69 KB br
     const head = html.slice(0, html.indexOf('</head>'));
     const refs = [...head.matchAll(/<(?:link rel="(?:stylesheet|modulepreload|preload)"|script type="module") (?:href|src)="([^"]+)"/g)].map((m) => m[1]);
     const files = [page, ...new Set(refs.map((r) => new URL(r, `http://x/${page}`).pathname.slice(1)))];
-    assert.ok(files.some((f) => f.endsWith('.wasm')) && files.some((f) => f.includes('/text-')), `${page} preloads the module and its text: ${files}`);
+    assert.ok(files.some((f) => f.endsWith('.wasm')), `${page} preloads the module: ${files}`);
+    assert.match(html, /<script type="application\/json" data-src="[^"]*data\/text-[^"]+\.json">/, `${page} holds its text`);
     const brotli = files.map((f) => [f, statSync(`${f}.br`).size]);
     const total = brotli.reduce((a, [, n]) => a + n, 0);
     console.log(`${page}: ${total} B brotli (${brotli.map(([f, n]) => `${f.replace(/^www\//, '')} ${n}`).join(', ')})`);
-    assert.ok(total <= 69_000, `${page}: ${total} B brotli`);
+    assert.ok(total <= 67_000, `${page}: ${total} B brotli`);
   }
 });
 
@@ -77,7 +81,9 @@ test('the full nearby WebAssembly module is within 90.5 KB raw and 43.2 KB gzipp
   assert.ok(wasm.gzip <= 43_200, `${wasm.gzip} B gzip`);
 });
 
-test('the page (HTML, CSS, JavaScript, without the module and data) is within 30 KB gzipped', () => {
+// The page holds its component's text (data/text-LANG.json) since issue 12's
+// goal of 60 KB: about 8 KB gzip of the sum.
+test('the page (HTML with its text, CSS, JavaScript, without the module and other data) is within 30 KB gzipped', () => {
   const files = ['www/index.html', 'www/style.css', 'www/vardval-kollen.js']; // the engine's glue is inside the bundled component
   const total = files.map((f) => sizes(f).gzip).reduce((a, b) => a + b, 0);
   console.log(`page: ${total} B gzip (${files.join(', ')}, each gzipped alone)`);

@@ -72,17 +72,9 @@ export const answers = {
     return `${this.formatNumber(n)}\u00a0kr`;
   },
 
-  /// A button that downloads an all-day calendar event (.ics) for `iso`.
+  /// A button that downloads an all-day calendar event (.ics) for `iso` (calendar-file.js).
   calendar(iso, titleKey) {
-    const button = h('button', { type: 'button', class: 'vk-button vk-secondary' }, `${this.t('ui.calendar')}: ${this.formatDate(iso)}`);
-    button.addEventListener('click', () => {
-      const day = iso.replaceAll('-', '');
-      const ics = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Vardvalskollen//SV', 'BEGIN:VEVENT', `UID:${day}-${titleKey}@vardvalskollen`, `DTSTAMP:${today().replaceAll('-', '')}T000000Z`, `DTSTART;VALUE=DATE:${day}`, `SUMMARY:${this.t(titleKey)}`, 'END:VEVENT', 'END:VCALENDAR', ''].join('\r\n');
-      const a = h('a', { href: URL.createObjectURL(new Blob([ics], { type: 'text/calendar' })), download: `vardvalskollen-${iso}.ics` });
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(a.href), 1000);
-    });
-    return button;
+    return h('button', { type: 'button', class: 'vk-button vk-secondary', onclick: () => this.downloadCalendar(iso, titleKey) }, `${this.t('ui.calendar')}: ${this.formatDate(iso)}`);
   },
 
   relistAnswer(a) {

@@ -1,40 +1,15 @@
 // The nearby question's parts the page draws at once. The search itself
 // (nearby.js: the second WebAssembly module, the results, the map) is loaded
 // when first used: when the place field gets focus, on a search, or on the
-// position button; until then its methods are stand-ins that load it.
+// position button; until then its methods are stand-ins that load it (parts.js).
 import { h } from './dom.js';
-import { loadNearbySearch } from './platform.js';
-
-let searchLoad; // nearby.js, loaded once for every component on the page
-
-/// Loads nearby.js and puts its methods on the component's prototype, in place of the stand-ins.
-function loadSearch(component) {
-  searchLoad ??= loadNearbySearch().then(
-    (m) => Object.assign(Object.getPrototypeOf(component), m.nearby),
-    (e) => {
-      searchLoad = null; // a passing network error: the next use tries again
-      throw e;
-    },
-  );
-  return searchLoad;
-}
-
-/// A stand-in for nearby.js's method `name`; when that cannot load, the method `failed`, if any.
-const standIn = (name, failed) =>
-  async function (...args) {
-    try {
-      await loadSearch(this);
-    } catch (e) {
-      return failed ? this[failed](e) : null;
-    }
-    return this[name](...args);
-  };
+import { nearbySearch } from './parts.js';
 
 export const nearbyForm = {
-  search: standIn('search', 'nearbyFailed'),
-  position: standIn('position', 'nearbyFailed'),
+  search: nearbySearch.standIn('search', 'nearbyFailed'),
+  position: nearbySearch.standIn('position', 'nearbyFailed'),
   // Suggestions help but are not needed: a search says it when the part cannot load.
-  municipalityNames: standIn('municipalityNames', null),
+  municipalityNames: nearbySearch.standIn('municipalityNames'),
 
   /// What a search that could not load its part, module or list says.
   nearbyFailed(e) {

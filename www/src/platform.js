@@ -24,6 +24,12 @@ export function loadNearbySearch() {
   return import(/* @vite-ignore */ new URL('vardval-kollen-nearby.js', BASE).href);
 }
 
+/// What the first answer does not need (www/src/later.js), bundled beside the
+/// component by scripts/build-js.mjs and loaded once it has started.
+export function loadLaterPart() {
+  return import(/* @vite-ignore */ new URL('vardval-kollen-later.js', BASE).href);
+}
+
 /// The nearby module (loaded on first search only); with `full`, the one that
 /// also checks a unit list line by line (`set_units`), for a region's own list.
 export async function startNearby({ full = false } = {}) {
@@ -33,7 +39,12 @@ export async function startNearby({ full = false } = {}) {
   return mod;
 }
 
-/// A text file by URL, relative to BASE.
+/// A text file by URL, relative to BASE: the copy the page holds, if it holds
+/// one (`<script type="application/json" data-src="URL">`: the site's pages
+/// hold their catalogue), else fetched.
 export function fetchText(url) {
-  return fetch(new URL(url, BASE)).then((r) => (r.ok ? r.text() : Promise.reject(new Error(String(url)))));
+  const href = new URL(url, BASE).href;
+  const held = [...document.querySelectorAll('script[type="application/json"][data-src]')].find((s) => new URL(s.dataset.src, document.baseURI).href === href);
+  if (held) return Promise.resolve(held.textContent);
+  return fetch(href).then((r) => (r.ok ? r.text() : Promise.reject(new Error(String(url)))));
 }

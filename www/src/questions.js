@@ -53,39 +53,12 @@ export const questions = {
     return { relist, fees, doctor, nearby };
   },
 
-  /// Dates as people write them: 2026-11-22, 22/11/2026, 22 nov 2026,
-  /// 22 november 2026, in the page's month names or the other ones its
-  /// catalogue lists (`ui.months_other`: Swedish, English, or both, in
-  /// twelves). With `month`, a month alone (februari 2026, 2026-02) becomes
-  /// YYYY-MM. What cannot be read goes to the engine as written, which names the problem.
+  /// A date as the engine reads it: a day written YYYY-MM-DD, as a shared
+  /// link and the date fields' hint have it, is passed on at once; any other
+  /// way of writing it is read by typed-dates.js (`readDate`), loaded later.
   date(text, month = false) {
-    const pad = (n) => String(n).padStart(2, '0');
-    const monthOf = (word) => {
-      const names = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((i) => this.t(`month.${i}`).toLowerCase());
-      const other = this.t('ui.months_other').toLowerCase().split(',');
-      for (const list of [names, other]) {
-        const i = list.findIndex((m) => word === m || (word.length >= 3 && m.startsWith(word)));
-        if (i >= 0) return (i % 12) + 1;
-      }
-      return 0;
-    };
-    const t = text.trim().toLowerCase().replace(/\.$/, '');
-    let m = t.match(/^(\d{4})-(\d{1,2})-(\d{1,2})$/);
-    if (m) return `${m[1]}-${pad(m[2])}-${pad(m[3])}`;
-    m = t.match(/^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/);
-    if (m) return `${m[3]}-${pad(m[2])}-${pad(m[1])}`;
-    // Any script's month names (Finnish writes "1. helmikuuta 2026").
-    m = t.match(/^(\d{1,2})\.?\s+(\p{L}+)\.?\s+(\d{4})$/u);
-    if (m && monthOf(m[2])) return `${m[3]}-${pad(monthOf(m[2]))}-${pad(m[1])}`;
-    if (month) {
-      m = t.match(/^(\p{L}+)\.?\s+(\d{4})$/u);
-      if (m && monthOf(m[1])) return `${m[2]}-${pad(monthOf(m[1]))}`;
-      m = t.match(/^(\d{4})-(\d{1,2})$/);
-      if (m) return `${m[1]}-${pad(m[2])}`;
-      m = t.match(/^(\d{1,2})[/.](\d{4})$/);
-      if (m) return `${m[2]}-${pad(m[1])}`;
-    }
-    return text;
+    const t = text.trim();
+    return /^\d{4}-\d{2}-\d{2}$/.test(t) ? t : this.readDate(text, month);
   },
 
   number(text) {

@@ -1,7 +1,7 @@
 // Sharing by choice. While the person types, nothing is written to the
 // address, the history or storage. "Dela eller spara svaret" makes a link
-// whose fragment (never sent to a server) holds what was entered; opening
-// it restores the answers. The language switch carries the answers to the
+// (share-link.js) whose fragment (never sent to a server) holds what was
+// entered; opening it restores the answers. The language switch carries the answers to the
 // other page through sessionStorage, read once and removed at once.
 import { h } from './dom.js';
 
@@ -27,27 +27,7 @@ export const sharing = {
     const panel = h('div', { class: 'vk-share-panel', hidden: true });
     const share = h('button', { type: 'button', class: 'vk-button vk-secondary', 'aria-expanded': 'false', 'aria-controls': this.id('share-panel') }, this.t('ui.share.button'));
     panel.id = this.id('share-panel');
-    share.addEventListener('click', () => {
-      const link = new URL(location.href);
-      link.hash = this.state().toString();
-      const field = h('input', { type: 'text', class: 'vk-input vk-share-link', readonly: true, value: link.href, id: this.id('share-link'), 'aria-describedby': this.id('share-note') });
-      const status = h('p', { role: 'status', class: 'vk-hint' });
-      const copy = h('button', { type: 'button', class: 'vk-button vk-secondary vk-small' }, this.t('ui.share.copy'));
-      copy.addEventListener('click', async () => {
-        try {
-          await navigator.clipboard.writeText(link.href);
-          status.textContent = this.t('ui.share.copied');
-        } catch {
-          field.select();
-          status.textContent = this.t('ui.share.select');
-        }
-      });
-      panel.replaceChildren(h('p', { id: this.id('share-note') }, this.t('ui.share.note')), h('label', { class: 'vk-label', for: field.id }, this.t('ui.share.label')), field, copy, status);
-      panel.hidden = false;
-      share.setAttribute('aria-expanded', 'true');
-      field.focus();
-      field.select();
-    });
+    share.addEventListener('click', () => this.showShareLink(panel, share));
     const print = h('button', { type: 'button', class: 'vk-button vk-secondary' }, this.t('ui.print.button'));
     print.addEventListener('click', () => window.print());
     return h('div', { class: 'vk-share' }, h('h2', {}, this.t('ui.share.heading')), h('p', { class: 'vk-hint' }, this.t('ui.share.hint')), share, print, panel);
@@ -84,13 +64,14 @@ export const sharing = {
     let done = (params.get('a') ?? '').split(',').filter((q) => QUESTIONS.includes(q));
     if (!done.length && ![...params.keys()].some((k) => k.startsWith('situation.'))) return;
     const max = this.engine.max_items();
+    const tooLong = []; // [question, rows] of each group longer than `max`
     // Recreate as many rows as the state names (under new row numbers), then fill every field.
     for (const [group, prefix, question] of [[this.changes, 'relist.c', 'relist'], [this.visits, 'fees.v', 'fees']]) {
       const rows = [...new Set([...params.keys()].filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length).split('.')[0]))];
       if (!rows.length) continue;
       const tooMany = rows.length > max;
       if (tooMany) {
-        this.linkProblem(question, rows.length, max);
+        tooLong.push([question, rows.length]);
         done = done.filter((q) => q !== question);
       } else {
         group.list.replaceChildren();
@@ -119,21 +100,6 @@ export const sharing = {
     this.revealUnitRegion();
     this.showChosen();
     for (const q of done) this.answer(q, false);
-    this.querySelector('.vk-link-problem')?.focus();
-  },
-
-  /// A link with more rows than the engine takes: GOV.UK's error summary at
-  /// the top of the component, linking to the rows, which stay empty.
-  linkProblem(question, count, max) {
-    const group = question === 'fees' ? this.visits : this.changes;
-    const first = () => group.list.querySelector('input');
-    const text = this.t(`ui.share.too_many.${question}`, { count: this.formatNumber(count), max: this.formatNumber(max) });
-    const summary = h(
-      'div',
-      { class: 'vk-error-summary vk-link-problem', role: 'alert', tabindex: '-1', 'aria-labelledby': this.id('link-problem') },
-      h('h2', { id: this.id('link-problem'), class: 'vk-error-title' }, this.t('ui.error_summary')),
-      h('ul', {}, h('li', {}, h('a', { href: `#${first()?.id}`, onclick: (e) => { e.preventDefault(); first()?.focus(); first()?.scrollIntoView({ block: 'center' }); } }, text))),
-    );
-    this.querySelector('.vk-ui nav').after(summary);
+    if (tooLong.length) this.linkProblems(tooLong, max);
   },
 };

@@ -4,11 +4,14 @@
 // catalogue (data/text-LANG.json, written from i18n/ by `make build`).
 //
 // Rooms of its own, each a module: the situation asked once (situation.js),
-// the questions' forms (questions.js), form parts and errors (fields.js),
+// the questions' forms (questions.js), form parts (fields.js),
 // answers (answers.js), sharing and print (sharing.js), nearby units
-// (nearby-form.js, and nearby.js, loaded on first use); platform.js says where
-// files come from. esbuild bundles them into www/vardval-kollen.js and
-// www/vardval-kollen-nearby.js (scripts/build-js.mjs).
+// (nearby-form.js, and nearby.js, loaded on first use); what the first answer
+// does not need (later.js: the error summary, the share link, the calendar
+// file, typed dates) is loaded once it has started (parts.js); platform.js
+// says where files come from. esbuild bundles them into www/vardval-kollen.js,
+// www/vardval-kollen-nearby.js and www/vardval-kollen-later.js
+// (scripts/build-js.mjs).
 import { h, today, formatter, LANGUAGES } from './dom.js';
 import { startEngine, fetchText } from './platform.js';
 import { fields } from './fields.js';
@@ -17,6 +20,7 @@ import { questions } from './questions.js';
 import { answers } from './answers.js';
 import { sharing } from './sharing.js';
 import { nearbyForm } from './nearby-form.js';
+import { laterPart, laterStandIns, NotLoaded } from './parts.js';
 
 // One WebAssembly instance for every component on the page; the one that
 // reads a region's own rules only for a component with `rules-src`.
@@ -85,6 +89,7 @@ class VardvalKollen extends HTMLElement {
     }
     this.dataset.ready = 'true';
     started();
+    laterPart.load(this).catch(() => {}); // an answer that needs it tries again
   }
 
   /// The rules in full as text (data/rules-LANG.html, written by the engine at
@@ -188,8 +193,32 @@ class VardvalKollen extends HTMLElement {
     this.querySelector(`#${this.id(`${name}-section`)}`).classList.add('vk-answered');
   }
 
+  /// Answers the question `name`. One that needs the part loaded later
+  /// (later.js: problems to show, a date written otherwise) before it is in
+  /// is answered once it is, from the form as it is then.
   answer(name, moveFocus) {
     if (name === 'nearby') return this.search(moveFocus);
+    try {
+      return this.answerNow(name, moveFocus);
+    } catch (e) {
+      if (!(e instanceof NotLoaded)) throw e;
+      return e.part.load(this).then(
+        () => this.answer(name, moveFocus),
+        (failed) => this.answerFailed(name, failed),
+      );
+    }
+  }
+
+  /// What a question says when the part it needs could not load; the next try loads it again.
+  answerFailed(name, e) {
+    console.error('vardval-kollen: the answer could not be shown', e);
+    const box = this.querySelector(`#${this.id(`${name}-answer`)}`);
+    box.replaceChildren(h('p', { class: 'vk-notice', role: 'alert' }, this.t('ui.answer_failed')));
+    box.hidden = false;
+    return null;
+  }
+
+  answerNow(name, moveFocus) {
     this.clearErrors(name);
     const { situation, paths } = this.situation(name);
     const missing = this.missing(name);
@@ -214,5 +243,5 @@ class VardvalKollen extends HTMLElement {
   }
 }
 
-Object.assign(VardvalKollen.prototype, fields, situation, questions, answers, sharing, nearbyForm);
+Object.assign(VardvalKollen.prototype, fields, situation, questions, answers, sharing, nearbyForm, laterStandIns);
 customElements.define('vardval-kollen', VardvalKollen);
