@@ -24,7 +24,11 @@ NEARBY_FULL_WASM := $(NEARBY_FULL_PKG)/vardval_nearby_full_bg.wasm
 # Rust ≥ 1.82 emits these WebAssembly features by default; wasm-opt must accept them.
 WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
                  --enable-mutable-globals --enable-reference-types --enable-multivalue
-RUST_SOURCES := $(shell find src rules i18n -type f) build.rs Cargo.toml Cargo.lock
+# The built-in rulebooks as the WebAssembly modules carry them, which the
+# command writes from rules/ (below): the command does not compile them.
+BUILTIN_RULES := src/rulebook/builtin.rs
+RUST_SOURCES := $(filter-out $(BUILTIN_RULES),$(shell find src rules i18n -type f)) build.rs Cargo.toml Cargo.lock
+MODULE_SOURCES := $(RUST_SOURCES) $(BUILTIN_RULES)
 
 # A recipe that fails leaves no half-made file (a module wasm-opt did not finish).
 .DELETE_ON_ERROR:
@@ -108,22 +112,29 @@ www/data/text-%.json: target/release/vardval
 target/release/vardval: $(RUST_SOURCES) $(wildcard data/*.json)
 	cargo build --release --locked --bin vardval
 
+# Written again whenever the command is rebuilt (after any change in rules/),
+# so a module never carries other rules than the command reads; the file
+# changes only when they do (tests check that it is current, too).
+$(BUILTIN_RULES): target/release/vardval
+	target/release/vardval rulebooks --rust > $@.new
+	@if cmp -s $@.new $@; then rm $@.new; touch $@; else mv $@.new $@; echo "$@: written again from rules/"; fi
+
 # Flattening and re-looping between two -Oz: 0.5 KB brotli less than -Oz
 # --converge alone (README, "Budgets and figures").
-$(WASM): $(RUST_SOURCES)
+$(WASM): $(MODULE_SOURCES)
 	wasm-pack build --mode no-install --target web --release --out-dir $(PKG) --out-name vardval
 	wasm-opt -Oz --flatten --rereloop -Oz --converge --strip-producers --strip-target-features $(WASM_FEATURES) $(WASM) -o $(WASM)
 	@node scripts/sizes.mjs
 
-$(FULL_WASM): $(RUST_SOURCES)
+$(FULL_WASM): $(MODULE_SOURCES)
 	wasm-pack build --mode no-install --target web --release --out-dir $(FULL_PKG) --out-name vardval_full -- --features evaluate-full
 	wasm-opt -Oz --flatten --rereloop -Oz --converge --strip-producers --strip-target-features $(WASM_FEATURES) $(FULL_WASM) -o $(FULL_WASM)
 
-$(NEARBY_WASM): $(RUST_SOURCES)
+$(NEARBY_WASM): $(MODULE_SOURCES)
 	wasm-pack build --mode no-install --target web --release --out-dir $(NEARBY_PKG) --out-name vardval_nearby -- --features nearby-module
 	wasm-opt -Oz --flatten --rereloop -Oz --converge --strip-producers --strip-target-features $(WASM_FEATURES) $(NEARBY_WASM) -o $(NEARBY_WASM)
 
-$(NEARBY_FULL_WASM): $(RUST_SOURCES)
+$(NEARBY_FULL_WASM): $(MODULE_SOURCES)
 	wasm-pack build --mode no-install --target web --release --out-dir $(NEARBY_FULL_PKG) --out-name vardval_nearby_full -- --features nearby-full
 	wasm-opt -Oz --flatten --rereloop -Oz --converge --strip-producers --strip-target-features $(WASM_FEATURES) $(NEARBY_FULL_WASM) -o $(NEARBY_FULL_WASM)
 
@@ -145,14 +156,12 @@ schemas: target/release/vardval
 	  target/release/vardval schema $$name > schemas/$$name.schema.json || exit 1; done
 
 # rules/regions.json, data/units.csv and data/places.json from ../shared/data/;
-# and the built-in rulebooks as the WebAssembly modules carry them
-# (src/rulebook/builtin.rs, from rules/; the tests check that it is current).
+# and the built-in rulebooks as the WebAssembly modules carry them.
 data:
 	python3 scripts/region_fees.py
 	python3 scripts/units_data.py
 	python3 scripts/sweden_outline.py
-	cargo build --release --locked --bin vardval
-	target/release/vardval rulebooks --rust > src/rulebook/builtin.rs.new && mv src/rulebook/builtin.rs.new src/rulebook/builtin.rs
+	$(MAKE) $(BUILTIN_RULES)
 
 # --- running and testing -----------------------------------------------------
 

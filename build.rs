@@ -1,7 +1,7 @@
 //! Minifies the rulebooks and text catalogues the command embeds, and writes
 //! the rulebooks as one document twice: in full for the command, and without
-//! descriptions and notes for the page to hand the WebAssembly module (which
-//! embeds neither rules nor sentences). The files in `rules/` and `i18n/` stay
+//! descriptions and notes for `vardval rulebooks` and the WebAssembly modules'
+//! `src/rulebook/builtin.rs`, which the command writes from it. The files in `rules/` and `i18n/` stay
 //! readable; a file that is not JSON stops the build here.
 
 use std::{env, fs, path::Path};
@@ -43,8 +43,8 @@ fn main() {
     }
     // The built-in rulebooks as one document, `{ "se": [docs…], "sou-2019-42": [docs…] }`,
     // each list applied in order (the proposal on top of `se`). The command embeds
-    // it in full; the page hands the WebAssembly module the copy without
-    // descriptions and notes (`vardval rulebooks`).
+    // it in full, and writes the modules' `static`s from the copy without
+    // descriptions and notes (`vardval rulebooks --rust`).
     let [se, national, regions, sou] = RULES.map(read);
     let mut rulebooks = serde_json::json!({ "se": [se, national, regions], "sou-2019-42": [sou] });
     write(&out, "rulebooks.json", rulebooks.to_string());

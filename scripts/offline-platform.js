@@ -11,8 +11,9 @@ export const BASE = new URL('.', location.href);
 // and unpacked by the browser's own DecompressionStream.
 const unpack = (b64) => new Response(new Blob([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
 
-// The page's module only: a rules-src cannot be fetched offline, and the
-// engine says so if one is given (`override_not_read`).
+// The page's module only: a rules-src cannot be fetched offline (the
+// component says it was not used); given one, this module would refuse it
+// (`override_not_read`).
 export async function startEngine() {
   await init({ module_or_path: await unpack(WASM.evaluate) });
   return engine;

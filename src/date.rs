@@ -12,21 +12,15 @@ pub struct Date {
 
 impl Date {
     /// The date `year-month-day`, or `None` when that day does not exist.
-    pub fn from_ymd(year: i32, month: u32, day: u32) -> Option<Date> {
-        if !(1..=9999).contains(&year) || !(1..=12).contains(&month) || day == 0 {
+    /// `const`: the built-in rulebooks' `static`s hold dates (`rulebook::builtin`).
+    pub const fn from_ymd(year: i32, month: u32, day: u32) -> Option<Date> {
+        if year < 1 || year > 9999 || month < 1 || month > 12 || day == 0 {
             return None;
         }
         if day > days_in_month(year, month) {
             return None;
         }
         Some(Date { days: days_from_civil(year, month, day) })
-    }
-
-    /// `year-month-day`, which must exist: for the built-in rulebooks'
-    /// `static`s (`rulebook::builtin`), written from dates already checked.
-    #[cfg(any(target_arch = "wasm32", test))]
-    pub(crate) const fn ymd_const(year: i32, month: u32, day: u32) -> Date {
-        Date { days: days_from_civil(year, month, day) }
     }
 
     /// Parses exactly `YYYY-MM-DD`.
@@ -135,11 +129,11 @@ pub fn age_on(born: Date, day: Date) -> u32 {
     years.max(0) as u32
 }
 
-pub fn is_leap_year(y: i32) -> bool {
+pub const fn is_leap_year(y: i32) -> bool {
     (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
 }
 
-pub fn days_in_month(y: i32, m: u32) -> u32 {
+pub const fn days_in_month(y: i32, m: u32) -> u32 {
     match m {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,

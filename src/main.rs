@@ -46,7 +46,7 @@ const USAGE: &str = "usage:
                               write the static page for LANG (sv, en) from TEMPLATE, with the rules in force on DATE
   vardval text LANG           print the text the page's component uses, as JSON
   vardval rulebooks           print the built-in rulebooks the modules carry, as JSON
-  vardval rulebooks --rust    the same as Rust statics: src/rulebook/builtin.rs (make data)
+  vardval rulebooks --rust    the same as Rust statics: src/rulebook/builtin.rs (make build)
   vardval schema NAME         print the JSON Schema of an interface: situation, answer, errors, nearby-query,
                               nearby-answer, rulebook, units (as in schemas/NAME.schema.json)
 exit 2 also for a command line that is not one of these; 141 when standard output is closed

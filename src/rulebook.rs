@@ -32,8 +32,9 @@ mod read;
 pub use read::check_override;
 
 /// The built-in rulebooks as the WebAssembly modules carry them, generated
-/// from rules/*.json without descriptions and notes (`make data`); the tests
-/// check that it is current and reads as the JSON does.
+/// from rules/*.json without descriptions and notes (`make build` writes it
+/// again when rules/ change); the tests check that it is current and holds
+/// what the JSON does.
 #[cfg(any(target_arch = "wasm32", test))]
 #[rustfmt::skip]
 mod builtin;
@@ -150,6 +151,7 @@ impl Window {
     /// As rulebooks and answers write them, in the order of the variants.
     const NAMES: [&'static str; 2] = ["rolling_year", "calendar_year"];
 
+    #[cfg(rulebook_reader)]
     fn from_name(name: &str) -> Window {
         if name == Self::NAMES[0] { Window::RollingYear } else { Window::CalendarYear }
     }
@@ -174,6 +176,7 @@ impl FreeAgeRule {
     /// As rulebooks and answers write them, in the order of the variants.
     const NAMES: [&'static str; 2] = ["under", "through_year"];
 
+    #[cfg(rulebook_reader)]
     fn from_name(name: &str) -> FreeAgeRule {
         if name == Self::NAMES[0] { FreeAgeRule::Under } else { FreeAgeRule::ThroughYear }
     }
@@ -306,6 +309,7 @@ impl Text {
         translated.unwrap_or(&self.sv).to_string()
     }
 
+    #[cfg(rulebook_reader)]
     fn same_in_all(text: &str) -> Text {
         Text { sv: text.to_string().into(), en: text.to_string().into(), ar: None, fi: None, sv_easy: None }
     }
@@ -393,24 +397,6 @@ pub const PARAMETER_NAMES: [&str; 11] = [
     "fees.prisbasbelopp",
     "fees.listed_unit_fee",
 ];
-
-// What a value may be before it is taken for a mistake ("rules check" and
-// every situation refuse the rest). These are checks on a region's input, not
-// rules: the rules' own values are in rules/*.json with their sources.
-/// A fee for one visit: the highest in `rules/regions.json` is 600 kr.
-pub(crate) const FEE_MAX_KR: i64 = 2_000;
-/// A ceiling: the national one is 1 450 kr in 2026 (2,5 % of a prisbasbelopp).
-pub(crate) const CEILING_MAX_KR: i64 = 5_000;
-/// The prisbasbelopp was 45 500–59 200 kr from 2018 to 2026 (`rules/national.json`).
-pub(crate) const PRISBASBELOPP_KR: (i64, i64) = (30_000, 100_000);
-/// The ceiling's share of the prisbasbelopp: 2,5 % in the law (HSL 17 kap. 6 §);
-/// 5 % of the highest plausible prisbasbelopp is the 5 000 kr above. As text too,
-/// for the message: formatting an f64 would pull float printing into the module.
-pub(crate) const CEILING_SHARE: (f64, f64, &str, &str) = (0.01, 0.05, "0.01", "0.05");
-/// Free care for children and young people: 18, 20 or 19 in the regions today.
-pub(crate) const FREE_AGE_MAX: i64 = 30;
-/// Free care from 85 is in the law (HSL 17 kap. 3 §), the same in every region.
-pub(crate) const FREE_FROM_AGE: i64 = 85;
 
 /// The 21 län codes in use (CONTRACT §1).
 pub const LAN_CODES: [&str; 21] = ["01", "03", "04", "05", "06", "07", "08", "09", "10", "12", "13", "14", "17", "18", "19", "20", "21", "22", "23", "24", "25"];
@@ -578,9 +564,9 @@ mod tests {
 
     #[test]
     fn the_modules_built_in_rulebooks_are_current() {
-        // Written by `vardval rulebooks --rust`; `make data` writes it again after a change in rules/.
+        // Written by `vardval rulebooks --rust`; `make build` writes it again after a change in rules/.
         let written = include_str!("rulebook/builtin.rs");
-        assert!(generate::builtin_rust() == written, "src/rulebook/builtin.rs is not current: run `make data`");
+        assert!(generate::builtin_rust() == written, "src/rulebook/builtin.rs is not current: run `make build`");
     }
 
     #[test]

@@ -221,22 +221,23 @@ impl Situation {
 /// when the base is `se`, the proposal with the same override.
 type Book = Cow<'static, Rulebook>;
 
+/// The proposal an answer under `base` is compared with: only `se` has one.
+fn proposal_of(base: &str) -> Option<&'static str> {
+    (base == "se").then_some("sou-2019-42")
+}
+
 fn read_rulebook(v: Option<&Value>, reader: &mut Reader) -> (Option<Book>, Option<Book>) {
     // The built-in books are shared; a book with an override is read afresh.
-    let builtin = |id: &str| {
-        let book = Rulebook::builtin(id);
-        let proposal = if id == "se" { Rulebook::builtin("sou-2019-42") } else { None };
-        (book.map(Cow::Borrowed), proposal.map(Cow::Borrowed))
-    };
+    let builtin = |id: &str| (Rulebook::builtin(id).map(Cow::Borrowed), proposal_of(id).and_then(Rulebook::builtin).map(Cow::Borrowed));
     let Some(v) = v else { return builtin("se") };
     match v {
-        Value::String(id) => {
-            if !BUILTIN_IDS.contains(&id.as_str()) {
+        Value::String(id) => match builtin(id) {
+            (None, _) => {
                 reader.problem_with("rulebook", "unknown_rulebook", vec![("value", clip(id, 40)), ("allowed", BUILTIN_IDS.join(", "))]);
-                return (None, None);
+                (None, None)
             }
-            builtin(id)
-        }
+            books => books,
+        },
         Value::Object(obj) => {
             reader.only_fields(obj, "rulebook", &["base", "override"]);
             let base = match field(obj, "base") {
@@ -266,14 +267,11 @@ fn with_override(base: &str, over: &Value, reader: &mut Reader) -> (Option<Book>
     if reader.problems.len() != before {
         return (None, None);
     }
-    let proposal = (base == "se")
-        .then(|| Rulebook::read_builtin("sou-2019-42", &mut Reader::default()))
-        .flatten()
-        .map(|mut p| {
-            // Already checked on `book`: the same document reads the same here.
-            p.apply_override(over, "", &mut Reader::default());
-            Cow::Owned(p)
-        });
+    let proposal = proposal_of(base).and_then(|id| Rulebook::read_builtin(id, &mut Reader::default())).map(|mut p| {
+        // Already checked on `book`: the same document reads the same here.
+        p.apply_override(over, "", &mut Reader::default());
+        Cow::Owned(p)
+    });
     (Some(Cow::Owned(book)), proposal)
 }
 

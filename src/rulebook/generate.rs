@@ -5,9 +5,10 @@
 //! `static`s hold exactly what a module reading the JSON held.
 //!
 //! Every list of a rulebook (`sources`, `regions`, each parameter) is its own
-//! `static`, named after the first rulebook that has it; a rulebook with the
-//! same list (the proposal has `se`'s regions), or with the start of one (`se`
-//! has the proposal's sources but its own), points at that one.
+//! `static`, named after the first rulebook that has it whole; a rulebook with
+//! the same list (the proposal has `se`'s regions), or with the start of one
+//! (`se`'s sources are the proposal's but the last, the proposal's own),
+//! points at that one.
 
 use super::*;
 use std::fmt::Write;
@@ -52,25 +53,21 @@ impl RustLiteral for bool {
 impl RustLiteral for Date {
     fn write_rust(&self, out: &mut String) {
         let (y, m, d) = self.ymd();
-        let _ = write!(out, "Date::ymd_const({y}, {m}, {d})");
+        // A day that does not exist stops the build (`unwrap` in a `static`).
+        let _ = write!(out, "Date::from_ymd({y}, {m}, {d}).unwrap()");
     }
 }
 
+// A variant's path: its name is what `Debug` writes.
 impl RustLiteral for Window {
     fn write_rust(&self, out: &mut String) {
-        out.push_str(match self {
-            Window::RollingYear => "Window::RollingYear",
-            Window::CalendarYear => "Window::CalendarYear",
-        });
+        let _ = write!(out, "Window::{self:?}");
     }
 }
 
 impl RustLiteral for FreeAgeRule {
     fn write_rust(&self, out: &mut String) {
-        out.push_str(match self {
-            FreeAgeRule::Under => "FreeAgeRule::Under",
-            FreeAgeRule::ThroughYear => "FreeAgeRule::ThroughYear",
-        });
+        let _ = write!(out, "FreeAgeRule::{self:?}");
     }
 }
 
@@ -109,8 +106,8 @@ fn write_array<T: RustLiteral>(items: &[T], out: &mut String) {
 
 /// A struct literal: `Name { field: value, … }`.
 macro_rules! rust_struct {
-    ($type:ident { $($field:ident),* $(,)? }) => {
-        impl RustLiteral for $type {
+    ($type:ident $(<$t:ident>)? { $($field:ident),* $(,)? }) => {
+        impl$(<$t: RustLiteral + Clone>)? RustLiteral for $type$(<$t>)? {
             fn write_rust(&self, out: &mut String) {
                 out.push_str(concat!(stringify!($type), " {"));
                 $(
@@ -125,6 +122,7 @@ macro_rules! rust_struct {
 }
 
 rust_struct!(NamedSource { id, title, url, publisher });
+rust_struct!(Dated<T> { valid_from, value, unit, source, note });
 rust_struct!(Provenance { valid_from, as_of, confidence, source });
 rust_struct!(RegionFee { item, mode, kr, provenance });
 rust_struct!(FreeAge { rule, age, provenance });
@@ -132,34 +130,24 @@ rust_struct!(RegionCeiling { kr, provenance });
 rust_struct!(Region { code, name, fees, free_age, ceilings });
 rust_struct!(Text { sv, en, ar, fi, sv_easy });
 
-impl<T: RustLiteral + Clone> RustLiteral for Dated<T> {
-    fn write_rust(&self, out: &mut String) {
-        out.push_str("Dated { valid_from: ");
-        self.valid_from.write_rust(out);
-        out.push_str(", value: ");
-        self.value.write_rust(out);
-        out.push_str(", unit: ");
-        self.unit.write_rust(out);
-        out.push_str(", source: ");
-        self.source.write_rust(out);
-        out.push_str(", note: ");
-        self.note.write_rust(out);
-        out.push_str(" }");
-    }
+/// A list a rulebook holds, each item written as a literal.
+struct ListLiteral {
+    name: String,
+    item_type: &'static str,
+    items: Vec<String>,
 }
 
 /// The lists the rulebooks hold, each to be a `static` or the start of one.
 #[derive(Default)]
 struct Statics {
-    /// Name, item type and each item's literal.
-    lists: Vec<(String, &'static str, Vec<String>)>,
+    lists: Vec<ListLiteral>,
 }
 
 impl Statics {
     /// A placeholder for `items` of `item_type` (`&'static [T]`), which
     /// `resolve` turns into a `static` called `name` or a part of another.
     fn list<T: RustLiteral>(&mut self, name: &str, item_type: &'static str, items: &[T]) -> String {
-        let literals = items
+        let items = items
             .iter()
             .map(|item| {
                 let mut literal = String::new();
@@ -167,7 +155,7 @@ impl Statics {
                 literal
             })
             .collect();
-        self.lists.push((name.to_string(), item_type, literals));
+        self.lists.push(ListLiteral { name: name.to_string(), item_type, items });
         format!("{{{{list {}}}}}", self.lists.len() - 1)
     }
 
@@ -175,30 +163,20 @@ impl Statics {
     /// `static`s: a list that is another's start (`se`'s sources are the
     /// proposal's but one) is that one's `split_at(n).0`, not a copy.
     fn resolve(&self, code: &str) -> String {
-        let starts = |short: &(String, &str, Vec<String>), long: &(String, &str, Vec<String>)| short.1 == long.1 && long.2.starts_with(&short.2);
-        // The longest list each one starts (itself, at least), the first of those written.
-        let holder = |i: usize| {
-            let holders = (0..self.lists.len()).filter(|&j| starts(&self.lists[i], &self.lists[j]));
-            let longest = holders.clone().map(|j| self.lists[j].2.len()).max().unwrap_or(0);
-            holders.into_iter().find(|&j| self.lists[j].2.len() == longest).unwrap_or(i)
-        };
+        let lists = &self.lists;
+        let starts = |i: usize, j: usize| lists[i].item_type == lists[j].item_type && lists[j].items.starts_with(&lists[i].items);
+        // The longest list that starts with list `i` (itself, at least); the first of them.
+        let holder = |i: usize| (0..lists.len()).filter(|&j| starts(i, j)).max_by_key(|&j| (lists[j].items.len(), std::cmp::Reverse(j))).unwrap_or(i);
         let mut out = code.to_string();
-        let mut written = Vec::new();
-        for (i, (_, _, items)) in self.lists.iter().enumerate() {
-            let h = holder(i);
-            let name = &self.lists[h].0;
-            let expr = if items.len() == self.lists[h].2.len() { format!("&{name}") } else { format!("{name}.split_at({}).0", items.len()) };
+        for (i, list) in lists.iter().enumerate() {
+            let whole = &lists[holder(i)];
+            let expr = if list.items.len() == whole.items.len() { format!("&{}", whole.name) } else { format!("{}.split_at({}).0", whole.name, list.items.len()) };
             out = out.replace(&format!("{{{{list {i}}}}}"), &expr);
-            if !written.contains(&h) {
-                written.push(h);
-            }
         }
-        written.sort_unstable();
-        for h in written {
-            let (name, item_type, items) = &self.lists[h];
+        for list in (0..lists.len()).filter(|&i| holder(i) == i).map(|i| &lists[i]) {
             // One item a line, so that a change in rules/ is a change of a few lines here.
-            let _ = write!(out, "\nstatic {name}: [{item_type}; {}] = [\n", items.len());
-            for item in items {
+            let _ = write!(out, "\nstatic {}: [{}; {}] = [\n", list.name, list.item_type, list.items.len());
+            for item in &list.items {
                 let _ = writeln!(out, "    {item},");
             }
             out.push_str("];\n");
@@ -256,7 +234,7 @@ pub fn builtin_rust() -> String {
     }
     let mut out = String::from(
         "// The built-in rulebooks as the WebAssembly modules carry them: written by\n\
-         // `vardval rulebooks --rust` (`make data`) from rules/*.json. Do not edit.\n\n\
+         // `vardval rulebooks --rust` (`make build`) from rules/*.json. Do not edit.\n\n\
          use super::*;\n\
          use std::borrow::Cow::Borrowed;\n\n",
     );

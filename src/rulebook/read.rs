@@ -1,11 +1,29 @@
 //! Reading a rulebook, and a region's override of one, from JSON: every
 //! problem with its path. The command and the module built with
-//! `evaluate-full` carry this; the others have the built-in rulebooks as
-//! `static`s (`super::builtin`).
+//! `evaluate-full` carry this; every module, the full one too, has the
+//! built-in rulebooks as `static`s (`super::builtin`).
 
 use super::*;
 use crate::input::{clip, field, index, key, Reader};
 use crate::json::Value;
+
+// What a value may be before it is taken for a mistake ("rules check" and
+// every situation refuse the rest). These are checks on a region's input, not
+// rules: the rules' own values are in rules/*.json with their sources.
+/// A fee for one visit: the highest in `rules/regions.json` is 600 kr.
+pub(crate) const FEE_MAX_KR: i64 = 2_000;
+/// A ceiling: the national one is 1 450 kr in 2026 (2,5 % of a prisbasbelopp).
+pub(crate) const CEILING_MAX_KR: i64 = 5_000;
+/// The prisbasbelopp was 45 500–59 200 kr from 2018 to 2026 (`rules/national.json`).
+pub(crate) const PRISBASBELOPP_KR: (i64, i64) = (30_000, 100_000);
+/// The ceiling's share of the prisbasbelopp: 2,5 % in the law (HSL 17 kap. 6 §);
+/// 5 % of the highest plausible prisbasbelopp is the 5 000 kr above. As text too,
+/// for the message: formatting an f64 would pull float printing into the module.
+pub(crate) const CEILING_SHARE: (f64, f64, &str, &str) = (0.01, 0.05, "0.01", "0.05");
+/// Free care for children and young people: 18, 20 or 19 in the regions today.
+pub(crate) const FREE_AGE_MAX: i64 = 30;
+/// Free care from 85 is in the law (HSL 17 kap. 3 §), the same in every region.
+pub(crate) const FREE_FROM_AGE: i64 = 85;
 
 impl Rulebook {
 
@@ -46,6 +64,7 @@ impl Rulebook {
         Some(book)
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     fn empty() -> Rulebook {
         Rulebook {
             id: Str::Borrowed(""),
@@ -107,7 +126,7 @@ impl Rulebook {
         );
         if let Some(v) = field(obj, "id") {
             if let Some(s) = reader.string(v, &key(path, "id")) {
-                self.id = s.to_string().into();
+                self.id = owned(s);
             }
         }
         for (name, target) in [("title", 0), ("description", 1)] {
@@ -123,7 +142,7 @@ impl Rulebook {
         }
         if let Some(v) = field(obj, "status") {
             if let Some(s) = reader.choice(v, &key(path, "status"), &["law", "proposal"], "invalid_value") {
-                self.status = s.to_string().into();
+                self.status = owned(s);
             }
         }
         if obj.contains_key("in_force_from") {
@@ -542,7 +561,7 @@ fn read_provenance(o: &crate::json::Map, path: &str, reader: &mut Reader, source
             reader.problem_with(key(path, "confidence"), "invalid_value", vec![("value", clip(c, 20)), ("allowed", "2026, 2024, older, undated, region".into())]);
         }
     }
-    let source = owned(field(o, "source").and_then(|u| reader.string(u, &key(path, "source"))).unwrap_or("override"));
+    let source = field(o, "source").and_then(|u| reader.string(u, &key(path, "source"))).map_or(Str::Borrowed("override"), owned);
     if sourced && source == "override" {
         reader.problem(key(path, "source"), "missing_source");
     } else if source != "override" && !sources.iter().any(|s| s.id == source) {

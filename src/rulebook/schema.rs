@@ -5,7 +5,8 @@
 //! that a `source` names a source. `tests/schemas.rs` gives both the same
 //! documents and tries each parameter's bounds on both.
 
-use super::{Window, CEILING_MAX_KR, CEILING_SHARE, CHANGE_REASONS, FEE_MAX_KR, FREE_AGE_MAX, FREE_FROM_AGE, ITEMS, LAN_CODES, MODES, PRISBASBELOPP_KR};
+use super::read::{CEILING_MAX_KR, CEILING_SHARE, FEE_MAX_KR, FREE_AGE_MAX, FREE_FROM_AGE, PRISBASBELOPP_KR};
+use super::{Window, CHANGE_REASONS, ITEMS, LAN_CODES, MODES};
 use crate::date::Date;
 use crate::schema::RegionCode;
 use schemars::JsonSchema;

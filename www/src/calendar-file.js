@@ -1,6 +1,6 @@
 // The calendar file a fee or relisting answer offers for a date (answers.js
-// `calendar`): an all-day event, .ics, made on the device. Loaded after the
-// first answer (later.js).
+// `calendar`): an all-day event, .ics, made on the device. Loaded once the
+// component has started (later.js).
 import { h, today } from './dom.js';
 
 export const calendarFile = {

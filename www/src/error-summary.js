@@ -1,7 +1,7 @@
 // GOV.UK's error summary: above a question whose answer has problems, with a
 // message by each field; and at the top of the component for a shared link
-// with more rows than the engine takes. Loaded after the first answer
-// (later.js): an answer with problems before then waits for it (parts.js).
+// with more rows than the engine takes. Loaded once the component has
+// started (later.js): an answer with problems before then waits for it (parts.js).
 import { h } from './dom.js';
 
 export const errorSummary = {

@@ -1,6 +1,6 @@
 // The share link's panel, opened by "Dela eller spara svaret" (sharing.js):
 // the link, whose fragment holds what was entered, to copy or select.
-// Loaded after the first answer (later.js).
+// Loaded once the component has started (later.js).
 import { h } from './dom.js';
 
 export const shareLink = {

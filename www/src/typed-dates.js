@@ -1,6 +1,6 @@
 // Dates as people type them, read into the engine's form (questions.js
-// `date` passes YYYY-MM-DD on itself). Loaded after the first answer
-// (later.js): an answer with a date written otherwise before then waits for it.
+// `date` passes YYYY-MM-DD on itself). Loaded once the component has
+// started (later.js): an answer with a date written otherwise before then waits for it.
 
 export const typedDates = {
   /// Dates as people write them: 2026-11-22, 22/11/2026, 22 nov 2026,

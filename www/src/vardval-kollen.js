@@ -42,8 +42,8 @@ class VardvalKollen extends HTMLElement {
     // Arabic reads right to left, also inside a host page that does not.
     if (LANGUAGES[this.lang].dir === 'rtl' && !this.hasAttribute('dir')) this.dir = 'rtl';
     this.answered = new Set();
-    // The module is fetched and compiled while the text loads: both at once
-    // (index.html preloads them), not one after the other.
+    // The module is fetched and compiled while the text is read (held in the
+    // page, or fetched on an embedding page), not one after the other.
     const full = this.hasAttribute('rules-src');
     const engine = (engines[full ? 'full' : 'page'] ??= startEngine({ full }));
     engine.catch(() => {}); // a failure is handled below, once the text is in
