@@ -2,6 +2,7 @@
 //! at the unit where one is listed, and not when that unit is in another
 //! region than one's home region.
 
+use crate::prelude::*;
 use crate::listing::ListingAnswer;
 use crate::rulebook::Source;
 use crate::situation::Situation;

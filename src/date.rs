@@ -3,7 +3,8 @@
 //! A `Date` is a proleptic Gregorian day, stored as days since 1970-01-01 so
 //! that comparing and counting days is integer arithmetic.
 
-use std::fmt;
+use crate::prelude::*;
+use core::fmt;
 
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
@@ -29,7 +30,7 @@ impl Date {
         if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
             return None;
         }
-        let digits = |r: std::ops::Range<usize>| -> Option<u32> {
+        let digits = |r: core::ops::Range<usize>| -> Option<u32> {
             let mut n = 0u32;
             for &c in &b[r] {
                 if !c.is_ascii_digit() {
@@ -112,7 +113,7 @@ impl schemars::JsonSchema for Date {
         true
     }
 
-    fn schema_name() -> std::borrow::Cow<'static, str> {
+    fn schema_name() -> alloc::borrow::Cow<'static, str> {
         "Date".into()
     }
 

@@ -3,6 +3,7 @@
 //! given, or by its receipt; 12-month periods up to the ceiling; what the same
 //! visits would cost under the 100 kr proposal, and in each of the 21 regions.
 
+use crate::prelude::*;
 use crate::date::{age_on, Date};
 use crate::rulebook::{FreeAgeRule, Provenance, Region, RegionFee, Rulebook, Source};
 use crate::situation::{Care, FeePeriod, Situation, Visit, Where};

@@ -1,5 +1,6 @@
 //! The right to a fixed doctor at the unit where one is listed (PL 6 kap. 3 §).
 
+use crate::prelude::*;
 use crate::listing::ListingAnswer;
 use crate::rulebook::Source;
 use crate::situation::Situation;

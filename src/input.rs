@@ -4,6 +4,7 @@
 //! than by `#[derive(Deserialize)]`, because serde stops at the first error and
 //! the contract asks for every problem at once, each with its JSON path.
 
+use crate::prelude::*;
 use crate::date::Date;
 use crate::json_writer::{write_object, WriteJson};
 use crate::json::{Map, Value};
@@ -27,7 +28,7 @@ pub struct InputError {
     pub code: String,
     pub message: String,
     #[cfg_attr(not(target_arch = "wasm32"), serde(skip_serializing_if = "Args::is_empty"))]
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "std::collections::BTreeMap<String, String>"))]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "alloc::collections::BTreeMap<String, String>"))]
     pub args: Args,
 }
 json_object!(InputError { path, code, message, args? });
@@ -217,7 +218,7 @@ impl Reader {
     /// float with no fraction is accepted.
     pub fn int(&mut self, v: &Value, path: &str, min: i64, max: i64) -> Option<i64> {
         let n = match v {
-            Value::Number(n) => n.as_i64().or_else(|| n.as_f64().filter(|f| f.fract() == 0.0 && f.abs() < 1e15).map(|f| f as i64)),
+            Value::Number(n) => n.as_i64().or_else(|| n.as_f64().filter(|&f| f.abs() < 1e15 && f == f as i64 as f64).map(|f| f as i64)),
             _ => None,
         };
         let Some(n) = n else {

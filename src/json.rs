@@ -12,6 +12,8 @@
 //! `Source`: a whole text (`input::parse_json`), or the command's file read a
 //! piece at a time (`units check`), through the same code.
 
+use crate::prelude::*;
+
 /// A JSON value.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Value {
@@ -187,7 +189,7 @@ impl Map {
 
 impl<'m> IntoIterator for &'m Map {
     type Item = (&'m String, &'m Value);
-    type IntoIter = std::iter::Map<std::slice::Iter<'m, (String, Value)>, fn(&'m (String, Value)) -> (&'m String, &'m Value)>;
+    type IntoIter = core::iter::Map<core::slice::Iter<'m, (String, Value)>, fn(&'m (String, Value)) -> (&'m String, &'m Value)>;
 
     fn into_iter(self) -> Self::IntoIter {
         self.0.iter().map(|(k, v)| (k, v))
@@ -196,7 +198,7 @@ impl<'m> IntoIterator for &'m Map {
 
 impl IntoIterator for Map {
     type Item = (String, Value);
-    type IntoIter = std::vec::IntoIter<(String, Value)>;
+    type IntoIter = alloc::vec::IntoIter<(String, Value)>;
 
     fn into_iter(self) -> Self::IntoIter {
         self.0.into_iter()
@@ -407,7 +409,7 @@ impl<S: Source> Reader<S> {
                 let mut items = Vec::new();
                 while self.next_item(items.is_empty())? {
                     let inner = crate::input::index(&self.path, items.len());
-                    let outer = std::mem::replace(&mut self.path, inner);
+                    let outer = core::mem::replace(&mut self.path, inner);
                     let item = self.value();
                     self.path = outer;
                     items.push(item?);
@@ -422,7 +424,7 @@ impl<S: Source> Reader<S> {
                 while let Some(key) = self.next_key(first)? {
                     first = false;
                     let inner = crate::input::key(&self.path, &key);
-                    let outer = std::mem::replace(&mut self.path, inner);
+                    let outer = core::mem::replace(&mut self.path, inner);
                     let read = self.value().map(|value| map.insert_new(key, value));
                     if read == Ok(false) {
                         self.duplicates.push(self.path.clone());

@@ -14,8 +14,9 @@
 //! oracle (`tests/common`: `written`), and schemars reads the same
 //! `#[serde(...)]` attributes for the schemas.
 
-use std::collections::{BTreeMap, BTreeSet};
-use std::fmt::Write;
+use crate::prelude::*;
+use alloc::collections::{BTreeMap, BTreeSet};
+use core::fmt::Write;
 
 pub trait WriteJson {
     fn write_json(&self, out: &mut String);
@@ -257,7 +258,7 @@ impl<T: WriteJson> WriteJson for Vec<T> {
 }
 
 /// A rulebook's text and lists (`rulebook::Str`, `List`), borrowed or owned.
-impl<T: WriteJson + ToOwned + ?Sized> WriteJson for std::borrow::Cow<'_, T> {
+impl<T: WriteJson + ToOwned + ?Sized> WriteJson for alloc::borrow::Cow<'_, T> {
     fn write_json(&self, out: &mut String) {
         (**self).write_json(out);
     }
@@ -283,7 +284,7 @@ pub fn pretty(compact: &str) -> String {
     let mut depth = 0;
     let newline = |out: &mut String, depth: usize| {
         out.push('\n');
-        out.extend(std::iter::repeat_n("  ", depth));
+        out.extend(core::iter::repeat_n("  ", depth));
     };
     let mut chars = compact.chars().peekable();
     let mut in_string = false;

@@ -4,6 +4,46 @@
 //! `evaluate` takes the situation of CONTRACT §1 as JSON and gives the answer
 //! of §2 or the errors of §3. It is pure: no clock, no I/O, no JavaScript.
 //! The command line (`main.rs`) and WebAssembly (`wasm.rs`) are thin shells.
+//!
+//! The WebAssembly modules are built without std (`no_std`): std's panic
+//! machinery (a panic there only stops the module, `wasm::panic`) and its
+//! formatting are code a person downloads. Shared code takes `core` and
+//! `alloc` (the `prelude` below), and the modules' code writes its numbers and
+//! dates itself rather than with `core::fmt` (ARCHITECTURE.md).
+#![cfg_attr(target_arch = "wasm32", no_std)]
+
+extern crate alloc;
+
+/// What std's prelude gives and a no_std build lacks: `use crate::prelude::*`.
+/// No `format!`: the modules write text without `core::fmt`.
+#[allow(unused_imports)]
+mod prelude {
+    pub(crate) use alloc::borrow::ToOwned;
+    pub(crate) use alloc::boxed::Box;
+    pub(crate) use alloc::string::{String, ToString};
+    pub(crate) use alloc::vec;
+    pub(crate) use alloc::vec::Vec;
+    pub(crate) use alloc::format;
+}
+
+/// A `static` the WebAssembly module keeps between calls (`text`'s
+/// catalogues, `wasm`'s unit list and places), where std's `OnceLock` and
+/// `thread_local!` are not: the module has one thread (built without the
+/// `atomics` feature), so a cell in a `static` is never shared between threads.
+#[cfg(target_arch = "wasm32")]
+pub(crate) struct OneThread<T>(pub(crate) T);
+
+// SAFETY: without `atomics` a WebAssembly module runs on one thread only.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+unsafe impl<T> Sync for OneThread<T> {}
+
+#[cfg(target_arch = "wasm32")]
+impl<T> core::ops::Deref for OneThread<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
 
 // First: the modules below write their types with its `json_object!`.
 #[macro_use]
@@ -16,6 +56,7 @@ pub mod input;
 pub mod json;
 pub mod listing;
 pub mod nearby;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod page;
 pub mod places;
 pub mod rulebook;
@@ -34,6 +75,7 @@ use rulebook::Rulebook;
 use crate::json::Value;
 use situation::Situation;
 use text::{tr, tr_of, Lang};
+use prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, schemars::JsonSchema))]

@@ -1,6 +1,7 @@
 //! Listing and changing unit: the relisting limit (HSL 7 kap. 3 b §), the
 //! window, special reasons and closed lists (RULES.md §1, §2, §5).
 
+use crate::prelude::*;
 use crate::date::Date;
 use crate::rulebook::{Source, Window};
 use crate::situation::{Change, Situation};

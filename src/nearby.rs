@@ -6,6 +6,7 @@
 //! great-circle distance, so the nearest by chord are the nearest on the
 //! Earth, and the search needs no trigonometry past the start.
 
+use crate::prelude::*;
 use crate::input::{clip, field, key, ErrorReport, Reader};
 use crate::places::{Place, Places};
 use crate::rulebook::LAN_CODES;
@@ -40,7 +41,7 @@ pub fn sin_cos(x: f64) -> (f64, f64) {
 fn sin_cos_inline(x: f64) -> (f64, f64) {
     const PIO2_HI: f64 = 1.570_796_326_734_125_614_17; // π/2's first 33 bits: n · PIO2_HI is exact
     const PIO2_LO: f64 = 6.077_100_506_506_192_249_32e-11; // π/2 − PIO2_HI
-    let n = (x * std::f64::consts::FRAC_2_PI + 0.5).floor();
+    let n = libm::floor(x * core::f64::consts::FRAC_2_PI + 0.5);
     let y = (x - n * PIO2_HI) - n * PIO2_LO;
     let z = y * y;
     let w = z * z;
@@ -57,20 +58,23 @@ fn sin_cos_inline(x: f64) -> (f64, f64) {
 }
 
 fn chord2(a: &[f64; 3], b: &[f64; 3]) -> f64 {
-    (a[0] - b[0]).powi(2) + (a[1] - b[1]).powi(2) + (a[2] - b[2]).powi(2)
+    let d = [a[0] - b[0], a[1] - b[1], a[2] - b[2]];
+    d[0] * d[0] + d[1] * d[1] + d[2] * d[2]
 }
 
 /// Great-circle distance from a squared chord on the unit sphere.
 fn km_from_chord2(c2: f64) -> f64 {
-    2.0 * EARTH_RADIUS_KM * (c2.sqrt() / 2.0).min(1.0).asin()
+    2.0 * EARTH_RADIUS_KM * libm::asin((libm::sqrt(c2) / 2.0).min(1.0))
 }
 
 fn chord2_from_km(km: f64) -> f64 {
-    let c = 2.0 * sin_cos((km / (2.0 * EARTH_RADIUS_KM)).min(std::f64::consts::FRAC_PI_2)).0;
+    let c = 2.0 * sin_cos((km / (2.0 * EARTH_RADIUS_KM)).min(core::f64::consts::FRAC_PI_2)).0;
     c * c
 }
 
-/// Haversine distance in km (used by the tests and the benchmark's plain scan).
+/// Haversine distance in km (used by the command's checks, the tests and the
+/// benchmark's plain scan).
+#[cfg(not(target_arch = "wasm32"))]
 pub fn great_circle_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
     let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
     let dp = p2 - p1;
@@ -268,9 +272,9 @@ fn select(nodes: &mut [Node], k: usize, mut left: usize, mut right: usize, axis:
             // ln n and n^(2/3) from the bit length: a sample's size needs no
             // more (and the module no logarithm or cube root).
             let bits = usize::BITS - (right - left + 1).leading_zeros();
-            let z = f64::from(bits) * std::f64::consts::LN_2;
+            let z = f64::from(bits) * core::f64::consts::LN_2;
             let s = 0.5 * f64::from(1u32 << (2 * bits / 3));
-            let sd = 0.5 * (z * s * (n - s) / n).sqrt() * if m < n / 2.0 { -1.0 } else { 1.0 };
+            let sd = 0.5 * libm::sqrt(z * s * (n - s) / n) * if m < n / 2.0 { -1.0 } else { 1.0 };
             let new_left = left.max((k as f64 - m * s / n + sd).max(0.0) as usize);
             let new_right = right.min((k as f64 + (n - m) * s / n + sd).max(0.0) as usize);
             select(nodes, k, new_left, new_right, axis);
@@ -545,7 +549,7 @@ pub fn nearby(query: &Value, units: &Units, places: &Places) -> Result<NearbyAns
                 name: u.name.clone(),
                 lat: u.lat,
                 lon: u.lon,
-                distance_km: (km * 1000.0).round() / 1000.0,
+                distance_km: libm::round(km * 1000.0) / 1000.0,
                 region: u.region.clone(),
                 municipality: u.municipality.clone(),
                 list_closed: u.list_closed,
@@ -692,7 +696,7 @@ mod tests {
     fn sine_and_cosine_as_the_standard_librarys_within_an_ulp_or_two() {
         let mut worst: f64 = 0.0;
         for i in -200_000..=200_000 {
-            let x = std::f64::consts::PI * f64::from(i) / 200_000.0;
+            let x = core::f64::consts::PI * f64::from(i) / 200_000.0;
             let (s, c) = sin_cos(x);
             worst = worst.max((s - x.sin()).abs()).max((c - x.cos()).abs());
         }

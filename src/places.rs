@@ -5,6 +5,7 @@
 //! codes only when a person types a postal code or a town that is not a
 //! municipality.
 
+use crate::prelude::*;
 use crate::json::Value;
 
 pub struct Municipality {
@@ -199,7 +200,7 @@ impl Places {
         let exact = fold_place(text, true);
         let (wanted, marks) = if self.points.iter().any(|p| fold_place(&p.place, true) == exact) { (exact, true) } else { (fold_place(text, false), false) };
         let named = |p: &&Point| fold_place(&p.place, marks) == wanted;
-        let best = self.points.iter().enumerate().filter(|(_, p)| named(p)).max_by_key(|&(i, p)| (self.codes_per_point[i], !p.municipality.is_empty(), std::cmp::Reverse(i)))?.1;
+        let best = self.points.iter().enumerate().filter(|(_, p)| named(p)).max_by_key(|&(i, p)| (self.codes_per_point[i], !p.municipality.is_empty(), core::cmp::Reverse(i)))?.1;
         // Not `char::is_lowercase`: its Unicode tables would weigh on the WebAssembly module.
         let mixed_case = |p: &Point| p.place.chars().any(|c| c.is_ascii_lowercase() || matches!(c, 'å' | 'ä' | 'ö' | 'é' | 'ü'));
         if mixed_case(best) {
@@ -226,7 +227,10 @@ impl Places {
         // Squared distance on an equirectangular projection: enough to rank
         // points a few kilometres apart.
         let cos = crate::nearby::sin_cos(lat.to_radians()).1;
-        let d2 = |plat: f64, plon: f64| (plat - lat).powi(2) + ((plon - lon) * cos).powi(2);
+        let d2 = |plat: f64, plon: f64| {
+            let (dy, dx) = (plat - lat, (plon - lon) * cos);
+            dy * dy + dx * dx
+        };
         // Farther than about 1° of latitude (111 km) from every town: not in Sweden.
         let near = |plat: f64, plon: f64| d2(plat, plon) <= 1.0;
         let by_town = self.points.iter().filter(|p| !p.municipality.is_empty()).min_by(|a, b| d2(a.lat, a.lon).total_cmp(&d2(b.lat, b.lon)));

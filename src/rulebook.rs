@@ -11,9 +11,10 @@
 //! `vardval rulebooks --rust`. Only the command and the module built with
 //! `evaluate-full` (a region's own rules, `rules-src`) carry the reader.
 
+use crate::prelude::*;
 use crate::date::Date;
 use crate::json_writer::WriteJson;
-use std::borrow::Cow;
+use alloc::borrow::Cow;
 
 /// Text of a rulebook: borrowed in a built-in rulebook, which is a `static`
 /// the module carries (`builtin`), owned where an override sets it.
@@ -468,7 +469,9 @@ impl Rulebook {
         let year_used = pbb.valid_from.map_or(date.year(), Date::year);
         let share = p.ceiling_share.at(date).value;
         // The small epsilon keeps 0.025 × 58 000 = 1 450.0 from flooring to 1 400.
-        let national = ((share * f64::from(pbb.value) / 50.0 + 1e-9).floor() as u32) * 50;
+        // Rounded down to 50 kr: `as` truncates, which is `floor` for what is not
+        // negative (and a negative share gives 0 either way).
+        let national = ((share * f64::from(pbb.value) / 50.0 + 1e-9) as u32) * 50;
         let amount = match p.ceiling_max.at(date).value {
             Some(max) => national.min(max),
             None => national,

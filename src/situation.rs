@@ -3,12 +3,13 @@
 //! `Situation::read` turns untrusted JSON into typed values and reports every
 //! problem at once; the rules then work on values that are known to be sound.
 
+use crate::prelude::*;
 use crate::date::Date;
 use crate::input::{clip, field, index, key, Reader};
 use crate::rulebook::{Rulebook, BUILTIN_IDS, CHANGE_REASONS};
 use crate::text::Lang;
 use crate::json::Value;
-use std::borrow::Cow;
+use alloc::borrow::Cow;
 
 /// At most this many visits and changes in one situation (CONTRACT §3).
 pub const MAX_ITEMS: usize = 1000;

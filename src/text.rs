@@ -4,9 +4,9 @@
 //! Every sentence the engine writes is a template in a catalogue, so the page,
 //! the static no-JavaScript text and the answers share one source.
 
+use crate::prelude::*;
 use crate::date::Date;
 use crate::json::Value;
-use std::sync::OnceLock;
 
 // Minified copies of i18n/*.json, written by build.rs, in the order of
 // `Lang::ALL`. The command embeds every catalogue. The WebAssembly modules
@@ -15,6 +15,7 @@ use std::sync::OnceLock;
 // language, once.
 /// The catalogue `$kind` ("" for the answers, "page." for the page) of every
 /// language, in the order of `Lang::ALL`.
+#[cfg(not(target_arch = "wasm32"))]
 macro_rules! every_language {
     ($kind:literal) => {
         [
@@ -28,6 +29,7 @@ macro_rules! every_language {
 }
 #[cfg(not(target_arch = "wasm32"))]
 const ANSWERS_JSON: [&str; 5] = every_language!("");
+#[cfg(not(target_arch = "wasm32"))]
 const PAGE_JSON: [&str; 5] = every_language!("page.");
 
 /// The languages of CONTRACT §6 `lang`: Swedish (the original), English,
@@ -94,21 +96,22 @@ fn parse_catalogue(text: &str) -> Catalogue {
     out
 }
 
-static CATALOGUES: [OnceLock<Catalogue>; 5] = [const { OnceLock::new() }; 5];
-
-fn slot(lang: Lang) -> &'static OnceLock<Catalogue> {
-    &CATALOGUES[lang as usize]
-}
+// Each language's catalogue, set once: in the module, which has no std and
+// one thread, a `OnceCell` (`OneThread`).
+#[cfg(not(target_arch = "wasm32"))]
+static CATALOGUES: [std::sync::OnceLock<Catalogue>; 5] = [const { std::sync::OnceLock::new() }; 5];
+#[cfg(target_arch = "wasm32")]
+static CATALOGUES: crate::OneThread<[core::cell::OnceCell<Catalogue>; 5]> = crate::OneThread([const { core::cell::OnceCell::new() }; 5]);
 
 /// The answers' catalogue: embedded in the command; in the WebAssembly module,
 /// the one the page has handed in (empty before that: a key shows itself).
 pub fn catalogue(lang: Lang) -> &'static Catalogue {
     #[cfg(not(target_arch = "wasm32"))]
-    return slot(lang).get_or_init(|| parse_catalogue(ANSWERS_JSON[lang as usize]));
+    return CATALOGUES[lang as usize].get_or_init(|| parse_catalogue(ANSWERS_JSON[lang as usize]));
     #[cfg(target_arch = "wasm32")]
     {
         static EMPTY: Catalogue = Vec::new();
-        slot(lang).get().unwrap_or(&EMPTY)
+        CATALOGUES[lang as usize].get().unwrap_or(&EMPTY)
     }
 }
 
@@ -116,12 +119,13 @@ pub fn catalogue(lang: Lang) -> &'static Catalogue {
 /// when the text is not a catalogue or one is already there.
 pub fn set_catalogue(lang: Lang, text: &str) -> bool {
     let entries = parse_catalogue(text);
-    !entries.is_empty() && slot(lang).set(entries).is_ok()
+    !entries.is_empty() && CATALOGUES[lang as usize].set(entries).is_ok()
 }
 
 /// The page's catalogue: labels, hints and the static text of the rules.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn page_catalogue(lang: Lang) -> &'static Catalogue {
-    static PAGES: [OnceLock<Catalogue>; 5] = [const { OnceLock::new() }; 5];
+    static PAGES: [std::sync::OnceLock<Catalogue>; 5] = [const { std::sync::OnceLock::new() }; 5];
     PAGES[lang as usize].get_or_init(|| parse_catalogue(PAGE_JSON[lang as usize]))
 }
 
@@ -154,6 +158,7 @@ pub fn tr_n(lang: Lang, key: &str, count: u32, args: &[(&str, String)]) -> Strin
 }
 
 /// `tr` for the page's text, which may also quote the answers' text.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn tr_page(lang: Lang, key: &str, args: &[(&str, String)]) -> String {
     match lookup(page_catalogue(lang), key) {
         Some(t) => fill(t, args),

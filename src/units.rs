@@ -1,10 +1,11 @@
 //! Lists of primary-care units (docs/units.md): read from CSV or JSON and
 //! checked line by line, so that a region can bring its own list.
 
+use crate::prelude::*;
 use crate::input::clip;
 use crate::rulebook::LAN_CODES;
 use crate::json::Value;
-use std::collections::btree_map::Entry;
+use alloc::collections::btree_map::Entry;
 
 /// A JSON unit list's shape as JSON Schema (`vardval schema units`).
 #[cfg(not(target_arch = "wasm32"))]
@@ -55,8 +56,8 @@ fn max_len(field: &str) -> usize {
 }
 
 /// Sweden's extent, with a margin of a few kilometres.
-pub const SWEDEN_LAT: std::ops::RangeInclusive<f64> = 55.0..=69.2;
-pub const SWEDEN_LON: std::ops::RangeInclusive<f64> = 10.5..=24.3;
+pub const SWEDEN_LAT: core::ops::RangeInclusive<f64> = 55.0..=69.2;
+pub const SWEDEN_LON: core::ops::RangeInclusive<f64> = 10.5..=24.3;
 
 pub fn in_sweden(lat: f64, lon: f64) -> bool {
     SWEDEN_LAT.contains(&lat) && SWEDEN_LON.contains(&lon)
@@ -124,8 +125,8 @@ impl CsvParser {
                 (_, '"') if self.field.is_empty() => self.state = CsvState::Quoted,
                 (_, '\r') => {}
                 (_, '\n') => {
-                    self.row.push(std::mem::take(&mut self.field));
-                    let cells = std::mem::take(&mut self.row);
+                    self.row.push(core::mem::take(&mut self.field));
+                    let cells = core::mem::take(&mut self.row);
                     if !(cells.len() == 1 && cells[0].is_empty()) {
                         row(self.row_line, cells);
                     }
@@ -133,7 +134,7 @@ impl CsvParser {
                     self.row_line = self.line;
                 }
                 (_, c) if c == self.separator => {
-                    let field = std::mem::take(&mut self.field);
+                    let field = core::mem::take(&mut self.field);
                     if self.row.len() < MAX_CELLS {
                         self.row.push(field);
                     }
@@ -156,7 +157,7 @@ impl CsvParser {
             return Err(self.row_line);
         }
         if !self.field.is_empty() || !self.row.is_empty() {
-            self.row.push(std::mem::take(&mut self.field));
+            self.row.push(core::mem::take(&mut self.field));
             row(self.row_line, self.row);
         }
         Ok(())
@@ -181,7 +182,7 @@ pub fn parse_csv(text: &str) -> Result<Vec<(usize, Vec<String>)>, usize> {
 pub struct Checker<'a> {
     municipality_known: &'a dyn Fn(&str) -> bool,
     header: Vec<String>,
-    ids: std::collections::BTreeMap<String, usize>,
+    ids: alloc::collections::BTreeMap<String, usize>,
     /// The problems found so far; a caller that streams takes them as it goes.
     pub problems: Vec<UnitProblem>,
 }

@@ -11,8 +11,17 @@
 //! written by its own writer (`json_writer`), as the command line reads and
 //! writes them, so the JSON comes out byte for byte the same.
 
+use crate::prelude::*;
 use crate::json_writer::WriteJson;
 use wasm_bindgen::prelude::*;
+
+/// A panic (a bug: bad input never panics) stops the module at once, as
+/// std's handler did there, without std's machinery and its message, which
+/// no one would read.
+#[panic_handler]
+fn panic(_: &core::panic::PanicInfo) -> ! {
+    core::arch::wasm32::unreachable()
+}
 
 // A free-list allocator of about 1 KB instead of std's dlmalloc (about 7 KB):
 // the module runs on one thread, and an answer allocates little.
@@ -134,7 +143,8 @@ mod nearby_module {
     use super::*;
     use crate::nearby::Units;
     use crate::places::Places;
-    use std::cell::RefCell;
+    use crate::OneThread;
+    use core::cell::RefCell;
 
     /// A refused list's problems, as thrown: `{ problems: [{ line, field, code, detail }] }`.
     #[cfg(feature = "nearby-full")]
@@ -146,10 +156,8 @@ mod nearby_module {
         to_js(&Refused { problems }.to_json())
     }
 
-    thread_local! {
-        static UNITS: RefCell<Units> = const { RefCell::new(Units::EMPTY) };
-        static PLACES: RefCell<Places> = const { RefCell::new(Places::EMPTY) };
-    }
+    static UNITS: OneThread<RefCell<Units>> = OneThread(RefCell::new(Units::EMPTY));
+    static PLACES: OneThread<RefCell<Places>> = OneThread(RefCell::new(Places::EMPTY));
 
     /// Sets the unit list from CSV or JSON text (docs/units.md). Returns the
     /// number of units; a list with problems is refused, and the problems are
@@ -157,15 +165,16 @@ mod nearby_module {
     #[cfg(feature = "nearby-full")]
     #[wasm_bindgen]
     pub fn set_units(text: &str) -> Result<usize, JsValue> {
-        let (units, problems) = PLACES.with_borrow(|places| {
+        let (units, problems) = {
+            let places = PLACES.borrow();
             let known = |m: &str| places.municipalities.is_empty() || places.municipality_known(m);
             crate::units::read(text, &known)
-        });
+        };
         if !problems.is_empty() {
             return Err(refused(&problems));
         }
         let count = units.len();
-        UNITS.set(Units::new(units));
+        UNITS.replace(Units::new(units));
         Ok(count)
     }
 
@@ -177,7 +186,7 @@ mod nearby_module {
     pub fn set_checked_units(text: &str) -> Option<usize> {
         let units = crate::units::read_checked(text)?;
         let count = units.len();
-        UNITS.set(Units::new(units));
+        UNITS.replace(Units::new(units));
         Some(count)
     }
 
@@ -193,7 +202,7 @@ mod nearby_module {
         match Units::from_positions(positions) {
             Ok(units) => {
                 let count = units.len();
-                UNITS.set(units);
+                UNITS.replace(units);
                 Ok(count)
             }
             Err(problems) => Err(refused(&problems)),
@@ -210,7 +219,7 @@ mod nearby_module {
     #[cfg(feature = "nearby-full")]
     #[wasm_bindgen]
     pub fn nearest_ids(lat: f64, lon: f64, k: usize, max_km: Option<f64>) -> Result<Vec<u32>, JsValue> {
-        UNITS.with_borrow(|units| crate::nearby::nearest_ids(units, lat, lon, k, max_km)).map_err(|report| to_js(&report.to_json()))
+        crate::nearby::nearest_ids(&UNITS.borrow(), lat, lon, k, max_km).map_err(|report| to_js(&report.to_json()))
     }
 
     /// 1177's count of units per region (data/unit-counts-1177.json), for the
@@ -219,20 +228,20 @@ mod nearby_module {
     /// build); a new list forgets them.
     #[wasm_bindgen]
     pub fn set_unit_counts(text: &str) -> bool {
-        UNITS.with_borrow_mut(|units| units.set_counts_1177(text).is_some())
+        UNITS.borrow_mut().set_counts_1177(text).is_some()
     }
 
     /// How many units of the list say whether they take new patients: the
     /// page offers "only open lists" when some do.
     #[wasm_bindgen]
     pub fn units_with_list_status() -> usize {
-        UNITS.with_borrow(|units| units.units.iter().filter(|u| u.list_closed.is_some()).count())
+        UNITS.borrow().units.iter().filter(|u| u.list_closed.is_some()).count()
     }
 
     /// Adds place tables (data/municipalities.json, data/postal-codes.json).
     #[wasm_bindgen]
     pub fn add_places(text: &str) -> bool {
-        PLACES.with_borrow_mut(|places| places.add_json(text).is_some())
+        PLACES.borrow_mut().add_json(text).is_some()
     }
 
     /// CONTRACT §4: `{ from, k, max_km, only_open_lists }` → `{ origin, units }`;
@@ -240,7 +249,7 @@ mod nearby_module {
     #[wasm_bindgen(unchecked_return_type = "NearbyAnswer")]
     pub fn nearby(#[wasm_bindgen(unchecked_param_type = "NearbyQuery")] query: JsValue) -> Result<JsValue, JsValue> {
         let query = json_text(&query).map_or(Ok(crate::json::Value::Null), |t| crate::parse_json(&t));
-        let result = query.and_then(|query| UNITS.with_borrow(|units| PLACES.with_borrow(|places| crate::nearby::nearby(&query, units, places))));
+        let result = query.and_then(|query| crate::nearby::nearby(&query, &UNITS.borrow(), &PLACES.borrow()));
         match result {
             Ok(answer) => Ok(to_js(&answer.to_json())),
             Err(report) => Err(to_js(&report.to_json())),

@@ -2,7 +2,7 @@
 // `vardval rulebooks --rust` (`make build`) from rules/*.json. Do not edit.
 
 use super::*;
-use std::borrow::Cow::Borrowed;
+use alloc::borrow::Cow::Borrowed;
 
 pub(super) static BOOKS: [&Rulebook; 2] = [&SE, &SOU_2019_42];
 

@@ -236,7 +236,7 @@ pub fn builtin_rust() -> String {
         "// The built-in rulebooks as the WebAssembly modules carry them: written by\n\
          // `vardval rulebooks --rust` (`make build`) from rules/*.json. Do not edit.\n\n\
          use super::*;\n\
-         use std::borrow::Cow::Borrowed;\n\n",
+         use alloc::borrow::Cow::Borrowed;\n\n",
     );
     let _ = writeln!(out, "pub(super) static BOOKS: [&Rulebook; {}] = [{}];\n", names.len(), names.iter().map(|n| format!("&{n}")).collect::<Vec<_>>().join(", "));
     out.push_str(&books);
