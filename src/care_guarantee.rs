@@ -3,6 +3,8 @@
 //! region than one's home region.
 
 use crate::prelude::*;
+use crate::input::key;
+use crate::json_writer::Decimal;
 use crate::listing::ListingAnswer;
 use crate::rulebook::Source;
 use crate::situation::Situation;
@@ -30,7 +32,7 @@ pub fn answer(s: &Situation, listing: &ListingAnswer) -> CareGuaranteeAnswer {
     let book = &s.rulebook;
     let contact_days = book.parameters.contact_days.at(s.today).value;
     let assessment_days = book.parameters.assessment_days.at(s.today).value;
-    let days = [("contact", contact_days.to_string()), ("assessment", assessment_days.to_string())];
+    let days = [("contact", contact_days.decimal()), ("assessment", assessment_days.decimal())];
     let home = s.person.home_region.as_deref();
     let region_name = |code: &str| book.region(code).map_or_else(|| code.to_string(), |r| r.name.to_string());
     let unit_region = s.listing.unit.as_ref().and_then(|u| u.region.as_deref().or(home));
@@ -50,7 +52,7 @@ pub fn answer(s: &Situation, listing: &ListingAnswer) -> CareGuaranteeAnswer {
     };
     let headline = tr_of(lang, "guarantee.headline", case, &args);
     // "within 3 days", "within 1 day": the count is the assessment's days.
-    let summary = format!("{headline} {}", tr_n(lang, &format!("guarantee.summary.{case}"), assessment_days, &args));
+    let summary = [&*headline, " ", &tr_n(lang, &key("guarantee.summary", case), assessment_days, &args)].concat();
     let mut details = vec![tr(lang, "guarantee.detail.where", &[])];
     if applies == Some(true) {
         details.insert(0, tr_n(lang, "guarantee.detail.contact", assessment_days, &days));

@@ -4,6 +4,7 @@
 //! that comparing and counting days is integer arithmetic.
 
 use crate::prelude::*;
+use crate::json_writer::write_digits;
 use core::fmt;
 
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -75,27 +76,49 @@ impl Date {
     pub fn start_of_year(self) -> Date {
         Date { days: days_from_civil(self.year(), 1, 1) }
     }
+
+    /// `YYYY-MM-DD` (a year outside 1…9999, which only arithmetic on dates
+    /// reaches, as `{y:04}` writes it: `-001`, `10000`).
+    pub fn write_iso(self, out: &mut String) {
+        let (y, m, d) = self.ymd();
+        if y < 0 {
+            out.push('-');
+        }
+        write_digits(out, u64::from(y.unsigned_abs()), if y < 0 { 3 } else { 4 });
+        out.push('-');
+        write_digits(out, u64::from(m), 2);
+        out.push('-');
+        write_digits(out, u64::from(d), 2);
+    }
+
+    /// `YYYY-MM-DD` (`write_iso`), as a message quotes a date.
+    pub fn iso(self) -> String {
+        let mut out = String::with_capacity(10);
+        self.write_iso(&mut out);
+        out
+    }
 }
 
+/// `YYYY-MM-DD`, for the command and the tests; the modules write `iso`.
+#[cfg(not(target_arch = "wasm32"))]
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let (y, m, d) = self.ymd();
-        write!(f, "{y:04}-{m:02}-{d:02}")
+        f.write_str(&self.iso())
     }
 }
 
 impl fmt::Debug for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self, f)
+        f.write_str(&self.iso())
     }
 }
 
 /// `"YYYY-MM-DD"`: no character of it needs escaping.
 impl crate::json_writer::WriteJson for Date {
     fn write_json(&self, out: &mut String) {
-        use fmt::Write;
-        // Writing to a String cannot fail.
-        let _ = write!(out, "\"{self}\"");
+        out.push('"');
+        self.write_iso(out);
+        out.push('"');
     }
 }
 
@@ -180,6 +203,18 @@ mod tests {
     fn parses_and_prints_round_trip() {
         for s in ["1970-01-01", "2024-02-29", "2026-11-23", "0001-01-01", "9999-12-31"] {
             assert_eq!(d(s).to_string(), s);
+        }
+    }
+
+    /// `iso` writes what `format!` would, beyond the years 1…9999 too, which
+    /// only arithmetic on dates reaches.
+    #[test]
+    fn writes_iso_as_format_would() {
+        let far = [-800_000, -719_529, -719_163, -700_000, -1, 0, 2_932_896, 2_932_897, 3_000_000, 40_000_000];
+        for days in far.into_iter().chain((-720_000..-718_000).step_by(7)).chain((2_932_000..2_934_000).step_by(7)) {
+            let date = Date { days };
+            let (y, m, d) = date.ymd();
+            assert_eq!(date.iso(), format!("{y:04}-{m:02}-{d:02}"), "{days}");
         }
     }
 

@@ -5,6 +5,7 @@
 
 use crate::prelude::*;
 use crate::date::{age_on, Date};
+use crate::json_writer::Decimal;
 use crate::rulebook::{FreeAgeRule, Provenance, Region, RegionFee, Rulebook, Source};
 use crate::situation::{Care, FeePeriod, Situation, Visit, Where};
 use crate::text::{and_list, kr, long_date, tr, tr_n, tr_of, Lang};
@@ -290,7 +291,7 @@ impl<'a> Pricing<'a> {
                         warnings,
                         s.lang,
                         "prisbasbelopp_unknown",
-                        &[("year", visit.date.year().to_string()), ("used", ceiling.prisbasbelopp_year_used.to_string())],
+                        &[("year", visit.date.year().decimal()), ("used", ceiling.prisbasbelopp_year_used.decimal())],
                     );
                 }
                 // Visits are in date order, so only the latest period can hold this one.
@@ -366,7 +367,7 @@ fn fee_source(book: &Rulebook, p: &Provenance) -> FeeSource {
 fn cite(book: &Rulebook, lang: Lang, region: &Region, p: &Provenance, sources: &mut Vec<Source>) -> (FeeSource, String) {
     let named = fee_source(book, p);
     let date = named.as_of.clone().map_or_else(|| tr(lang, "fees.undated", &[]), |d| tr(lang, "fees.as_of", &[("date", d)]));
-    let source = Source { title: format!("{}: {}", region.name, named.title), url: named.url.clone() };
+    let source = Source { title: [&*region.name, ": ", &named.title].concat(), url: named.url.clone() };
     if !named.title.is_empty() && !sources.contains(&source) {
         sources.push(source);
     }
@@ -422,7 +423,7 @@ pub fn answer(s: &Situation, proposal_book: Option<&Rulebook>, warnings: &mut Ve
             let young = s.person.birth_date.map_or(s.person.age.unwrap_or(0), |b| age_on(b, v.date)) <= max_free_age;
             if region.free_age.is_none() && young {
                 let fallback = book.parameters.free_under_age_fallback.at(v.date).value;
-                push_warning(warnings, lang, "free_age_unknown", &[("region", region.name.to_string()), ("age", fallback.to_string())]);
+                push_warning(warnings, lang, "free_age_unknown", &[("region", region.name.to_string()), ("age", fallback.decimal())]);
             }
         }
     }
@@ -435,7 +436,7 @@ pub fn answer(s: &Situation, proposal_book: Option<&Rulebook>, warnings: &mut Ve
             continue;
         }
         seen.push((&*region.code, row.item, row.mode));
-        let what = format!("{}{}", tr_of(lang, "item", row.item, &[]), tr_of(lang, "mode", row.mode, &[]));
+        let what = tr_of(lang, "item", row.item, &[]) + &tr_of(lang, "mode", row.mode, &[]);
         let (named, date) = cite(book, lang, region, &row.provenance, &mut sources);
         // "källa: ptj.se, en vårdcentrals eller mottagnings sida": the page's
         // publisher after its title, where it is not the region.
@@ -443,17 +444,17 @@ pub fn answer(s: &Situation, proposal_book: Option<&Rulebook>, warnings: &mut Ve
             .publisher
             .as_deref()
             .filter(|p| *p != "region")
-            .map(|p| format!("{}{}", tr(lang, "word.list_sep", &[]), tr_of(lang, "publisher", p, &[])))
+            .map(|p| tr(lang, "word.list_sep", &[]) + &tr_of(lang, "publisher", p, &[]))
             .unwrap_or_default();
-        let label = format!("{}{}{what}", region.name, tr(lang, "word.list_sep", &[]));
+        let label = [&*region.name, &tr(lang, "word.list_sep", &[]), &what].concat();
         details.push(tr(lang, "fees.row", &[("what", label.clone()), ("fee", kr(lang, row.kr)), ("date", date), ("source", named.title.clone()), ("publisher", publisher.clone())]));
         match &*row.provenance.confidence {
             "undated" => undated.push(label.clone()),
-            "older" => old.push(format!("{label} ({})", named.as_of.clone().unwrap_or_default())),
+            "older" => old.push([&*label, " (", named.as_of.as_deref().unwrap_or_default(), ")"].concat()),
             _ => {}
         }
         if !publisher.is_empty() {
-            clinic.push(format!("{label} ({publisher})"));
+            clinic.push([&*label, " (", &publisher, ")"].concat());
         }
     }
     for (code, items) in [("fee_undated", undated), ("fee_older_than_2024", old), ("fee_from_clinic_page", clinic)] {
@@ -464,7 +465,7 @@ pub fn answer(s: &Situation, proposal_book: Option<&Rulebook>, warnings: &mut Ve
     if let Some(listed_fee) = book.parameters.listed_unit_fee.at(s.today).value {
         details.push(tr(lang, "fees.listed_unit_fee", &[("fee", kr(lang, listed_fee))]));
     }
-    details.push(tr(lang, "fees.rule.ceiling", &[("ceiling", kr(lang, ceiling_today.amount)), ("year", s.today.year().to_string())]));
+    details.push(tr(lang, "fees.rule.ceiling", &[("ceiling", kr(lang, ceiling_today.amount)), ("year", s.today.year().decimal())]));
     if let (Some(row), Some(region)) = (ceiling_today.regional, home) {
         let (named, date) = cite(book, lang, region, &row.provenance, &mut sources);
         details.push(tr(lang, "fees.regional_ceiling", &[("region", region.name.to_string()), ("ceiling", kr(lang, row.kr)), ("date", date), ("source", named.title)]));

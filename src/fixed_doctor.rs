@@ -33,7 +33,7 @@ pub fn answer(s: &Situation, listing: &ListingAnswer) -> FixedDoctorAnswer {
         "not_listed"
     };
     let headline = tr_of(lang, "doctor.headline", case, &[]);
-    let summary = format!("{headline} {}", tr_of(lang, "doctor.summary", case, &[]));
+    let summary = [&*headline, " ", &tr_of(lang, "doctor.summary", case, &[])].concat();
     let details = vec![tr(lang, "doctor.detail.inform", &[]), tr(lang, "doctor.detail.doctor_leaves", &[])];
     let codes: &[&'static str] = match case {
         "listed" => &["ask_unit_for_fixed_doctor"],

@@ -6,7 +6,7 @@
 
 use crate::prelude::*;
 use crate::date::Date;
-use crate::json_writer::{write_object, WriteJson};
+use crate::json_writer::{write_object, Decimal, WriteJson};
 use crate::json::{Map, Value};
 
 /// One problem in the input: where, what (a stable code) and the values the
@@ -73,12 +73,12 @@ pub fn key(path: &str, name: &str) -> String {
     if path.is_empty() {
         name.to_string()
     } else {
-        format!("{path}.{name}")
+        [path, ".", name].concat()
     }
 }
 
 pub fn index(path: &str, i: usize) -> String {
-    format!("{path}[{i}]")
+    [path, "[", &i.decimal(), "]"].concat()
 }
 
 /// The first `chars` characters of a value given, as a message quotes it.
@@ -208,7 +208,7 @@ impl Reader {
     /// `YYYY-MM-DD`, or `YYYY-MM` read as the month's 1st and `true`.
     pub fn date_or_month(&mut self, v: &Value, path: &str) -> Option<(Date, bool)> {
         let s = self.string(v, path)?;
-        match (s.len() == 7).then(|| Date::parse_iso(&format!("{s}-01"))).flatten() {
+        match (s.len() == 7).then(|| Date::parse_iso(&[s, "-01"].concat())).flatten() {
             Some(first) => Some((first, true)),
             None => self.date(v, path).map(|d| (d, false)),
         }
@@ -231,11 +231,11 @@ impl Reader {
     /// A whole number already read, in `min..=max`.
     pub fn in_range(&mut self, n: i64, path: &str, min: i64, max: i64) -> Option<i64> {
         if min == max && n != min {
-            self.problem_with(path, "invalid_value", vec![("value", n.to_string()), ("allowed", min.to_string())]);
+            self.problem_with(path, "invalid_value", vec![("value", n.decimal()), ("allowed", min.decimal())]);
             return None;
         }
         if n < min || n > max {
-            self.problem_with(path, "out_of_range", vec![("min", min.to_string()), ("max", max.to_string())]);
+            self.problem_with(path, "out_of_range", vec![("min", min.decimal()), ("max", max.decimal())]);
             return None;
         }
         Some(n)
@@ -268,7 +268,7 @@ impl Reader {
     pub fn array<'v>(&mut self, v: &'v Value, path: &str, max_items: usize) -> Option<&'v [Value]> {
         match v {
             Value::Array(items) if items.len() > max_items => {
-                self.problem_with(path, "too_many_items", vec![("max", max_items.to_string())]);
+                self.problem_with(path, "too_many_items", vec![("max", max_items.decimal())]);
                 None
             }
             Value::Array(items) => Some(items),
@@ -306,7 +306,7 @@ pub enum JsonProblem {
 impl JsonProblem {
     pub fn problems(&self) -> Vec<Problem> {
         match self {
-            JsonProblem::Invalid { line, column } => vec![Problem { path: String::new(), code: "invalid_json", args: vec![("line", line.to_string()), ("column", column.to_string())] }],
+            JsonProblem::Invalid { line, column } => vec![Problem { path: String::new(), code: "invalid_json", args: vec![("line", line.decimal()), ("column", column.decimal())] }],
             JsonProblem::DuplicateKeys { paths, .. } => paths.iter().map(|p| Problem { path: p.clone(), code: "duplicate_key", args: Vec::new() }).collect(),
         }
     }

@@ -16,7 +16,6 @@
 
 use crate::prelude::*;
 use alloc::collections::{BTreeMap, BTreeSet};
-use core::fmt::Write;
 
 pub trait WriteJson {
     fn write_json(&self, out: &mut String);
@@ -176,11 +175,49 @@ impl WriteJson for bool {
     }
 }
 
-/// In decimal, as serde_json (itoa) writes them; every integer type through
-/// one `u64` formatter, so that the module has one.
+/// `n` in decimal with at least `width` digits, zeros before (`{n:0width$}`):
+/// every integer the engine writes, in JSON as serde_json (itoa) writes them,
+/// and in its text (`Decimal`, dates), goes through this one writer, so that
+/// the WebAssembly modules carry no `core::fmt`.
+pub fn write_digits(out: &mut String, n: u64, width: u32) {
+    if n >= 10 || width > 1 {
+        write_digits(out, n / 10, width.saturating_sub(1));
+    }
+    out.push(char::from(b'0' + (n % 10) as u8));
+}
+
 fn write_u64(out: &mut String, n: u64) {
-    // Writing to a String cannot fail.
-    let _ = write!(out, "{n}");
+    write_digits(out, n, 1);
+}
+
+/// A whole number as text, as `to_string` writes it (`write_digits`): for
+/// the values a message quotes.
+pub trait Decimal {
+    fn decimal(self) -> String;
+}
+
+impl Decimal for i64 {
+    fn decimal(self) -> String {
+        self.to_json()
+    }
+}
+
+impl Decimal for i32 {
+    fn decimal(self) -> String {
+        i64::from(self).to_json()
+    }
+}
+
+impl Decimal for u32 {
+    fn decimal(self) -> String {
+        self.to_json()
+    }
+}
+
+impl Decimal for usize {
+    fn decimal(self) -> String {
+        self.to_json()
+    }
 }
 
 impl WriteJson for u64 {
@@ -367,6 +404,26 @@ mod tests {
         assert_eq!(json(&false), "false");
         assert_eq!(json(&None::<u32>), "null");
         assert_eq!(json(&Some(3u32)), "3");
+    }
+
+    /// `Decimal` and `write_digits` write what `to_string` and `format!` do.
+    #[test]
+    fn integers_as_to_string_writes_them() {
+        for n in [i64::MIN, -1_000_000, -10, -9, -1, 0, 1, 9, 10, 99, 100, 1450, i64::from(u32::MAX), i64::MAX] {
+            assert_eq!(n.decimal(), n.to_string());
+            if let Ok(small) = i32::try_from(n) {
+                assert_eq!(small.decimal(), n.to_string());
+            }
+            if let Ok(unsigned) = u32::try_from(n) {
+                assert_eq!(unsigned.decimal(), n.to_string());
+                assert_eq!((unsigned as usize).decimal(), n.to_string());
+            }
+            for width in 0..6 {
+                let mut out = String::new();
+                write_digits(&mut out, n.unsigned_abs(), width);
+                assert_eq!(out, format!("{:0w$}", n.unsigned_abs(), w = width as usize));
+            }
+        }
     }
 
     // serde_json prints a float with the fewest digits that read back as

@@ -15,15 +15,33 @@
 extern crate alloc;
 
 /// What std's prelude gives and a no_std build lacks: `use crate::prelude::*`.
-/// No `format!`: the modules write text without `core::fmt`.
+/// No `format!`, and in the modules a `to_string` for text only: they write
+/// text without `core::fmt` (numbers with `json_writer::Decimal`, dates with
+/// `Date::iso`).
 #[allow(unused_imports)]
 mod prelude {
     pub(crate) use alloc::borrow::ToOwned;
     pub(crate) use alloc::boxed::Box;
-    pub(crate) use alloc::string::{String, ToString};
+    pub(crate) use alloc::string::String;
+    #[cfg(not(target_arch = "wasm32"))]
+    pub(crate) use alloc::string::ToString;
     pub(crate) use alloc::vec;
     pub(crate) use alloc::vec::Vec;
-    pub(crate) use alloc::format;
+
+    /// std's `to_string` for `str` alone (and through `Deref` a `String`
+    /// or a rulebook's `Cow<str>`): std's for anything `Display` would
+    /// bring `core::fmt` into the module.
+    #[cfg(target_arch = "wasm32")]
+    pub(crate) trait ToString {
+        fn to_string(&self) -> String;
+    }
+
+    #[cfg(target_arch = "wasm32")]
+    impl ToString for str {
+        fn to_string(&self) -> String {
+            String::from(self)
+        }
+    }
 }
 
 /// A `static` the WebAssembly module keeps between calls (`text`'s
@@ -205,7 +223,10 @@ pub fn report(lang: Lang, problems: &[Problem]) -> ErrorReport {
             args.push(("type", tr_of(lang, "type", &expected, &[])));
         }
         // A problem that can name what was probably meant has a message of its own.
-        let message = if p.args.iter().any(|(n, _)| *n == "nearest") { format!("error.{}.nearest", p.code) } else { format!("error.{}", p.code) };
+        let mut message = input::key("error", p.code);
+        if p.args.iter().any(|(n, _)| *n == "nearest") {
+            message.push_str(".nearest");
+        }
         errors.push(InputError { path: p.path.clone(), code: p.code.to_string(), message: tr(lang, &message, &args), args: input::Args(p.args.clone()) });
     }
     ErrorReport { errors }

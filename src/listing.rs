@@ -3,6 +3,7 @@
 
 use crate::prelude::*;
 use crate::date::Date;
+use crate::json_writer::Decimal;
 use crate::rulebook::{Source, Window};
 use crate::situation::{Change, Situation};
 use crate::text::{and_list, long_date, tr, tr_n, tr_of, Lang};
@@ -137,9 +138,9 @@ pub fn answer(s: &Situation) -> ListingAnswer {
         ("listing.headline.no_calendar", next_key)
     };
     // One set of arguments for every sentence: a template uses those it names.
-    let args = [("when", when), ("reason", special_reason.as_deref().map(reason_name).unwrap_or_default()), ("year", day.year().to_string()), ("date", next_free.map(|d| long_date(lang, d)).unwrap_or_default())];
+    let args = [("when", when), ("reason", special_reason.as_deref().map(reason_name).unwrap_or_default()), ("year", day.year().decimal()), ("date", next_free.map(|d| long_date(lang, d)).unwrap_or_default())];
     let headline = tr_n(lang, headline_key, k, &args);
-    let summary = if rest_key.is_empty() { headline.clone() } else { format!("{headline} {}", tr_n(lang, rest_key, k, &args)) };
+    let summary = if rest_key.is_empty() { headline.clone() } else { [&*headline, " ", &tr_n(lang, rest_key, k, &args)].concat() };
 
     let codes: &[&'static str] = if closed && !(within_limit || exempt) {
         &["wait_until", "use_special_reason", "choose_other_unit"]
@@ -168,7 +169,7 @@ pub fn answer(s: &Situation) -> ListingAnswer {
     match limit {
         Some(l) => {
             let key = if window == Window::RollingYear { "listing.rule.rolling" } else { "listing.rule.calendar" };
-            details.push(tr_n(lang, key, l, &[("limit", l.to_string())]));
+            details.push(tr_n(lang, key, l, &[("limit", l.decimal())]));
             if window == Window::RollingYear {
                 details.push(tr(lang, "listing.rule.window_decision", &[]));
                 sources.push(book.source("lag-1930-173"));
@@ -188,7 +189,7 @@ pub fn answer(s: &Situation) -> ListingAnswer {
     let mut not_counted: Vec<&Change> = s.listing.changes.iter().filter(|c| !counts(c.reason.as_deref(), specials)).collect();
     crate::sort_by_key(&mut not_counted, |c| c.date);
     if !not_counted.is_empty() {
-        let items: Vec<String> = not_counted.iter().map(|c| format!("{} ({})", long_date(lang, c.date), reason_name(c.reason.as_deref().unwrap_or("")))).collect();
+        let items: Vec<String> = not_counted.iter().map(|c| [&*long_date(lang, c.date), " (", &reason_name(c.reason.as_deref().unwrap_or("")), ")"].concat()).collect();
         details.push(tr(lang, "listing.not_counted", &[("items", and_list(lang, &items))]));
     }
     if special_reason.is_some() {

@@ -12,6 +12,7 @@ use crate::places::{Place, Places};
 use crate::rulebook::LAN_CODES;
 use crate::units::{Unit, UnitProblem};
 use crate::json::Value;
+use crate::json_writer::Decimal;
 
 /// The query's shape as JSON Schema (`vardval schema nearby-query`).
 #[cfg(not(target_arch = "wasm32"))]
@@ -536,7 +537,7 @@ pub fn nearby(query: &Value, units: &Units, places: &Places) -> Result<NearbyAns
             let u = match units.units.get(i) {
                 Some(u) => u,
                 None => {
-                    position_alone = Unit { id: i.to_string(), lat: units.positions[2 * i], lon: units.positions[2 * i + 1], ..Unit::default() };
+                    position_alone = Unit { id: i.decimal(), lat: units.positions[2 * i], lon: units.positions[2 * i + 1], ..Unit::default() };
                     &position_alone
                 }
             };

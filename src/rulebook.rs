@@ -216,7 +216,7 @@ impl Provenance {
     /// it applies, else the newest year a source states it (`confidence`).
     pub fn shown_date(&self) -> Option<String> {
         let year = is_year(&self.confidence).then(|| self.confidence.to_string());
-        self.as_of.as_deref().map(str::to_string).or_else(|| self.valid_from.map(|d| d.to_string())).or(year)
+        self.as_of.as_deref().map(str::to_string).or_else(|| self.valid_from.map(Date::iso)).or(year)
     }
 
     /// The first day the value is known to apply: `valid_from`, else 1 January

@@ -9,6 +9,7 @@ use crate::input::{clip, field, index, key, Reader};
 use crate::rulebook::{Rulebook, BUILTIN_IDS, CHANGE_REASONS};
 use crate::text::Lang;
 use crate::json::Value;
+use crate::json_writer::Decimal;
 use alloc::borrow::Cow;
 
 /// At most this many visits and changes in one situation (CONTRACT §3).
@@ -169,7 +170,7 @@ impl Situation {
         }
         if let (Some(born), Some(today)) = (person.birth_date, today) {
             if born > today {
-                reader.problem_with("person.birth_date", "date_in_future", vec![("today", today.to_string())]);
+                reader.problem_with("person.birth_date", "date_in_future", vec![("today", today.iso())]);
             }
         }
         if let (Some(age), Some(born), Some(today)) = (person.age, person.birth_date, today) {
@@ -177,7 +178,7 @@ impl Situation {
             // A birth month alone allows any day of it.
             let last_day = if person.birth_month_only { born.add_days(crate::date::days_in_month(born.year(), born.ymd().1) as i32 - 1) } else { born };
             if age != from_birth && age != crate::date::age_on(last_day, today) {
-                reader.problem_with("person.age", "inconsistent", vec![("other", "person.birth_date".into()), ("age", from_birth.to_string())]);
+                reader.problem_with("person.age", "inconsistent", vec![("other", "person.birth_date".into()), ("age", from_birth.decimal())]);
             }
         }
         // A visit without a region pays the home region's fee. (The care
@@ -189,14 +190,14 @@ impl Situation {
         if let Some(fp) = fee_period {
             for (i, visit) in visits.iter().enumerate() {
                 if visit.date < fp.first_visit {
-                    reader.problem_with(key(&index("visits", i), "date"), "before_fee_period", vec![("date", fp.first_visit.to_string())]);
+                    reader.problem_with(key(&index("visits", i), "date"), "before_fee_period", vec![("date", fp.first_visit.iso())]);
                 }
             }
             if let Some(book) = &rulebook {
                 let home = person.home_region.as_deref().and_then(|c| book.region(c));
                 let ceiling = book.ceiling(fp.first_visit, home).amount;
                 if fp.paid > ceiling {
-                    reader.problem_with("fee_period.paid", "out_of_range", vec![("min", "0".into()), ("max", ceiling.to_string())]);
+                    reader.problem_with("fee_period.paid", "out_of_range", vec![("min", "0".into()), ("max", ceiling.decimal())]);
                 }
             }
         }
@@ -338,7 +339,7 @@ fn in_range(reader: &mut Reader, path: &str, date: Date, min: Option<Date>, max:
     let below = min.is_some_and(|m| date < m);
     let above = max.is_some_and(|m| date > m);
     if below || above {
-        let show = |d: Option<Date>| d.map_or_else(String::new, |d| d.to_string());
+        let show = |d: Option<Date>| d.map_or_else(String::new, Date::iso);
         reader.problem_with(path, "out_of_range", vec![("min", show(min)), ("max", show(max))]);
     }
     !(below || above)
@@ -374,7 +375,7 @@ fn read_listing(v: &Value, reader: &mut Reader, today: Option<Date>, regions_ok:
             let reason = read_reason(c, &path, reader);
             if let (Some((first, _)), Some(today)) = (date, today) {
                 if first > today {
-                    reader.problem_with(key(&path, "date"), "date_in_future", vec![("today", today.to_string())]);
+                    reader.problem_with(key(&path, "date"), "date_in_future", vec![("today", today.iso())]);
                 }
             }
             if let Some((first, month_only)) = date {
@@ -394,7 +395,7 @@ fn read_listing(v: &Value, reader: &mut Reader, today: Option<Date>, regions_ok:
         };
         if let (Some(date), Some(today)) = (date, today) {
             if date < today {
-                reader.problem_with("listing.planned.date", "date_before_today", vec![("today", today.to_string())]);
+                reader.problem_with("listing.planned.date", "date_before_today", vec![("today", today.iso())]);
             }
         }
         let reason = read_reason(o, path, reader);
@@ -458,7 +459,7 @@ fn read_fee_period(v: &Value, reader: &mut Reader, today: Option<Date>) -> Optio
     let first_visit = first_visit.filter(|&d| in_range(reader, "fee_period.first_visit", d, first_covered, None));
     if let (Some(first), Some(today)) = (first_visit, today) {
         if first > today {
-            reader.problem_with("fee_period.first_visit", "date_in_future", vec![("today", today.to_string())]);
+            reader.problem_with("fee_period.first_visit", "date_in_future", vec![("today", today.iso())]);
         }
     }
     let paid = match field(o, "paid") {

@@ -7,6 +7,7 @@
 use crate::prelude::*;
 use crate::date::Date;
 use crate::json::Value;
+use crate::json_writer::Decimal;
 
 // Minified copies of i18n/*.json, written by build.rs, in the order of
 // `Lang::ALL`. The command embeds every catalogue. The WebAssembly modules
@@ -150,7 +151,7 @@ pub fn tr_of(lang: Lang, group: &str, name: &str, args: &[(&str, String)]) -> St
 pub fn tr_n(lang: Lang, key: &str, count: u32, args: &[(&str, String)]) -> String {
     let form = match lang.plural(count) {
         "other" => None,
-        form => lookup(catalogue(lang), &format!("{key}.{form}")),
+        form => lookup(catalogue(lang), &crate::input::key(key, form)),
     };
     let mut all = args.to_vec();
     all.push(("count", number(lang, count)));
@@ -206,7 +207,7 @@ pub fn kr(lang: Lang, amount: u32) -> String {
 /// A whole number with the catalogue's `word.thousands_sep` between groups of
 /// three digits ("1 450", "1,450"), for amounts and counts alike.
 pub fn number(lang: Lang, n: u32) -> String {
-    let digits = n.to_string();
+    let digits = n.decimal();
     let sep = tr(lang, "word.thousands_sep", &[]);
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
@@ -222,8 +223,8 @@ pub fn number(lang: Lang, n: u32) -> String {
 /// catalogue's `date.long`.
 pub fn long_date(lang: Lang, date: Date) -> String {
     let (y, m, d) = date.ymd();
-    let month = tr_of(lang, "month", &m.to_string(), &[]);
-    tr(lang, "date.long", &[("day", d.to_string()), ("month", month), ("year", y.to_string())])
+    let month = tr_of(lang, "month", &m.decimal(), &[]);
+    tr(lang, "date.long", &[("day", d.decimal()), ("month", month), ("year", y.decimal())])
 }
 
 /// A list of items: "a, b och c" / "a, b and c" / "a، b و c".

@@ -3,6 +3,7 @@
 
 use crate::prelude::*;
 use crate::input::clip;
+use crate::json_writer::Decimal;
 use crate::rulebook::LAN_CODES;
 use crate::json::Value;
 use alloc::collections::btree_map::Entry;
@@ -202,9 +203,9 @@ impl<'a> Checker<'a> {
         let header: Vec<String> = cells.iter().map(|h| h.trim().to_ascii_lowercase()).collect();
         for (i, h) in header.iter().enumerate() {
             if !COLUMNS.contains(&h.as_str()) {
-                self.problem(line, h, "unknown_column", format!("column {} is not one of: {}", i + 1, COLUMNS.join(", ")));
+                self.problem(line, h, "unknown_column", ["column ", &(i + 1).decimal(), " is not one of: ", &COLUMNS.join(", ")].concat());
             } else if let Some(first) = header[..i].iter().position(|earlier| earlier == h) {
-                self.problem(line, h, "duplicate_column", format!("columns {} and {} are both {h}", first + 1, i + 1));
+                self.problem(line, h, "duplicate_column", ["columns ", &(first + 1).decimal(), " and ", &(i + 1).decimal(), " are both ", h].concat());
             }
         }
         self.header = header;
@@ -213,7 +214,7 @@ impl<'a> Checker<'a> {
     /// A CSV row after the header, checked as `record` does.
     pub fn csv_row(&mut self, line: usize, cells: Vec<String>) -> Option<(Unit, bool)> {
         if cells.len() != self.header.len() {
-            self.problem(line, "", "wrong_column_count", format!("{} fields, the header has {}", cells.len(), self.header.len()));
+            self.problem(line, "", "wrong_column_count", [&*cells.len().decimal(), " fields, the header has ", &self.header.len().decimal()].concat());
         }
         let fields: Vec<(String, String)> = self.header.iter().cloned().zip(cells).collect();
         self.record(line, &fields)
@@ -227,13 +228,13 @@ impl<'a> Checker<'a> {
         let before = self.problems.len();
         for (k, v) in fields {
             if v.chars().count() > max_len(k) {
-                self.problem(line, k, "too_long", format!("at most {} characters", max_len(k)));
+                self.problem(line, k, "too_long", ["at most ", &max_len(k).decimal(), " characters"].concat());
             }
         }
         for (k, v) in fields.iter().filter(|(k, _)| TEXT_FIELDS.contains(&k.as_str())) {
             let v = v.trim();
             if v.starts_with(['=', '+', '-', '@']) && !(k == "phone" && is_phone_number(v)) {
-                self.problem(line, k, "formula_injection", format!("{} starts with =, +, - or @: a spreadsheet runs it as a formula", excerpt(v)));
+                self.problem(line, k, "formula_injection", excerpt(v) + " starts with =, +, - or @: a spreadsheet runs it as a formula");
             }
         }
         let id = get("id");
@@ -252,7 +253,7 @@ impl<'a> Checker<'a> {
             Some(v) => match number(v) {
                 Some(x) => Some(x),
                 None => {
-                    self.problem(line, name, "invalid_number", format!("{} is not a number", excerpt(v)));
+                    self.problem(line, name, "invalid_number", excerpt(v) + " is not a number");
                     None
                 }
             },
@@ -262,25 +263,25 @@ impl<'a> Checker<'a> {
         if let (Some(lat), Some(lon)) = (lat, lon) {
             if !in_sweden(lat, lon) {
                 // The numbers as written: printing floats would cost the WebAssembly module 14 KB.
-                self.problem(line, "lat", "outside_sweden", format!("{}, {} is not in Sweden (are lat and lon swapped?)", get("lat").unwrap_or(""), get("lon").unwrap_or("")));
+                self.problem(line, "lat", "outside_sweden", [get("lat").unwrap_or(""), ", ", get("lon").unwrap_or(""), " is not in Sweden (are lat and lon swapped?)"].concat());
             }
         }
         let region = get("region").map(str::to_string);
         if let Some(r) = &region {
             if !LAN_CODES.contains(&r.as_str()) {
-                self.problem(line, "region", "unknown_region", format!("\"{r}\" is not one of the 21 län codes"));
+                self.problem(line, "region", "unknown_region", ["\"", r, "\" is not one of the 21 län codes"].concat());
             }
         }
         let municipality = get("municipality").map(str::to_string);
         if let Some(m) = &municipality {
             if !(self.municipality_known)(m) {
-                self.problem(line, "municipality", "unknown_municipality", format!("\"{m}\" is not a municipality code"));
+                self.problem(line, "municipality", "unknown_municipality", ["\"", m, "\" is not a municipality code"].concat());
             }
         }
         if let Some(url) = get("url") {
             let start = url.get(..8).unwrap_or(url).to_ascii_lowercase();
             if !(start.starts_with("https://") || start.starts_with("http://")) {
-                self.problem(line, "url", "invalid_url", format!("{} is not a web address: it must start with https:// (or http://)", excerpt(url)));
+                self.problem(line, "url", "invalid_url", excerpt(url) + " is not a web address: it must start with https:// (or http://)");
             }
         }
         let mut boolean = |name: &str| match get(name) {
@@ -288,7 +289,7 @@ impl<'a> Checker<'a> {
             Some("true") => Some(true),
             Some("false") => Some(false),
             Some(v) => {
-                self.problem(line, name, "invalid_boolean", format!("\"{v}\": write true, false or leave empty"));
+                self.problem(line, name, "invalid_boolean", ["\"", v, "\": write true, false or leave empty"].concat());
                 None
             }
         };
@@ -298,7 +299,7 @@ impl<'a> Checker<'a> {
             match self.ids.entry(id.into()) {
                 Entry::Occupied(first) => {
                     let first = *first.get();
-                    self.problem(line, "id", "duplicate_id", format!("\"{id}\" is also on line {first}"));
+                    self.problem(line, "id", "duplicate_id", ["\"", id, "\" is also on line ", &first.decimal()].concat());
                 }
                 Entry::Vacant(slot) => {
                     slot.insert(line);
@@ -353,7 +354,7 @@ pub fn number(text: &str) -> Option<f64> {
 
 /// A value in quotes for a problem's detail: its first 20 characters.
 fn excerpt(v: &str) -> String {
-    format!("\"{}\"", clip(v, 20))
+    ["\"", &clip(v, 20), "\""].concat()
 }
 
 /// "+46 8 123 45 67": a phone number in international form, which a
@@ -457,7 +458,7 @@ fn read_json_records(text: &str, problems: &mut Vec<UnitProblem>) -> Vec<(usize,
     let value: Value = match crate::input::parse_json(text) {
         Ok(v) => v,
         Err(crate::input::JsonProblem::Invalid { line, column }) => {
-            problems.push(UnitProblem { line, field: String::new(), code: "invalid_json", detail: format!("column {column}") });
+            problems.push(UnitProblem { line, field: String::new(), code: "invalid_json", detail: ["column ", &column.decimal()].concat() });
             return Vec::new();
         }
         Err(crate::input::JsonProblem::DuplicateKeys { paths, .. }) => {

@@ -375,7 +375,7 @@ fn read_entries<'v>(v: &'v Value, path: &str, reader: &mut Reader, sources: &[Na
     // order. Said after the values are read, so that their problems are said too.
     for pair in out.windows(2) {
         if pair[0].valid_from == pair[1].valid_from {
-            let day = pair[1].valid_from.map_or_else(String::new, |d| d.to_string());
+            let day = pair[1].valid_from.map_or_else(String::new, Date::iso);
             reader.problem_with(key(&pair[1].path, "valid_from"), "duplicate_valid_from", vec![("value", day)]);
         }
     }
@@ -505,7 +505,7 @@ fn read_region(region: &mut Region, sources: &mut List<NamedSource>, row: &Value
         // A fee the override changes carries the override's date and page, never the old ones.
         let source = match url {
             Some(url) => {
-                let id: Str = format!("override-{}", region.code).into();
+                let id: Str = ["override-", &*region.code].concat().into();
                 let list = sources.to_mut();
                 list.retain(|s| s.id != id);
                 // The page's address is its title: the answer names the region beside it.
