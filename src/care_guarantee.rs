@@ -8,7 +8,7 @@ use crate::json_writer::Decimal;
 use crate::listing::ListingAnswer;
 use crate::rulebook::Source;
 use crate::situation::Situation;
-use crate::text::{tr, tr_n, tr_of};
+use crate::text::{concat, tr, tr_n, tr_of};
 use crate::NextStep;
 
 #[derive(Clone, Debug)]
@@ -52,7 +52,7 @@ pub fn answer(s: &Situation, listing: &ListingAnswer) -> CareGuaranteeAnswer {
     };
     let headline = tr_of(lang, "guarantee.headline", case, &args);
     // "within 3 days", "within 1 day": the count is the assessment's days.
-    let summary = [&*headline, " ", &tr_n(lang, &key("guarantee.summary", case), assessment_days, &args)].concat();
+    let summary = concat(&[&*headline, " ", &tr_n(lang, &key("guarantee.summary", case), assessment_days, &args)]);
     let mut details = vec![tr(lang, "guarantee.detail.where", &[])];
     if applies == Some(true) {
         details.insert(0, tr_n(lang, "guarantee.detail.contact", assessment_days, &days));

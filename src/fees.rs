@@ -8,7 +8,7 @@ use crate::date::{age_on, Date};
 use crate::json_writer::Decimal;
 use crate::rulebook::{FreeAgeRule, Provenance, Region, RegionFee, Rulebook, Source};
 use crate::situation::{Care, FeePeriod, Situation, Visit, Where};
-use crate::text::{and_list, kr, long_date, tr, tr_n, tr_of, Lang};
+use crate::text::{and_list, concat, join, kr, long_date, tr, tr_n, tr_of, Lang};
 use crate::{NextStep, Warning};
 
 /// The value that priced a visit: its page, dates and how sure it is.
@@ -367,7 +367,7 @@ fn fee_source(book: &Rulebook, p: &Provenance) -> FeeSource {
 fn cite(book: &Rulebook, lang: Lang, region: &Region, p: &Provenance, sources: &mut Vec<Source>) -> (FeeSource, String) {
     let named = fee_source(book, p);
     let date = named.as_of.clone().map_or_else(|| tr(lang, "fees.undated", &[]), |d| tr(lang, "fees.as_of", &[("date", d)]));
-    let source = Source { title: [&*region.name, ": ", &named.title].concat(), url: named.url.clone() };
+    let source = Source { title: concat(&[&*region.name, ": ", &named.title]), url: named.url.clone() };
     if !named.title.is_empty() && !sources.contains(&source) {
         sources.push(source);
     }
@@ -446,20 +446,20 @@ pub fn answer(s: &Situation, proposal_book: Option<&Rulebook>, warnings: &mut Ve
             .filter(|p| *p != "region")
             .map(|p| tr(lang, "word.list_sep", &[]) + &tr_of(lang, "publisher", p, &[]))
             .unwrap_or_default();
-        let label = [&*region.name, &tr(lang, "word.list_sep", &[]), &what].concat();
+        let label = concat(&[&*region.name, &tr(lang, "word.list_sep", &[]), &what]);
         details.push(tr(lang, "fees.row", &[("what", label.clone()), ("fee", kr(lang, row.kr)), ("date", date), ("source", named.title.clone()), ("publisher", publisher.clone())]));
         match &*row.provenance.confidence {
             "undated" => undated.push(label.clone()),
-            "older" => old.push([&*label, " (", named.as_of.as_deref().unwrap_or_default(), ")"].concat()),
+            "older" => old.push(concat(&[&*label, " (", named.as_of.as_deref().unwrap_or_default(), ")"])),
             _ => {}
         }
         if !publisher.is_empty() {
-            clinic.push([&*label, " (", &publisher, ")"].concat());
+            clinic.push(concat(&[&*label, " (", &publisher, ")"]));
         }
     }
     for (code, items) in [("fee_undated", undated), ("fee_older_than_2024", old), ("fee_from_clinic_page", clinic)] {
         if !items.is_empty() {
-            push_warning(warnings, lang, code, &[("items", items.join("; "))]);
+            push_warning(warnings, lang, code, &[("items", join(&items, "; "))]);
         }
     }
     if let Some(listed_fee) = book.parameters.listed_unit_fee.at(s.today).value {

@@ -4,7 +4,7 @@ use crate::prelude::*;
 use crate::listing::ListingAnswer;
 use crate::rulebook::Source;
 use crate::situation::Situation;
-use crate::text::{tr, tr_of};
+use crate::text::{concat, tr, tr_of};
 use crate::NextStep;
 
 #[derive(Clone, Debug)]
@@ -33,7 +33,7 @@ pub fn answer(s: &Situation, listing: &ListingAnswer) -> FixedDoctorAnswer {
         "not_listed"
     };
     let headline = tr_of(lang, "doctor.headline", case, &[]);
-    let summary = [&*headline, " ", &tr_of(lang, "doctor.summary", case, &[])].concat();
+    let summary = concat(&[&*headline, " ", &tr_of(lang, "doctor.summary", case, &[])]);
     let details = vec![tr(lang, "doctor.detail.inform", &[]), tr(lang, "doctor.detail.doctor_leaves", &[])];
     let codes: &[&'static str] = match case {
         "listed" => &["ask_unit_for_fixed_doctor"],

@@ -6,6 +6,7 @@
 
 use crate::prelude::*;
 use crate::date::Date;
+use crate::text::{concat, join};
 use crate::json_writer::{write_object, Decimal, WriteJson};
 use crate::json::{Map, Value};
 
@@ -73,12 +74,12 @@ pub fn key(path: &str, name: &str) -> String {
     if path.is_empty() {
         name.to_string()
     } else {
-        [path, ".", name].concat()
+        concat(&[path, ".", name])
     }
 }
 
 pub fn index(path: &str, i: usize) -> String {
-    [path, "[", &i.decimal(), "]"].concat()
+    concat(&[path, "[", &i.decimal(), "]"])
 }
 
 /// The first `chars` characters of a value given, as a message quotes it.
@@ -208,7 +209,7 @@ impl Reader {
     /// `YYYY-MM-DD`, or `YYYY-MM` read as the month's 1st and `true`.
     pub fn date_or_month(&mut self, v: &Value, path: &str) -> Option<(Date, bool)> {
         let s = self.string(v, path)?;
-        match (s.len() == 7).then(|| Date::parse_iso(&[s, "-01"].concat())).flatten() {
+        match (s.len() == 7).then(|| Date::parse_iso(&concat(&[s, "-01"]))).flatten() {
             Some(first) => Some((first, true)),
             None => self.date(v, path).map(|d| (d, false)),
         }
@@ -260,7 +261,7 @@ impl Reader {
         let s = self.string(v, path)?;
         let found = allowed.iter().find(|a| **a == s).copied();
         if found.is_none() {
-            self.problem_with(path, code, vec![("value", clip(s, 40)), ("allowed", allowed.join(", "))]);
+            self.problem_with(path, code, vec![("value", clip(s, 40)), ("allowed", join(allowed, ", "))]);
         }
         found
     }

@@ -6,7 +6,7 @@ use crate::date::Date;
 use crate::json_writer::Decimal;
 use crate::rulebook::{Source, Window};
 use crate::situation::{Change, Situation};
-use crate::text::{and_list, long_date, tr, tr_n, tr_of, Lang};
+use crate::text::{and_list, concat, long_date, tr, tr_n, tr_of, Lang};
 use crate::NextStep;
 
 #[derive(Clone, Debug)]
@@ -140,7 +140,7 @@ pub fn answer(s: &Situation) -> ListingAnswer {
     // One set of arguments for every sentence: a template uses those it names.
     let args = [("when", when), ("reason", special_reason.as_deref().map(reason_name).unwrap_or_default()), ("year", day.year().decimal()), ("date", next_free.map(|d| long_date(lang, d)).unwrap_or_default())];
     let headline = tr_n(lang, headline_key, k, &args);
-    let summary = if rest_key.is_empty() { headline.clone() } else { [&*headline, " ", &tr_n(lang, rest_key, k, &args)].concat() };
+    let summary = if rest_key.is_empty() { headline.clone() } else { concat(&[&*headline, " ", &tr_n(lang, rest_key, k, &args)]) };
 
     let codes: &[&'static str] = if closed && !(within_limit || exempt) {
         &["wait_until", "use_special_reason", "choose_other_unit"]
@@ -189,7 +189,7 @@ pub fn answer(s: &Situation) -> ListingAnswer {
     let mut not_counted: Vec<&Change> = s.listing.changes.iter().filter(|c| !counts(c.reason.as_deref(), specials)).collect();
     crate::sort_by_key(&mut not_counted, |c| c.date);
     if !not_counted.is_empty() {
-        let items: Vec<String> = not_counted.iter().map(|c| [&*long_date(lang, c.date), " (", &reason_name(c.reason.as_deref().unwrap_or("")), ")"].concat()).collect();
+        let items: Vec<String> = not_counted.iter().map(|c| concat(&[&*long_date(lang, c.date), " (", &reason_name(c.reason.as_deref().unwrap_or("")), ")"])).collect();
         details.push(tr(lang, "listing.not_counted", &[("items", and_list(lang, &items))]));
     }
     if special_reason.is_some() {

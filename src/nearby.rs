@@ -12,6 +12,7 @@ use crate::places::{Place, Places};
 use crate::rulebook::LAN_CODES;
 use crate::units::{Unit, UnitProblem};
 use crate::json::Value;
+use crate::text::concat;
 use crate::json_writer::Decimal;
 
 /// The query's shape as JSON Schema (`vardval schema nearby-query`).
@@ -430,7 +431,7 @@ fn position_problems(positions: &[f64]) -> Vec<UnitProblem> {
                     if x.is_nan() {
                         problems.push(problem(i, field, "invalid_number", "not a number"));
                     } else if !ok(x) {
-                        problems.push(problem(i, field, "out_of_range", &["not within ", min, " and ", max, " degrees"].concat()));
+                        problems.push(problem(i, field, "out_of_range", &concat(&["not within ", min, " and ", max, " degrees"])));
                     }
                 }
             }

@@ -7,7 +7,7 @@ use crate::prelude::*;
 use crate::date::Date;
 use crate::input::{clip, field, index, key, Reader};
 use crate::rulebook::{Rulebook, BUILTIN_IDS, CHANGE_REASONS};
-use crate::text::Lang;
+use crate::text::{join, Lang};
 use crate::json::Value;
 use crate::json_writer::Decimal;
 use alloc::borrow::Cow;
@@ -235,7 +235,7 @@ fn read_rulebook(v: Option<&Value>, reader: &mut Reader) -> (Option<Book>, Optio
     match v {
         Value::String(id) => match builtin(id) {
             (None, _) => {
-                reader.problem_with("rulebook", "unknown_rulebook", vec![("value", clip(id, 40)), ("allowed", BUILTIN_IDS.join(", "))]);
+                reader.problem_with("rulebook", "unknown_rulebook", vec![("value", clip(id, 40)), ("allowed", join(&BUILTIN_IDS, ", "))]);
                 (None, None)
             }
             books => books,

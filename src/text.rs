@@ -89,7 +89,7 @@ fn parse_catalogue(text: &str) -> Catalogue {
             match v {
                 Value::String(s) => out.push((k, s)),
                 // An array of lines is joined: long templates stay readable in the file.
-                Value::Array(lines) => out.push((k, lines.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(" "))),
+                Value::Array(lines) => out.push((k, join(&lines.iter().filter_map(Value::as_str).collect::<Vec<_>>(), " "))),
                 _ => {}
             }
         }
@@ -195,6 +195,26 @@ fn fill(template: &str, args: &[(&str, String)]) -> String {
     out
 }
 
+/// `parts` with `sep` between them, as `[S]::join` writes them: the module
+/// carries std's (1 KB, for separators of every length) once for each kind of
+/// part, and this small one in their place.
+pub fn join<S: AsRef<str>>(parts: &[S], sep: &str) -> String {
+    let mut out = String::new();
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        out.push_str(part.as_ref());
+    }
+    out
+}
+
+/// `parts` one after another (`join` without a separator): what `format!`
+/// would write, without `core::fmt`.
+pub fn concat(parts: &[&str]) -> String {
+    join(parts, "")
+}
+
 /// An amount in kronor: "1 450 kr" in Swedish and Finnish (no-break spaces),
 /// "1,450 kr" in English and Arabic (Western digits, as the page's
 /// `Intl.NumberFormat` writes them): `number` and the unit.
@@ -233,7 +253,7 @@ pub fn and_list(lang: Lang, items: &[String]) -> String {
         [] => String::new(),
         [one] => one.clone(),
         // A template, as Arabic joins "و" to the last item.
-        [init @ .., last] => tr(lang, "word.and_list", &[("init", init.join(&tr(lang, "word.list_sep", &[]))), ("last", last.clone())]),
+        [init @ .., last] => tr(lang, "word.and_list", &[("init", join(init, &tr(lang, "word.list_sep", &[]))), ("last", last.clone())]),
     }
 }
 

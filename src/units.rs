@@ -3,6 +3,7 @@
 
 use crate::prelude::*;
 use crate::input::clip;
+use crate::text::{concat, join};
 use crate::json_writer::Decimal;
 use crate::rulebook::LAN_CODES;
 use crate::json::Value;
@@ -203,9 +204,9 @@ impl<'a> Checker<'a> {
         let header: Vec<String> = cells.iter().map(|h| h.trim().to_ascii_lowercase()).collect();
         for (i, h) in header.iter().enumerate() {
             if !COLUMNS.contains(&h.as_str()) {
-                self.problem(line, h, "unknown_column", ["column ", &(i + 1).decimal(), " is not one of: ", &COLUMNS.join(", ")].concat());
+                self.problem(line, h, "unknown_column", concat(&["column ", &(i + 1).decimal(), " is not one of: ", &join(&COLUMNS, ", ")]));
             } else if let Some(first) = header[..i].iter().position(|earlier| earlier == h) {
-                self.problem(line, h, "duplicate_column", ["columns ", &(first + 1).decimal(), " and ", &(i + 1).decimal(), " are both ", h].concat());
+                self.problem(line, h, "duplicate_column", concat(&["columns ", &(first + 1).decimal(), " and ", &(i + 1).decimal(), " are both ", h]));
             }
         }
         self.header = header;
@@ -214,7 +215,7 @@ impl<'a> Checker<'a> {
     /// A CSV row after the header, checked as `record` does.
     pub fn csv_row(&mut self, line: usize, cells: Vec<String>) -> Option<(Unit, bool)> {
         if cells.len() != self.header.len() {
-            self.problem(line, "", "wrong_column_count", [&*cells.len().decimal(), " fields, the header has ", &self.header.len().decimal()].concat());
+            self.problem(line, "", "wrong_column_count", concat(&[&*cells.len().decimal(), " fields, the header has ", &self.header.len().decimal()]));
         }
         let fields: Vec<(String, String)> = self.header.iter().cloned().zip(cells).collect();
         self.record(line, &fields)
@@ -228,7 +229,7 @@ impl<'a> Checker<'a> {
         let before = self.problems.len();
         for (k, v) in fields {
             if v.chars().count() > max_len(k) {
-                self.problem(line, k, "too_long", ["at most ", &max_len(k).decimal(), " characters"].concat());
+                self.problem(line, k, "too_long", concat(&["at most ", &max_len(k).decimal(), " characters"]));
             }
         }
         for (k, v) in fields.iter().filter(|(k, _)| TEXT_FIELDS.contains(&k.as_str())) {
@@ -263,19 +264,19 @@ impl<'a> Checker<'a> {
         if let (Some(lat), Some(lon)) = (lat, lon) {
             if !in_sweden(lat, lon) {
                 // The numbers as written: printing floats would cost the WebAssembly module 14 KB.
-                self.problem(line, "lat", "outside_sweden", [get("lat").unwrap_or(""), ", ", get("lon").unwrap_or(""), " is not in Sweden (are lat and lon swapped?)"].concat());
+                self.problem(line, "lat", "outside_sweden", concat(&[get("lat").unwrap_or(""), ", ", get("lon").unwrap_or(""), " is not in Sweden (are lat and lon swapped?)"]));
             }
         }
         let region = get("region").map(str::to_string);
         if let Some(r) = &region {
             if !LAN_CODES.contains(&r.as_str()) {
-                self.problem(line, "region", "unknown_region", ["\"", r, "\" is not one of the 21 län codes"].concat());
+                self.problem(line, "region", "unknown_region", concat(&["\"", r, "\" is not one of the 21 län codes"]));
             }
         }
         let municipality = get("municipality").map(str::to_string);
         if let Some(m) = &municipality {
             if !(self.municipality_known)(m) {
-                self.problem(line, "municipality", "unknown_municipality", ["\"", m, "\" is not a municipality code"].concat());
+                self.problem(line, "municipality", "unknown_municipality", concat(&["\"", m, "\" is not a municipality code"]));
             }
         }
         if let Some(url) = get("url") {
@@ -289,7 +290,7 @@ impl<'a> Checker<'a> {
             Some("true") => Some(true),
             Some("false") => Some(false),
             Some(v) => {
-                self.problem(line, name, "invalid_boolean", ["\"", v, "\": write true, false or leave empty"].concat());
+                self.problem(line, name, "invalid_boolean", concat(&["\"", v, "\": write true, false or leave empty"]));
                 None
             }
         };
@@ -299,7 +300,7 @@ impl<'a> Checker<'a> {
             match self.ids.entry(id.into()) {
                 Entry::Occupied(first) => {
                     let first = *first.get();
-                    self.problem(line, "id", "duplicate_id", ["\"", id, "\" is also on line ", &first.decimal()].concat());
+                    self.problem(line, "id", "duplicate_id", concat(&["\"", id, "\" is also on line ", &first.decimal()]));
                 }
                 Entry::Vacant(slot) => {
                     slot.insert(line);
@@ -348,13 +349,13 @@ pub fn number(text: &str) -> Option<f64> {
         return None;
     }
     let whole = whole.trim_start_matches('0');
-    let json = [sign, if whole.is_empty() { "0" } else { whole }, if fraction.is_empty() { "" } else { "." }, fraction, if exponent.is_empty() { "" } else { "e" }, exponent].concat();
+    let json = concat(&[sign, if whole.is_empty() { "0" } else { whole }, if fraction.is_empty() { "" } else { "." }, fraction, if exponent.is_empty() { "" } else { "e" }, exponent]);
     crate::input::parse_json(&json).ok()?.as_f64().filter(|x| x.is_finite())
 }
 
 /// A value in quotes for a problem's detail: its first 20 characters.
 fn excerpt(v: &str) -> String {
-    ["\"", &clip(v, 20), "\""].concat()
+    concat(&["\"", &clip(v, 20), "\""])
 }
 
 /// "+46 8 123 45 67": a phone number in international form, which a
@@ -458,7 +459,7 @@ fn read_json_records(text: &str, problems: &mut Vec<UnitProblem>) -> Vec<(usize,
     let value: Value = match crate::input::parse_json(text) {
         Ok(v) => v,
         Err(crate::input::JsonProblem::Invalid { line, column }) => {
-            problems.push(UnitProblem { line, field: String::new(), code: "invalid_json", detail: ["column ", &column.decimal()].concat() });
+            problems.push(UnitProblem { line, field: String::new(), code: "invalid_json", detail: concat(&["column ", &column.decimal()]) });
             return Vec::new();
         }
         Err(crate::input::JsonProblem::DuplicateKeys { paths, .. }) => {

@@ -6,6 +6,7 @@
 use super::*;
 use crate::input::{clip, field, index, key, Reader};
 use crate::json::Value;
+use crate::text::{concat, join};
 
 // What a value may be before it is taken for a mistake ("rules check" and
 // every situation refuse the rest). These are checks on a region's input, not
@@ -213,7 +214,7 @@ impl Rulebook {
                 "fees.ceiling_max" => p.ceiling_max.set(entries, reader, &ceiling_or_null),
                 "fees.prisbasbelopp" => p.prisbasbelopp.set(entries, reader, &|r, v, a| r.int(v, a, PRISBASBELOPP_KR.0, PRISBASBELOPP_KR.1).map(|n| n as u32)),
                 "fees.listed_unit_fee" => p.listed_unit_fee.set(entries, reader, &fee_or_null),
-                _ => reader.problem_with(at, "unknown_parameter", vec![("allowed", PARAMETER_NAMES.join(", "))]),
+                _ => reader.problem_with(at, "unknown_parameter", vec![("allowed", join(&PARAMETER_NAMES, ", "))]),
             }
         }
     }
@@ -505,7 +506,7 @@ fn read_region(region: &mut Region, sources: &mut List<NamedSource>, row: &Value
         // A fee the override changes carries the override's date and page, never the old ones.
         let source = match url {
             Some(url) => {
-                let id: Str = ["override-", &*region.code].concat().into();
+                let id: Str = concat(&["override-", &*region.code]).into();
                 let list = sources.to_mut();
                 list.retain(|s| s.id != id);
                 // The page's address is its title: the answer names the region beside it.
