@@ -192,7 +192,10 @@ impl Index {
 
     /// The `k` nearest points to (lat, lon) within `max_km`, that `keep`
     /// accepts: (index, distance in km), nearest first, ties by index.
-    pub fn nearest(&self, lat: f64, lon: f64, k: usize, max_km: Option<f64>, keep: &dyn Fn(usize) -> bool) -> Vec<(usize, f64)> {
+    // `keep` is generic, not `dyn`: a call through a `dyn Fn(usize) -> bool`
+    // has the WebAssembly type of `Display::fmt`, so wasm-opt could not drop
+    // the formatting that core's panic messages point to (0.9 KB brotli).
+    pub fn nearest(&self, lat: f64, lon: f64, k: usize, max_km: Option<f64>, keep: &impl Fn(usize) -> bool) -> Vec<(usize, f64)> {
         self.search(lat, lon, k, max_km, keep).into_iter().map(|(c2, i)| (i as usize, km_from_chord2(c2))).collect()
     }
 
@@ -201,7 +204,7 @@ impl Index {
         self.search(lat, lon, k, max_km, &|_| true).into_iter().map(|(_, i)| i).collect()
     }
 
-    fn search(&self, lat: f64, lon: f64, k: usize, max_km: Option<f64>, keep: &dyn Fn(usize) -> bool) -> Vec<(f64, u32)> {
+    fn search(&self, lat: f64, lon: f64, k: usize, max_km: Option<f64>, keep: &impl Fn(usize) -> bool) -> Vec<(f64, u32)> {
         let k = k.min(self.nodes.len());
         // A limit that is not a positive number finds nothing (nor would a NaN position).
         let limit = match max_km {
@@ -221,7 +224,7 @@ impl Index {
     /// squares) away from `q`: `off` holds, per axis, how far `q` is from
     /// the box on that axis (0 inside it).
     #[allow(clippy::too_many_arguments)]
-    fn visit(&self, q: &[f64; 3], lo: usize, hi: usize, off: [f64; 3], cell2: f64, keep: &dyn Fn(usize) -> bool, best: &mut Best) {
+    fn visit(&self, q: &[f64; 3], lo: usize, hi: usize, off: [f64; 3], cell2: f64, keep: &impl Fn(usize) -> bool, best: &mut Best) {
         let mut consider = |n: &Node| {
             let d2 = chord2(&n.p, q);
             if d2 <= best.bound() && keep(n.id as usize) {
