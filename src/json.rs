@@ -44,14 +44,14 @@ impl Number {
 
     /// An integer written without fraction or exponent, from 0 to `u64::MAX`.
     pub fn as_u64(&self) -> Option<u64> {
-        digits(&self.0)?.parse().ok()
+        whole_number(&self.0)
     }
 
     /// An integer written without fraction or exponent, in `i64`'s range.
     /// `-0` is not one: serde_json reads it as the float -0.0.
     pub fn as_i64(&self) -> Option<i64> {
         match self.0.strip_prefix('-') {
-            Some(magnitude) => match digits(magnitude)?.parse::<u64>().ok()? {
+            Some(magnitude) => match whole_number(magnitude)? {
                 n @ 1..=0x8000_0000_0000_0000 => Some((n as i64).wrapping_neg()),
                 _ => None,
             },
@@ -65,9 +65,14 @@ impl Number {
     }
 }
 
-/// `text` when it is digits only.
-fn digits(text: &str) -> Option<&str> {
-    text.bytes().all(|b| b.is_ascii_digit()).then_some(text)
+/// `text` as a `u64` when it is digits only (and not too many), as
+/// `str::parse` reads them but for a sign; by hand, which is smaller in the
+/// module than `parse`.
+fn whole_number(text: &str) -> Option<u64> {
+    if text.is_empty() {
+        return None;
+    }
+    text.bytes().try_fold(0u64, |n, b| if b.is_ascii_digit() { n.checked_mul(10)?.checked_add(u64::from(b - b'0')) } else { None })
 }
 
 impl Value {
