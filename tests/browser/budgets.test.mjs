@@ -16,16 +16,18 @@ import { sitePages } from '../../scripts/compress.mjs';
 // and 50.8 KB gzip since the engine reads and writes JSON itself (src/json.rs,
 // src/json_writer.rs: no serde in the module); 115.6 KB raw and 48.0 KB gzip
 // since the module carries the built-in rulebooks as data and no rulebook
-// reader (more raw bytes, fewer compressed). The full module (www/pkg-full, a
-// region's own rules; the npm package's) is loaded only for `rules-src`.
-test('the WebAssembly modules are within 116.5 KB raw and 48.5 KB gzipped (the full one 144.5 and 59.5 KB)', () => {
+// reader (more raw bytes, fewer compressed); 104.8 KB raw and 43.8 KB gzip
+// since the modules are no_std and carry no core::fmt (the full one 132.6 and
+// 54.9 KB, 143.4 and 58.9 before). The full module (www/pkg-full, a region's
+// own rules; the npm package's) is loaded only for `rules-src`.
+test('the WebAssembly modules are within 105.3 KB raw and 44.3 KB gzipped (the full one 133.1 and 55.4 KB)', () => {
   const s = sizes('www/pkg/vardval_bg.wasm');
   const full = sizes('www/pkg-full/vardval_full_bg.wasm');
   console.log(`vardval_bg.wasm: ${s.raw} B raw, ${s.gzip} B gzip (level 9); vardval_full_bg.wasm: ${full.raw} B raw, ${full.gzip} B gzip`);
-  assert.ok(s.raw <= 116_500, `${s.raw} B raw`);
-  assert.ok(s.gzip <= 48_500, `${s.gzip} B gzip`);
-  assert.ok(full.raw <= 144_500, `full: ${full.raw} B raw`);
-  assert.ok(full.gzip <= 59_500, `full: ${full.gzip} B gzip`);
+  assert.ok(s.raw <= 105_300, `${s.raw} B raw`);
+  assert.ok(s.gzip <= 44_300, `${s.gzip} B gzip`);
+  assert.ok(full.raw <= 133_100, `full: ${full.raw} B raw`);
+  assert.ok(full.gzip <= 55_400, `full: ${full.gzip} B gzip`);
 });
 
 // What each language's page asks for before its first answer (its stylesheet,
@@ -37,8 +39,9 @@ test('the WebAssembly modules are within 116.5 KB raw and 48.5 KB gzipped (the f
 // vardval-kollen.js. Arabic's page is the largest (its letters take two bytes
 // each in UTF-8): 73.5 KB (75.2 before).
 // 66.5 KB (/ar/; / 65.5 KB) since the module carries the rulebooks (no data/rulebooks.json, 4.5 KB,
-// to fetch; the module 2.7 KB smaller).
-test("each page and what it asks for before the first answer are within 67 KB brotli, as served", () => {
+// to fetch; the module 2.7 KB smaller); 63.1 KB (/ar/; / 62.2 KB) since the modules are
+// no_std and carry no core::fmt (the module 3.3 KB smaller).
+test("each page and what it asks for before the first answer are within 63.6 KB brotli, as served", () => {
   const pages = sitePages().map(({ dir }) => `www/${dir}index.html`);
   assert.equal(pages.length, readdirSync('i18n').filter((f) => f.startsWith('page.')).length, `a page for each language: ${pages}`);
   for (const page of pages) {
@@ -51,7 +54,7 @@ test("each page and what it asks for before the first answer are within 67 KB br
     const brotli = files.map((f) => [f, statSync(`${f}.br`).size]);
     const total = brotli.reduce((a, [, n]) => a + n, 0);
     console.log(`${page}: ${total} B brotli (${brotli.map(([f, n]) => `${f.replace(/^www\//, '')} ${n}`).join(', ')})`);
-    assert.ok(total <= 67_000, `${page}: ${total} B brotli`);
+    assert.ok(total <= 63_600, `${page}: ${total} B brotli`);
   }
 });
 
@@ -59,26 +62,28 @@ test("each page and what it asks for before the first answer are within 67 KB br
 // 75.4 KB gzip before issue 13, 51.2 KB after; 39.7 KB since issue 12's goal
 // of 40 KB (the unit-list checker and the numeric way in the full module
 // only; README: where its bytes go); 66.1 KB raw and 31.6 KB gzip since the
-// engine reads and writes JSON itself. Its glue (not bundled: the page imports it with the module) is
+// engine reads and writes JSON itself; 57.8 KB raw and 28.3 KB gzip since
+// the modules are no_std and carry no core::fmt. Its glue (not bundled: the page imports it with the module) is
 // counted beside it.
-test('the nearby WebAssembly module is within 67 KB raw and 32.5 KB gzipped, its glue within 3.5 KB gzipped', () => {
+test('the nearby WebAssembly module is within 58.3 KB raw and 28.8 KB gzipped, its glue within 3.5 KB gzipped', () => {
   const wasm = sizes('www/pkg-nearby/vardval_nearby_bg.wasm');
   const glue = sizes('www/pkg-nearby/vardval_nearby.js');
   console.log(`vardval_nearby_bg.wasm: ${wasm.raw} B raw, ${wasm.gzip} B gzip; glue ${glue.raw} B raw, ${glue.gzip} B gzip`);
-  assert.ok(wasm.raw <= 67_000, `${wasm.raw} B raw`);
-  assert.ok(wasm.gzip <= 32_500, `${wasm.gzip} B gzip`);
+  assert.ok(wasm.raw <= 58_300, `${wasm.raw} B raw`);
+  assert.ok(wasm.gzip <= 28_800, `${wasm.gzip} B gzip`);
   assert.ok(glue.gzip <= 3_500, `glue ${glue.gzip} B gzip`);
 });
 
 // The full nearby module (a region's own list, checked line by line; the npm
 // package's): loaded instead of the page's only for a units-src. 89.4 KB raw
 // and 42.3 KB gzip since the engine reads and writes JSON itself (106.1 and
-// 50.1 before).
-test('the full nearby WebAssembly module is within 90.5 KB raw and 43.2 KB gzipped', () => {
+// 50.1 before); 81.7 and 39.2 KB since the modules are no_std and carry no
+// core::fmt.
+test('the full nearby WebAssembly module is within 82.2 KB raw and 39.7 KB gzipped', () => {
   const wasm = sizes('www/pkg-nearby-full/vardval_nearby_full_bg.wasm');
   console.log(`vardval_nearby_full_bg.wasm: ${wasm.raw} B raw, ${wasm.gzip} B gzip`);
-  assert.ok(wasm.raw <= 90_500, `${wasm.raw} B raw`);
-  assert.ok(wasm.gzip <= 43_200, `${wasm.gzip} B gzip`);
+  assert.ok(wasm.raw <= 82_200, `${wasm.raw} B raw`);
+  assert.ok(wasm.gzip <= 39_700, `${wasm.gzip} B gzip`);
 });
 
 // The page holds its component's text (data/text-LANG.json) since issue 12's
