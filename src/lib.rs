@@ -18,10 +18,8 @@ extern crate alloc;
 /// No `format!`, and in the modules a `to_string` for text only: they write
 /// text without `core::fmt` (numbers with `json_writer::Decimal`, dates with
 /// `Date::iso`).
-#[allow(unused_imports)]
 mod prelude {
     pub(crate) use alloc::borrow::ToOwned;
-    pub(crate) use alloc::boxed::Box;
     pub(crate) use alloc::string::String;
     #[cfg(not(target_arch = "wasm32"))]
     pub(crate) use alloc::string::ToString;
