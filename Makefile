@@ -63,7 +63,7 @@ DATA_COPIES := www/data/unit-counts-1177.json www/data/municipalities.json www/d
 LANGS := $(patsubst i18n/page.%.json,%,$(wildcard i18n/page.*.json))
 LANG_DIRS := en ar fi lattlast
 PAGES := www/index.html $(LANG_DIRS:%=www/%/index.html) \
-         $(LANGS:%=www/data/text-%.json) $(LANGS:%=www/data/rules-%.html) $(DATA_COPIES) www/data/units.json
+         $(LANGS:%=www/data/text-%.json) $(LANGS:%=www/data/text-more-%.json) $(LANGS:%=www/data/rules-%.html) $(DATA_COPIES) www/data/units.json
 
 build: $(WASM) $(FULL_WASM) $(NEARBY_WASM) $(NEARBY_FULL_WASM) target/release/vardval $(PAGES) www/vardval-kollen.js www/vardval-kollen-nearby.js www/vardval-kollen-later.js www/style.css
 	@node scripts/compress.mjs www
@@ -106,6 +106,11 @@ www/data/text-%.json: target/release/vardval
 	@mkdir -p www/data
 	@rm -f www/data/rulebooks.json www/data/rulebooks.json.br www/data/rulebooks.json.gz
 	target/release/vardval text $* > $@
+
+# What only the component's parts loaded later say (a shorter stem: this rule, not the one above).
+www/data/text-more-%.json: target/release/vardval
+	@mkdir -p www/data
+	target/release/vardval text --more $* > $@
 
 # The command embeds the place tables and Sweden's outline (data/*.json), with
 # which it checks the default list.

@@ -24,12 +24,12 @@ mkdirSync('dist', { recursive: true });
 
 // --- one file ------------------------------------------------------------------
 
-/// The data every language's file holds; each adds its own text and rules.
+/// The data every language's file holds; each adds its own text (both catalogues) and rules.
 const common = {};
 for (const f of ['units.json', 'unit-counts-1177.json', 'municipalities.json', 'postal-codes.json', 'map.json']) {
   common[`data/${f}`] = text(`data/${f}`);
 }
-const dataFor = (lang) => ({ ...common, [`data/text-${lang}.json`]: text(`data/text-${lang}.json`), [`data/rules-${lang}.html`]: text(`data/rules-${lang}.html`) });
+const dataFor = (lang) => ({ ...common, ...Object.fromEntries([`data/text-${lang}.json`, `data/text-more-${lang}.json`, `data/rules-${lang}.html`].map((f) => [f, text(f)])) });
 const wasm = (p) => gzipSync(www(p), { level: 9 }).toString('base64');
 
 const CSP_META = /<meta http-equiv="Content-Security-Policy" content="[^"]*">/;

@@ -12,9 +12,9 @@ for (const f of ['vardval_full.js', 'vardval_full.d.ts', 'vardval_full_bg.wasm',
 // The full nearby module: a developer's list is their own (`set_units`, checked line by line), or positions alone.
 for (const f of ['vardval_nearby_full.js', 'vardval_nearby_full.d.ts', 'vardval_nearby_full_bg.wasm', 'vardval_nearby_full_bg.wasm.d.ts']) cpSync(`www/pkg-nearby-full/${f}`, `${out}/${f}`);
 // The text catalogues the modules answer in (they embed no sentence; they carry the rulebooks):
-// every language's, as `make build` wrote them (text-LANG.json).
+// every language's, as `make build` wrote them (text-LANG.json; not text-more-LANG.json, the page's labels only).
 mkdirSync(`${out}/data`, { recursive: true });
-for (const f of readdirSync('www/data').filter((f) => /^text-.*\.json$/.test(f))) cpSync(`www/data/${f}`, `${out}/data/${f}`);
+for (const f of readdirSync('www/data').filter((f) => /^text-(?!more-).*\.json$/.test(f))) cpSync(`www/data/${f}`, `${out}/data/${f}`);
 // The JSON Schemas of the interfaces, as checked in (`make schemas`).
 cpSync('schemas', `${out}/schemas`, { recursive: true });
 const version = /^version = "(.*)"$/m.exec(readFileSync('Cargo.toml', 'utf8'))[1];

@@ -1,6 +1,6 @@
 // A small static file server for www/ (no dependencies): the page, the
-// WebAssembly module with its MIME type, nothing else; pages and scripts with
-// the Content Security Policy below. A file's precompressed copy (`make build`,
+// WebAssembly module with its MIME type, nothing else; pages with the
+// Content Security Policy below. A file's precompressed copy (`make build`,
 // scripts/compress.mjs) is sent when the request accepts its encoding. Used by
 // `make run` and by the browser tests. Listens on 127.0.0.1 only.
 //
@@ -55,9 +55,10 @@ export function chooseEncoding(acceptEncoding, available) {
   return best;
 }
 
-/// The types a policy governs (a document, SVG among them, or a script run as a worker):
-/// sent with anything else, it is bytes before the first answer and no effect.
-const GOVERNED_BY_CSP = new Set(['.html', '.svg', '.js', '.mjs']);
+/// The types a policy governs: documents, SVG among them. (A script would
+/// need it only run as a worker, and the component starts none.) Sent with
+/// anything else, it is bytes before the first answer and no effect.
+const GOVERNED_BY_CSP = new Set(['.html', '.svg']);
 
 /// Serves `root`; `csp: null` for a page that is not the site's (a test's host page).
 export function startServer({ port = 8080, root = 'www', host = '127.0.0.1', headers = {}, csp = CSP } = {}) {

@@ -3,7 +3,7 @@
 //!     vardval evaluate [FILE|-]   answer a situation (CONTRACT §1–3)
 //!     vardval rules [ID]          print a rulebook with its sources
 //!     vardval page LANG TEMPLATE DATE   the static page (rules in full) for LANG
-//!     vardval text LANG           the page's text catalogue for LANG, as JSON
+//!     vardval text [--more] LANG  the page's text catalogue for LANG, as JSON
 //!     vardval nearby [FILE|-] [--units FILE]   units near a place (CONTRACT §4)
 //!     vardval units check FILE [--json]          check a unit list (docs/units.md)
 //!     vardval units import FILE [--sheet NAME] [--json]   a region's spreadsheet as a unit list
@@ -44,7 +44,8 @@ const USAGE: &str = "usage:
                               it is; --json prints one JSON object instead
   vardval page LANG TEMPLATE DATE
                               write the static page for LANG (sv, en) from TEMPLATE, with the rules in force on DATE
-  vardval text LANG           print the text the page's component uses, as JSON
+  vardval text LANG           print the text the page's component uses before and for its first answer, as JSON
+  vardval text --more LANG    print the text only its parts loaded later use, as JSON
   vardval rulebooks           print the built-in rulebooks the modules carry, as JSON
   vardval rulebooks --rust    the same as Rust statics: src/rulebook/builtin.rs (make build)
   vardval schema NAME         print the JSON Schema of an interface: situation, answer, errors, nearby-query,
@@ -103,7 +104,8 @@ fn run(args: &[String], json: bool, out: Out) -> io::Result<ExitCode> {
         ["nearby", file] => nearby(file, None, out),
         ["nearby", "--units", units] => nearby("-", Some(units), out),
         ["nearby", file, "--units", units] | ["nearby", "--units", units, file] => nearby(file, Some(units), out),
-        ["text", lang] => text(lang, out),
+        ["text", lang] => text(lang, false, out),
+        ["text", "--more", lang] => text(lang, true, out),
         ["schema", name] => schema(name, out),
         ["rulebooks"] => {
             writeln!(out, "{}", vardval::rulebook::RULEBOOKS_MIN_JSON)?;
@@ -246,10 +248,13 @@ fn page(code: &str, template: &str, date: &str, out: Out) -> io::Result<ExitCode
 }
 
 /// The component's catalogue (data/text-LANG.json): `page::catalogue_json`,
-/// which the page also holds inline.
-fn text(code: &str, out: Out) -> io::Result<ExitCode> {
+/// which the page also holds inline; with `more`, its second
+/// (data/text-more-LANG.json, `page::more_catalogue_json`), which its parts
+/// loaded later fetch.
+fn text(code: &str, more: bool, out: Out) -> io::Result<ExitCode> {
     let Some(lang) = lang(code) else { return Ok(ExitCode::from(2)) };
-    writeln!(out, "{}", vardval::page::catalogue_json(lang))?;
+    let json = if more { vardval::page::more_catalogue_json(lang) } else { vardval::page::catalogue_json(lang) };
+    writeln!(out, "{json}")?;
     Ok(ExitCode::SUCCESS)
 }
 

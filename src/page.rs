@@ -152,18 +152,92 @@ pub fn rules_html(lang: Lang, book: &Rulebook, day: crate::date::Date) -> String
     html
 }
 
-/// The component's catalogue as JSON: the page's own labels (`ui.`), the
-/// whole answers' catalogue, which the WebAssembly module writes its answers
-/// from, and the regions' names; sorted by key, a later entry in place of an earlier one of its key.
+/// The `ui.` keys only the component's parts loaded after its first answer
+/// use (www/src/parts.js): the error summary, the share link's panel and
+/// dates written in words (later.js), and the nearby search's results
+/// (nearby.js). They are in the second catalogue, `more_catalogue_json`
+/// (data/text-more-LANG.json), which those parts fetch as they load, not in
+/// the one the page holds. Each names a key and the keys under it (`KEY.one`,
+/// `KEY.name`, `KEY.open`). tests/browser/catalogues.test.mjs checks, against
+/// the bundled scripts, that no key the first part names is here.
+const LATER_KEYS: &[&str] = &[
+    "ui.error",
+    "ui.error_prefix",
+    "ui.error_summary",
+    "ui.months_other",
+    "ui.share.copied",
+    "ui.share.copy",
+    "ui.share.label",
+    "ui.share.note",
+    "ui.share.select",
+    "ui.share.too_many",
+    "ui.link.eservice",
+    "ui.link.hitta_vard",
+    "ui.nearby.choose",
+    "ui.nearby.coverage",
+    "ui.nearby.coverage_none",
+    "ui.nearby.from_municipality",
+    "ui.nearby.from_position",
+    "ui.nearby.from_postal",
+    "ui.nearby.hitta_vard",
+    "ui.nearby.home_assumed",
+    "ui.nearby.home_assumed_position",
+    "ui.nearby.home_change",
+    "ui.nearby.how_to_list",
+    "ui.nearby.list",
+    "ui.nearby.list_link",
+    "ui.nearby.map",
+    "ui.nearby.map_caption",
+    "ui.nearby.map_desc",
+    "ui.nearby.map_scale",
+    "ui.nearby.may_be_nearer",
+    "ui.nearby.more",
+    "ui.nearby.none",
+    "ui.nearby.other_region",
+    "ui.nearby.other_region_tag",
+    "ui.nearby.position_denied",
+    "ui.nearby.position_unavailable",
+    "ui.nearby.region",
+    "ui.nearby.results",
+    "ui.nearby.results_within",
+    "ui.nearby.searching",
+    "ui.nearby.status_some_unknown",
+    "ui.nearby.status_unknown",
+    "ui.nearby.unit_page",
+    "ui.nearby.your_position",
+];
+
+/// The `ui.` keys only the static page uses (www/page.html's title, header,
+/// lead and footer; the language menu): in neither of the component's catalogues.
+const PAGE_ONLY_KEYS: &[&str] = &["ui.brand", "ui.footer", "ui.lang", "ui.lead", "ui.nojs", "ui.privacy", "ui.skip", "ui.title", "ui.translation.original"];
+
+/// Whether `key` is one of `keys` or under one of them.
+fn listed(keys: &[&str], key: &str) -> bool {
+    keys.iter().any(|k| key.strip_prefix(k).is_some_and(|rest| rest.is_empty() || rest.starts_with('.')))
+}
+
+/// The component's catalogue as JSON: the page's own labels (`ui.`) the
+/// component needs before and for its first answer, the whole answers'
+/// catalogue, which the WebAssembly module writes its answers from, and the
+/// regions' names; sorted by key, a later entry in place of an earlier one of its key.
 /// `vardval text` writes it (data/text-LANG.json); the page holds it inline.
 pub fn catalogue_json(lang: Lang) -> String {
-    let page = crate::text::page_catalogue(lang).iter().filter(|(k, _)| k.starts_with("ui."));
+    let page = crate::text::page_catalogue(lang).iter().filter(|(k, _)| k.starts_with("ui.") && !listed(LATER_KEYS, k) && !listed(PAGE_ONLY_KEYS, k));
     let answers = crate::text::catalogue(lang).iter();
     // The regions' names for the region questions (`region.01`: "Region Stockholm"), as
     // the module's rulebook has them: the questions are drawn before the module has started.
     let regions: Vec<(String, &str)> = Rulebook::builtin("se").map_or_else(Vec::new, |book| book.regions.iter().map(|r| (format!("region.{}", r.code), &*r.name)).collect());
     let entries: std::collections::BTreeMap<&str, &str> =
         page.chain(answers).map(|(k, v)| (k.as_str(), v.as_str())).chain(regions.iter().map(|(k, v)| (k.as_str(), *v))).collect();
+    entries.to_json()
+}
+
+/// The component's second catalogue as JSON: the labels only its parts loaded
+/// after the first answer use (`LATER_KEYS`), sorted by key. `vardval text
+/// --more` writes it (data/text-more-LANG.json); those parts fetch it as they load.
+pub fn more_catalogue_json(lang: Lang) -> String {
+    let entries: std::collections::BTreeMap<&str, &str> =
+        crate::text::page_catalogue(lang).iter().filter(|(k, _)| listed(LATER_KEYS, k)).map(|(k, v)| (k.as_str(), v.as_str())).collect();
     entries.to_json()
 }
 
@@ -283,6 +357,39 @@ mod tests {
             let held = render("{{catalogue}}", lang, book, day);
             assert!(!held.contains('<'), "nothing in it can end its <script> element");
             assert_eq!(crate::input::parse_json(&held).unwrap(), crate::input::parse_json(&catalogue_json(lang)).unwrap());
+        }
+    }
+
+    /// Issue 12: the page holds only what the first answer needs; what the
+    /// parts loaded later say is in the second catalogue, the static page's
+    /// own words in neither. Every language's two catalogues hold Swedish's
+    /// keys (bar the plural forms it adds; text.rs checks their placeholders).
+    #[test]
+    fn the_two_catalogues_split_the_components_keys_alike_in_every_language() {
+        use std::collections::BTreeSet;
+        let keys = |json: String| -> BTreeSet<String> { crate::input::parse_json(&json).unwrap().as_object().unwrap().keys().cloned().collect() };
+        let sv_page = crate::text::page_catalogue(Lang::Sv);
+        for list in [LATER_KEYS, PAGE_ONLY_KEYS] {
+            for k in list {
+                assert!(sv_page.iter().any(|(key, _)| listed(&[k], key)), "{k} names no key of i18n/page.sv.json");
+            }
+        }
+        // A plural form (KEY.one, Arabic's KEY.two, …) stands for its key.
+        let base = |k: &String| ["zero", "one", "two", "few", "many"].iter().find_map(|f| k.strip_suffix(&format!(".{f}"))).unwrap_or(k).to_string();
+        let (sv_first, sv_more) = (keys(catalogue_json(Lang::Sv)), keys(more_catalogue_json(Lang::Sv)));
+        assert!(sv_more.contains("ui.error.missing_field") && sv_more.contains("ui.nearby.searching") && sv_more.contains("ui.share.copy"));
+        assert!(sv_first.contains("ui.show_answer") && sv_first.contains("ui.answer_failed") && sv_first.contains("ui.nearby.load_failed") && sv_first.contains("region.01"));
+        for lang in Lang::ALL {
+            let (first, more) = (keys(catalogue_json(lang)), keys(more_catalogue_json(lang)));
+            assert!(first.is_disjoint(&more), "{lang:?}");
+            assert!(more.iter().all(|k| k.starts_with("ui.")), "{lang:?}: only the page's labels");
+            for (key, _) in crate::text::page_catalogue(lang).iter().filter(|(k, _)| k.starts_with("ui.")) {
+                assert_eq!(first.contains(key) || more.contains(key), !listed(PAGE_ONLY_KEYS, key), "{key} in {lang:?}");
+            }
+            for (theirs, swedish) in [(&first, &sv_first), (&more, &sv_more)] {
+                assert!(swedish.is_subset(theirs), "{lang:?} lacks {:?}", swedish.difference(theirs).collect::<Vec<_>>());
+                assert!(theirs.iter().all(|k| swedish.contains(&base(k))), "{lang:?} has {:?}", theirs.difference(swedish).collect::<Vec<_>>());
+            }
         }
     }
 

@@ -230,7 +230,7 @@ fn vardval_into_closed_pipe(args: &[&str], stdin: &str) -> Output {
 fn a_closed_pipe_ends_every_command_quietly_never_with_a_panic() {
     // Issue 11, D10: these ended with a panic and exit 134.
     let situation = std::fs::read_to_string("examples/situation.json").unwrap();
-    let every_command: [&[&str]; 11] = [
+    let every_command: [&[&str]; 12] = [
         &["evaluate", "-"],
         &["rules", "se"],
         &["nearby", "-"],
@@ -239,6 +239,7 @@ fn a_closed_pipe_ends_every_command_quietly_never_with_a_panic() {
         &["rules", "check", "tests/fixtures/override-halland.json"],
         &["schema", "situation"],
         &["text", "sv"],
+        &["text", "--more", "sv"],
         &["rulebooks"],
         &["page", "sv", "www/page.html", "2026-11-24"],
         &["units", "check", "data/units.csv", "--json"],

@@ -145,7 +145,8 @@ test('the one-file copy answers from file:// with every request blocked', async 
 
 test('a one-file copy in each other language answers in it from file://, with every request blocked', async () => {
   for (const [name, lang, htmlLang, dir] of [['en', 'en', 'en', 'ltr'], ['ar', 'ar', 'ar', 'rtl'], ['fi', 'fi', 'fi', 'ltr'], ['lattlast', 'sv-x-easy', 'sv', 'ltr']]) {
-    const text = JSON.parse(readFileSync(`www/data/text-${lang}.json`, 'utf8'));
+    // The translation note is the page's, not the component's (its catalogue: i18n/page.LANG.json).
+    const text = JSON.parse(readFileSync(`i18n/page.${lang}.json`, 'utf8'));
     for (const width of [1280, 320]) {
       const context = await browser.newContext({ viewport: { width, height: 900 } });
       const page = await context.newPage();

@@ -41,9 +41,11 @@ for (const { dir, lang } of sitePages()) {
   const path = `/${dir}`;
   test(`${path} asks for everything the first answer needs at once, each file once, and holds its text`, async () => {
     const { requests: all, warnings } = await load(path);
-    // What the first answer does not need comes after it, asked for by the component.
-    const requests = all.filter((r) => r.url !== '/vardval-kollen-later.js');
-    assert.equal(all.find((r) => r.url === '/vardval-kollen-later.js')?.initiator, 'script', 'asked for by the component, not the HTML');
+    // What the first answer does not need comes after it, asked for by the component:
+    // the part loaded later and what the parts say (the page holds only the text the first answer needs).
+    const later = ['/vardval-kollen-later.js', `/data/text-more-${lang}.json`];
+    const requests = all.filter((r) => !later.includes(r.url));
+    for (const f of later) assert.equal(all.find((r) => r.url === f)?.initiator, 'script', `${f}: asked for by the component, not the HTML`);
     const files = requests.map((r) => r.url);
     assert.deepEqual(files.toSorted(), [path, '/pkg/vardval_bg.wasm', '/style.css', '/vardval-kollen.js'].sort());
     const html = readFileSync(`www/${dir}index.html`, 'utf8');
@@ -58,7 +60,7 @@ for (const { dir, lang } of sitePages()) {
 test('the iframe page preloads what does not depend on its link, each file once', async () => {
   const { requests, warnings } = await load('/embed.html?lang=en');
   const files = requests.map((r) => r.url);
-  assert.deepEqual(files.toSorted(), ['/embed.html?lang=en', '/embed.js', '/data/text-en.json', '/pkg/vardval_bg.wasm', '/style.css', '/vardval-kollen.js', '/vardval-kollen-later.js'].sort());
+  assert.deepEqual(files.toSorted(), ['/embed.html?lang=en', '/embed.js', '/data/text-en.json', '/pkg/vardval_bg.wasm', '/style.css', '/vardval-kollen.js', '/vardval-kollen-later.js', '/data/text-more-en.json'].sort());
   for (const f of ['/embed.js', '/pkg/vardval_bg.wasm']) assert.equal(requests.find((r) => r.url === f).initiator, '/embed.html?lang=en', f);
   assert.deepEqual(warnings, []);
 });
@@ -195,4 +197,44 @@ test('when the part loaded later cannot load, the question says so, and the next
   assert.match(await page.inputValue('.vk-share-link'), /#a=/);
   assert.deepEqual(page.errors, []);
   await page.context().close();
+});
+
+// What the parts loaded later say is not in the page (data/text-more-LANG.json,
+// src/page.rs): fetched with them, and a part is in only once its text is.
+test('when what the parts loaded later say cannot load, a question with problems and a search say so, and the next try loads it', async () => {
+  const context = await suite.env.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(String(e)));
+  let refusing = true;
+  let asked = 0;
+  await page.route('**/data/text-more-sv.json', (route) => {
+    asked += 1;
+    return refusing ? route.abort() : route.continue();
+  });
+  await page.goto(`${suite.env.origin}/`);
+  await page.waitForSelector('vardval-kollen[data-ready="true"]');
+  const text = JSON.parse(readFileSync('www/data/text-sv.json', 'utf8'));
+  const more = JSON.parse(readFileSync('www/data/text-more-sv.json', 'utf8'));
+  await fillSituation(page, { home: '01' }); // no age
+  await page.fill($id('vk-fees.v0.date'), '2026-03-02');
+  await page.click('#vk-fees button[type=submit]');
+  await page.waitForSelector('#vk-fees-answer:not([hidden]) .vk-notice');
+  assert.equal(await page.textContent('#vk-fees-answer .vk-notice'), text['ui.answer_failed']);
+  await page.fill($id('vk-nearby.where'), '41319');
+  await page.click('#vk-nearby button[type=submit]');
+  await page.waitForSelector('#vk-nearby-answer:not([hidden]) .vk-notice');
+  assert.equal(await page.textContent('#vk-nearby-answer .vk-notice'), text['ui.nearby.load_failed']);
+  assert.ok(asked >= 2, `asked for again on each try (${asked} times)`);
+  refusing = false;
+  await page.click('#vk-fees button[type=submit]');
+  const summary = page.locator('#vk-fees-section .vk-error-summary');
+  await summary.waitFor();
+  assert.equal(await summary.locator('h3').innerText(), more['ui.error_summary']);
+  assert.match(await summary.innerText(), /ålder/);
+  await page.click('#vk-nearby button[type=submit]');
+  await page.waitForSelector('#vk-nearby-answer:not([hidden]) .vk-answer-title');
+  assert.doesNotMatch(await page.locator('#vk-nearby-answer').innerText(), /ui\./, 'no key shown for a label');
+  assert.deepEqual(page.errors, []);
+  await context.close();
 });

@@ -1,10 +1,12 @@
-// The component's parts loaded after it has started, each once for every
-// component on the page (platform.js says from where): the nearby search
-// (nearby.js, on first use) and what the first answer does not need
-// (later.js, as soon as the component has started). Until a part is in,
-// stand-ins for its methods load it; once it is in, its methods take their
-// place on the component's prototype.
-import { loadNearbySearch, loadLaterPart } from './platform.js';
+// The component's parts loaded after it has started (platform.js says from
+// where): the nearby search (nearby.js, on first use) and what the first
+// answer does not need (later.js, as soon as the component has started).
+// Each part's script is loaded once for every component on the page; what
+// the parts say is in a catalogue of their own (data/text-more-LANG.json, not
+// in the page), loaded with them for each component. Until a part is in for
+// a component, with that text, stand-ins for its methods load it; once it is
+// in, its methods take their place on that component.
+import { loadNearbySearch, loadLaterPart, fetchText } from './platform.js';
 
 /// Thrown by a stand-in that cannot wait (`needed`): the caller does again,
 /// once `part` is in, what it was doing.
@@ -15,21 +17,33 @@ export class NotLoaded extends Error {
   }
 }
 
+/// What the parts say (data/text-more-LANG.json), added to the component's
+/// text (a failed fetch is tried again on the next use).
+function loadMoreText(component) {
+  component.moreText ??= fetchText(`data/text-more-${component.lang}.json`).then(
+    (t) => void Object.assign(component.text, JSON.parse(t)),
+    (e) => {
+      component.moreText = null;
+      throw e;
+    },
+  );
+  return component.moreText;
+}
+
 /// The part `load` brings: a module whose export `name` holds the methods;
 /// with `needs`, another part it uses, loaded with it.
 function part(load, name, needs) {
   let loading = null;
   const self = {
-    /// Loads the part (once; a failed load is tried again on the next use).
+    /// Loads the part for `component`: its script, once for every component,
+    /// and its text. A failed load is tried again on the next use (a passing
+    /// network error).
     load(component) {
-      loading ??= Promise.all([load(), needs?.load(component)]).then(
-        ([m]) => void Object.assign(Object.getPrototypeOf(component), m[name]),
-        (e) => {
-          loading = null; // a passing network error: the next use tries again
-          throw e;
-        },
-      );
-      return loading;
+      loading ??= load().catch((e) => {
+        loading = null;
+        throw e;
+      });
+      return Promise.all([loading, loadMoreText(component), needs?.load(component)]).then(([m]) => void Object.assign(component, m[name]));
     },
     /// A stand-in for the method `method`, which loads the part and then calls
     /// it; when the part cannot load, the method `failed`, if any.

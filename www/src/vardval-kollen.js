@@ -1,7 +1,8 @@
 // <vardval-kollen>: the questions, their forms and their answers. The page
 // hosts it; regions embed it. It holds no rule and no sentence of its own:
 // the engine (WebAssembly) answers, and every label comes from the text
-// catalogue (data/text-LANG.json, written from i18n/ by `make build`).
+// catalogues (data/text-LANG.json, and data/text-more-LANG.json for the
+// parts loaded later, written from i18n/ by `make build`).
 //
 // Rooms of its own, each a module: the situation asked once (situation.js),
 // the questions' forms (questions.js), form parts (fields.js),

@@ -1,0 +1,62 @@
+// Which of the component's two catalogues holds what (src/page.rs,
+// `LATER_KEYS`), checked against the bundled scripts as `make build` wrote
+// them: the page holds (data/text-LANG.json) every label the component's
+// first part names (www/vardval-kollen.js), and no other; the labels only
+// the parts loaded later name (www/vardval-kollen-later.js,
+// www/vardval-kollen-nearby.js) are in data/text-more-LANG.json, which they
+// fetch as they load; the static page's own words are in neither. A key is
+// named literally ('ui.fees.heading'), by a template (`ui.fees.where_${w}`),
+// or as a named key's plural form or name in messages (KEY.one, KEY.name).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+
+const FORMS = ['zero', 'one', 'two', 'few', 'many', 'name'];
+const json = (f) => JSON.parse(readFileSync(f, 'utf8'));
+const labels = (o) => Object.keys(o).filter((k) => k.startsWith('ui.'));
+
+/// The `ui.` keys a bundled script names: literals, and templates as patterns.
+function named(file) {
+  const js = readFileSync(file, 'utf8');
+  const literals = new Set([...js.matchAll(/["'`](ui\.[\w.]+)["'`]/g)].map((m) => m[1]));
+  const templates = [];
+  for (const m of js.matchAll(/`ui\./g)) {
+    // The template's text, its ${…} holes (nested braces included) as patterns.
+    let pattern = '';
+    let i = m.index + 1;
+    for (; js[i] !== '`'; i++) {
+      if (js[i] === '$' && js[i + 1] === '{') {
+        let depth = 0;
+        for (i += 1; ; i++) {
+          if (js[i] === '{') depth++;
+          else if (js[i] === '}' && --depth === 0) break;
+        }
+        pattern += '[\\w]+';
+      } else pattern += js[i].replace(/[.*+?^$()|[\]\\]/g, '\\$&');
+    }
+    if (pattern.includes('[\\w]+')) templates.push(new RegExp(`^${pattern}$`));
+  }
+  const names = (key) => literals.has(key) || templates.some((t) => t.test(key));
+  return (key) => {
+    const [base, form] = [key.slice(0, key.lastIndexOf('.')), key.slice(key.lastIndexOf('.') + 1)];
+    return names(key) || (FORMS.includes(form) && names(base));
+  };
+}
+
+test("the page holds the labels its component's first part names, the second catalogue those only the parts loaded later name", () => {
+  const first = named('www/vardval-kollen.js');
+  const later = named('www/vardval-kollen-later.js');
+  const nearby = named('www/vardval-kollen-nearby.js');
+  for (const lang of readdirSync('i18n').map((f) => f.match(/^page\.(.+)\.json$/)?.[1]).filter(Boolean)) {
+    const page = labels(json(`i18n/page.${lang}.json`));
+    const held = new Set(labels(json(`www/data/text-${lang}.json`)));
+    const more = new Set(Object.keys(json(`www/data/text-more-${lang}.json`)));
+    for (const key of page) {
+      const where = held.has(key) ? 'held' : more.has(key) ? 'more' : 'page only';
+      if (first(key)) assert.equal(where, 'held', `${lang}: ${key}, which vardval-kollen.js names`);
+      else if (later(key) || nearby(key)) assert.equal(where, 'more', `${lang}: ${key}, which only the parts loaded later name`);
+      else assert.equal(where, 'page only', `${lang}: ${key}, which no script names`);
+    }
+    assert.deepEqual([...more].filter((k) => !page.includes(k)), [], `${lang}: text-more holds the page's labels only`);
+  }
+});
