@@ -287,7 +287,7 @@ impl Reader {
 /// path (`duplicate_key`), each one, after the whole text is read.
 pub fn parse_json(text: &str) -> Result<Value, JsonProblem> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut reader = crate::json::Reader::new(text.as_bytes());
+    let mut reader = crate::json::Reader::new(text);
     match reader.whole() {
         Err(e) => Err(JsonProblem::Invalid { line: e.line, column: e.column }),
         Ok(value) if !reader.duplicates.is_empty() => Err(JsonProblem::DuplicateKeys { paths: reader.duplicates, value }),

@@ -232,16 +232,25 @@ impl crate::json_writer::WriteJson for Value {
 
 // --- reading ------------------------------------------------------------------
 
-/// Where the reader's bytes come from.
+/// Where the reader's bytes come from: text, so already UTF-8.
 pub trait Source {
     /// The byte at offset `at` from the start, or `None` past the end. `at`
     /// never goes back, so a source read a piece at a time may drop what is behind it.
     fn byte(&mut self, at: usize) -> Option<u8>;
+    /// The text from offset `at`, whose byte `byte` has just given and which
+    /// starts a character, to the end of what the source holds now: a
+    /// string's characters are taken from it a run at a time, as the text
+    /// they already are, not checked again.
+    fn text(&self, at: usize) -> &str;
 }
 
-impl Source for &[u8] {
+impl Source for &str {
     fn byte(&mut self, at: usize) -> Option<u8> {
-        self.get(at).copied()
+        self.as_bytes().get(at).copied()
+    }
+
+    fn text(&self, at: usize) -> &str {
+        self.get(at..).unwrap_or_default()
     }
 }
 
@@ -602,25 +611,42 @@ impl<S: Source> Reader<S> {
 
     /// A string's characters up to its closing quote (the opening one consumed).
     fn string(&mut self) -> Read<String> {
-        let mut bytes = Vec::new();
+        let mut text = String::new();
         loop {
-            match self.next() {
+            match self.peek() {
                 None => return self.error(Code::EofWhileParsingString),
-                Some(b'"') => break,
-                Some(b'\\') => self.escape(&mut bytes)?,
-                Some(0..=0x1f) => return self.error(Code::ControlCharacterWhileParsingString),
-                Some(b) => bytes.push(b),
+                Some(b'"') => {
+                    self.advance();
+                    return Ok(text);
+                }
+                Some(b'\\') => {
+                    self.advance();
+                    self.escape(&mut text)?;
+                }
+                Some(0..=0x1f) => {
+                    self.advance();
+                    return self.error(Code::ControlCharacterWhileParsingString);
+                }
+                Some(_) => {
+                    // The characters up to the next quote, backslash or
+                    // control character, taken as the source holds them: those
+                    // are ASCII, so the run ends where a character does, and it
+                    // holds no line break.
+                    let run = self.source.text(self.at);
+                    let end = run.bytes().position(|b| matches!(b, b'"' | b'\\' | 0..=0x1f)).unwrap_or(run.len());
+                    match run.get(..end) {
+                        Some(chars) if end > 0 => text.push_str(chars),
+                        // Not reached: a string's characters start where the source's do.
+                        _ => return self.error(Code::InvalidUnicodeCodePoint),
+                    }
+                    self.at += end;
+                }
             }
-        }
-        match String::from_utf8(bytes) {
-            Ok(s) => Ok(s),
-            // Not reached: both sources give UTF-8, and escapes are checked.
-            Err(_) => self.error(Code::InvalidUnicodeCodePoint),
         }
     }
 
     /// The escape after a backslash.
-    fn escape(&mut self, out: &mut Vec<u8>) -> Read<()> {
+    fn escape(&mut self, out: &mut String) -> Read<()> {
         let b = match self.next() {
             None => return self.error(Code::EofWhileParsingString),
             Some(b'"') => b'"',
@@ -633,13 +659,12 @@ impl<S: Source> Reader<S> {
             Some(b't') => b'\t',
             Some(b'u') => {
                 // Always a character: `unicode_escape` refuses a surrogate alone.
-                let c = char::from_u32(self.unicode_escape()?).unwrap_or(char::REPLACEMENT_CHARACTER);
-                out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+                out.push(char::from_u32(self.unicode_escape()?).unwrap_or(char::REPLACEMENT_CHARACTER));
                 return Ok(());
             }
             Some(_) => return self.error(Code::InvalidEscape),
         };
-        out.push(b);
+        out.push(char::from(b));
         Ok(())
     }
 
@@ -873,7 +898,7 @@ mod tests {
     use proptest::prelude::*;
 
     fn read(text: &str) -> Result<Value, Syntax> {
-        let mut reader = Reader::new(text.as_bytes());
+        let mut reader = Reader::new(text);
         reader.whole()
     }
 
@@ -1133,7 +1158,7 @@ mod tests {
         fn agrees_with_serde_json(v in any_value(), pretty in any::<bool>(), at in any::<usize>(), how in 0..4u8, c in prop_oneof![Just('"'), Just(','), Just('\\'), Just(']'), Just('}'), Just('\n'), Just('e'), Just('-'), Just('0'), any::<char>()]) {
             let written = if pretty { serde_json::to_string_pretty(&v).unwrap() } else { v.to_string() };
             let text = if how == 3 { written } else { broken(&written, at, how, c) };
-            let mut reader = Reader::new(text.as_bytes());
+            let mut reader = Reader::new(text.as_str());
             let ours = reader.whole();
             match (ours, serde(&text)) {
                 (Ok(ours), Ok(theirs)) => {

@@ -103,6 +103,10 @@ impl<R: BufRead> vardval::json::Source for Utf8Reader<R> {
         }
         self.text.as_bytes().get(at.checked_sub(self.start)?).copied()
     }
+
+    fn text(&self, at: usize) -> &str {
+        at.checked_sub(self.start).and_then(|at| self.text.get(at..)).unwrap_or_default()
+    }
 }
 
 /// A whole (small) file's bytes as text: UTF-8 without its byte-order mark,
