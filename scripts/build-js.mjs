@@ -19,7 +19,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 /// `offlineData` is the source of the virtual module `vk-offline-data` it may import.
 export async function bundleComponent({ entry = 'www/src/vardval-kollen.js', format = 'esm', platform, outfile, write = true, offlineData } = {}) {
   const plugins = [];
-  if (platform) plugins.push({ name: 'platform', setup: (b) => b.onResolve({ filter: /\/platform\.js$/ }, () => ({ path: platform })) });
+  // The platform itself may take what is the same on both from the served one (`evaluate`).
+  if (platform) plugins.push({ name: 'platform', setup: (b) => b.onResolve({ filter: /\/platform\.js$/ }, (args) => (args.importer === platform ? undefined : { path: platform })) });
   if (offlineData) {
     plugins.push({
       name: 'offline-data',

@@ -7,6 +7,10 @@ import { DATA, WASM } from 'vk-offline-data';
 
 export const BASE = new URL('.', location.href);
 
+// The engine's answer, through the module's JSON text, as on the site
+// (scripts/build-js.mjs lets this file, and only this one, import the served platform).
+export { evaluate } from '../www/src/platform.js';
+
 // The modules are stored gzipped (base64 of raw WebAssembly compresses badly)
 // and unpacked by the browser's own DecompressionStream.
 const unpack = (b64) => new Response(new Blob([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();

@@ -46,7 +46,7 @@ writeFileSync(
 The engine of Vårdvalskollen as WebAssembly, for developers at regions.
 
 \`\`\`js
-import init, { evaluate, set_text } from 'vardvalskollen';
+import init, { evaluate, evaluate_json, set_text } from 'vardvalskollen';
 await init(); // or init({ module_or_path: url or bytes of vardval_full_bg.wasm })
 // The module carries the rulebooks but no sentence: hand it the catalogue of
 // each language you use (data/ in this package), once.
@@ -57,6 +57,8 @@ answer.fees.total_charged; // 200
 // A region's own rules (its fees, a lower ceiling), checked as \`vardval rules check\` does:
 evaluate({ today: '2026-11-23', rulebook: { base: 'se', override: regionRules }, person: { home_region: '13' } });
 // Bad input throws { errors: [{ path, code, message }] } (type InputErrors).
+// The same as JSON text, in and out (the answer, or the error object: an answer has no \`errors\`):
+evaluate_json('{"today": "2026-11-23", "person": {"age": 34}}');
 
 import initNearby, { set_units, add_places, set_unit_counts, set_text as set_nearby_text, nearby, set_positions, nearest_ids } from 'vardvalskollen/nearby';
 await initNearby();

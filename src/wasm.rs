@@ -1,9 +1,16 @@
 //! The engine in WebAssembly: a thin shell over `evaluate`.
 //!
-//! `evaluate(situation)` takes and returns plain JS objects, the same JSON as
-//! the command line; bad input throws `{ errors: [{ path, code, message }] }`.
+//! `evaluate_json(situation)` takes the situation as JSON text and gives the
+//! answer as JSON text, the same JSON as the command line; bad input gives
+//! the error object `{ "errors": [{ path, code, message }] }` instead (an
+//! answer never has an `errors` field). The page's module has only this way
+//! and takes and gives only strings and numbers, so that its glue carries no
+//! table of JS objects. The full module (`--features evaluate-full`, the npm
+//! package's) also has `evaluate(situation)`, which takes and returns plain
+//! JS objects and throws the error object; the nearby module's `nearby` works
+//! the same way.
 //!
-//! The objects cross the boundary as JSON text (`JSON.stringify` in, and
+//! Those objects cross the boundary as JSON text (`JSON.stringify` in, and
 //! `JSON.parse` out, both the browser's own). serde-wasm-bindgen would walk
 //! the objects directly, but it puts a second set of (de)serialisers and the
 //! float printer into the module (about 40 KB of 206 KB, measured with twiggy).
@@ -30,6 +37,7 @@ static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> 
 
 // The browser's own JSON, declared here rather than through js-sys, which
 // brings more than these two functions into the module.
+#[cfg(any(feature = "evaluate-full", feature = "nearby-module"))]
 #[wasm_bindgen]
 extern "C" {
     #[wasm_bindgen(js_namespace = JSON, catch)]
@@ -71,7 +79,7 @@ export interface Answer {
   };
   warnings: { code: string; message: string }[];
 }
-/** What `evaluate`, `nearby` and `nearest_ids` throw on bad input. */
+/** What `evaluate`, `nearby` and `nearest_ids` throw on bad input; `evaluate_json` gives it as JSON text. */
 export interface InputErrors { errors: { path: string; code: string; message: string; args?: Record<string, string> }[] }
 /** What `set_units` and `set_positions` throw for a list they refuse (`line`: a CSV line, a JSON item's or a position's number, from 1). */
 export interface UnitProblems { problems: { line: number; field: string; code: string; detail: string }[] }
@@ -86,28 +94,37 @@ export interface NearbyAnswer {
 }
 "#;
 
+#[cfg(any(feature = "evaluate-full", feature = "nearby-module"))]
 fn to_js(json: &str) -> JsValue {
     parse(json).unwrap_or(JsValue::NULL)
 }
 
+#[cfg(any(feature = "evaluate-full", feature = "nearby-module"))]
 fn json_text(situation: &JsValue) -> Option<String> {
     stringify(situation).ok().and_then(|s| s.as_string())
 }
 
-/// Answers a situation (CONTRACT §1–2); throws `InputErrors` on bad input.
+/// Answers a situation given as JSON text (a `Situation`, CONTRACT §1–2): the
+/// `Answer` as JSON text, or on bad input the `InputErrors` object as JSON
+/// text (an answer never has an `errors` field).
 #[cfg(not(feature = "nearby-module"))]
+#[wasm_bindgen]
+pub fn evaluate_json(situation: &str) -> String {
+    match crate::evaluate_str(situation) {
+        Ok(answer) => answer.to_json(),
+        Err(report) => report.to_json(),
+    }
+}
+
+/// Answers a situation (CONTRACT §1–2); throws `InputErrors` on bad input.
+#[cfg(all(feature = "evaluate-full", not(feature = "nearby-module")))]
 #[wasm_bindgen(unchecked_return_type = "Answer")]
 pub fn evaluate(#[wasm_bindgen(unchecked_param_type = "Situation")] situation: JsValue) -> Result<JsValue, JsValue> {
-    let text = json_text(&situation);
-    let result = match text {
-        Some(text) => crate::evaluate_str(&text),
-        // undefined, a function, a circular object or a BigInt: not JSON.
-        None => Err(crate::report(
-            crate::text::Lang::Sv,
-            &[crate::input::Problem { path: String::new(), code: "invalid_type", args: vec![("expected", "object".into())] }],
-        )),
-    };
-    match result {
+    // undefined, a function, a circular object or a BigInt is not JSON: read
+    // as `null`, which is not a situation either (`invalid_type`, as the page's
+    // component does for `evaluate_json`).
+    let text = json_text(&situation).unwrap_or_else(|| "null".into());
+    match crate::evaluate_str(&text) {
         Ok(answer) => Ok(to_js(&answer.to_json())),
         Err(report) => Err(to_js(&report.to_json())),
     }

@@ -19,40 +19,57 @@ async function ready(page) {
   await page.waitForSelector('vardval-kollen[data-ready="true"]', { timeout: 15_000 });
 }
 
-test('the module gives the same JSON as the command for the same situation', async () => {
+test('the modules give the same JSON as the command for the same situation', async () => {
   const page = await env.page();
   await ready(page);
   const good = JSON.parse(readFileSync('examples/situation.json', 'utf8'));
   const bad = { today: '2026-13-01', lang: 'en', person: { age: 300 }, visits: [{ date: 'soon', where: 'home' }] };
-  const fromWasm = await page.evaluate(async ([good, bad]) => {
-    // The module itself, as a region's developer would load it (the page's
-    // component has its own copy inside its bundle): handed the catalogues of
-    // both languages, since it embeds no sentence (it carries the rulebooks).
-    const mod = await import('./pkg/vardval.js');
-    await mod.default();
-    const { evaluate } = mod;
-    for (const lang of ['sv', 'en']) mod.set_text(lang, await (await fetch(`./data/text-${lang}.json`)).text());
-    let thrown = null;
-    try {
-      evaluate(bad);
-    } catch (e) {
-      thrown = e;
-    }
-    let notJson = null;
-    try {
-      evaluate(undefined);
-    } catch (e) {
-      notJson = e;
-    }
-    return { answer: evaluate(good), thrown, notJson };
+  const got = await page.evaluate(async ([good, bad]) => {
+    // The modules themselves, as a region's developer would load them (the
+    // page's component has its own copy inside its bundle): handed the
+    // catalogues of both languages, since they embed no sentence (they carry
+    // the rulebooks).
+    const load = async (path) => {
+      const mod = await import(path);
+      await mod.default();
+      for (const lang of ['sv', 'en']) mod.set_text(lang, await (await fetch(`./data/text-${lang}.json`)).text());
+      return mod;
+    };
+    const thrown = (f) => Promise.resolve().then(f).then(() => null, (e) => e);
+    // The page's: JSON text in and out, the answer or the error object.
+    const small = await load('./pkg/vardval.js');
+    // The full one (the npm package's) also takes and gives plain objects, and throws the error object.
+    const full = await load('./pkg-full/vardval_full.js');
+    const answer = full.evaluate(good);
+    return {
+      small: {
+        answer: small.evaluate_json(JSON.stringify(good)),
+        bad: small.evaluate_json(JSON.stringify(bad)),
+        notObject: small.evaluate_json('null'),
+        notJson: small.evaluate_json('{"today": '),
+        exports: Object.keys(small).sort(),
+      },
+      full: { answer, plain: Object.getPrototypeOf(answer.fees) === Object.prototype, text: full.evaluate_json(JSON.stringify(good)), thrown: await thrown(() => full.evaluate(bad)), notJson: await thrown(() => full.evaluate(undefined)) },
+    };
   }, [good, bad]);
-  assert.deepEqual(fromWasm.answer, cli(good));
-  assert.deepEqual(fromWasm.thrown, cli(bad));
-  assert.ok(fromWasm.thrown.errors.length >= 4, JSON.stringify(fromWasm.thrown));
-  assert.equal(fromWasm.notJson.errors[0].code, 'invalid_type');
-  // Plain objects, and null (not undefined) where the contract says null.
-  assert.equal(fromWasm.answer.listing.next_free_change, null);
-  assert.equal(Object.getPrototypeOf(fromWasm.answer.fees), Object.prototype);
+  const answer = JSON.parse(got.small.answer);
+  assert.deepEqual(answer, cli(good));
+  assert.equal(answer.errors, undefined, 'an answer has no errors field');
+  const refused = JSON.parse(got.small.bad);
+  assert.deepEqual(refused, cli(bad));
+  assert.ok(refused.errors.length >= 4, got.small.bad);
+  assert.deepEqual(JSON.parse(got.small.notObject).errors.map((e) => [e.path, e.code]), [['', 'invalid_type']]);
+  assert.deepEqual(JSON.parse(got.small.notJson).errors.map((e) => e.code), ['invalid_json']);
+  // null (not left out) where the contract says null.
+  assert.equal(answer.listing.next_free_change, null);
+  // The page's module: strings and numbers only, no way that takes or gives a JS object.
+  assert.deepEqual(got.small.exports, ['default', 'evaluate_json', 'initSync', 'max_items', 'set_text']);
+  assert.deepEqual(got.full.answer, answer);
+  assert.deepEqual(JSON.parse(got.full.text), answer);
+  assert.ok(got.full.plain, 'plain objects');
+  assert.deepEqual(got.full.thrown, cli(bad));
+  // What JSON cannot hold is not a situation.
+  assert.deepEqual(got.full.notJson.errors.map((e) => [e.path, e.code]), [['', 'invalid_type']]);
   assert.deepEqual(page.errors, []);
   await page.close();
 });
@@ -72,11 +89,7 @@ test("a region's override: only the full module reads it, as the command does", 
       const mod = await import(path);
       await mod.default();
       mod.set_text('en', await (await fetch('./data/text-en.json')).text());
-      try {
-        return mod.evaluate(situation);
-      } catch (e) {
-        return e;
-      }
+      return JSON.parse(mod.evaluate_json(JSON.stringify(situation)));
     };
     return { small: await run('./pkg/vardval.js'), full: await run('./pkg-full/vardval_full.js') };
   }, situation);

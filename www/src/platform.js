@@ -18,6 +18,23 @@ export async function startEngine({ full = false } = {}) {
   return engine;
 }
 
+/// The engine's answer to `situation` (a plain object), or, on bad input, its
+/// error object `{ errors }` thrown, as the full module's `evaluate` gives
+/// them: through `evaluate_json`, which both modules have and which takes and
+/// gives JSON text only (an answer never has an `errors` field). What is not
+/// JSON (undefined, a cycle) goes in as `null`, which is not a situation either.
+export function evaluate(engine, situation) {
+  let text;
+  try {
+    text = JSON.stringify(situation);
+  } catch {
+    // a cycle or a BigInt: left undefined
+  }
+  const result = JSON.parse(engine.evaluate_json(text ?? 'null'));
+  if (result.errors) throw result;
+  return result;
+}
+
 /// The nearby search's part of the component (www/src/nearby.js), bundled
 /// beside it by scripts/build-js.mjs and loaded on first use.
 export function loadNearbySearch() {

@@ -14,7 +14,7 @@
 // www/vardval-kollen-nearby.js and www/vardval-kollen-later.js
 // (scripts/build-js.mjs).
 import { h, today, formatter, LANGUAGES } from './dom.js';
-import { startEngine, fetchText } from './platform.js';
+import { startEngine, fetchText, evaluate } from './platform.js';
 import { fields } from './fields.js';
 import { situation } from './situation.js';
 import { questions } from './questions.js';
@@ -118,7 +118,7 @@ class VardvalKollen extends HTMLElement {
     if (!src) return base;
     try {
       const override = await fetch(new URL(src, document.baseURI)).then((r) => r.json());
-      this.engine.evaluate({ today: today(), rulebook: { base, override } });
+      evaluate(this.engine, { today: today(), rulebook: { base, override } });
       return { base, override };
     } catch (e) {
       const problems = e?.errors?.map((x) => `${x.path}: ${x.message}`).join('; ') ?? String(e);
@@ -226,7 +226,7 @@ class VardvalKollen extends HTMLElement {
     let result;
     try {
       if (missing.errors.length) throw { errors: missing.errors };
-      result = this.engine.evaluate(situation);
+      result = evaluate(this.engine, situation);
     } catch (thrown) {
       this.showErrors(name, thrown?.errors ?? [], { ...paths, ...missing.paths }, moveFocus);
       return null;
