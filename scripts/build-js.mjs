@@ -8,9 +8,13 @@
 //                                 first answer does not need, loaded once it
 //                                 has started;
 //                                 and www/style.css, www/src/style.css minified.
+// Each bundle is then minified again by terser, whose passes find what
+// esbuild's one does not (README, "Budgets and figures").
 // scripts/bundle.mjs uses `bundleComponent` for the offline file, with a
 // platform that holds every file.
 import * as esbuild from 'esbuild';
+import { minify } from 'terser';
+import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -40,14 +44,17 @@ export async function bundleComponent({ entry = 'www/src/vardval-kollen.js', for
     legalComments: 'none',
     charset: 'utf8',
     outfile,
-    write,
+    write: false,
     plugins,
     // wasm-bindgen's glue finds its module beside itself by default; both
     // platforms hand it the module instead, so a classic script has no need of it.
     define: format === 'iife' ? { 'import.meta.url': 'location.href' } : {},
     logLevel: 'warning',
   });
-  return write ? null : result.outputFiles[0].text;
+  const { code } = await minify(result.outputFiles[0].text, { module: format === 'esm', compress: { passes: 3 }, mangle: true, format: { ascii_only: false } });
+  if (!write) return code;
+  writeFileSync(result.outputFiles[0].path, code);
+  return null;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

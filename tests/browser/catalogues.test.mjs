@@ -5,8 +5,9 @@
 // the parts loaded later name (www/vardval-kollen-later.js,
 // www/vardval-kollen-nearby.js) are in data/text-more-LANG.json, which they
 // fetch as they load; the static page's own words are in neither. A key is
-// named literally ('ui.fees.heading'), by a template (`ui.fees.where_${w}`),
-// or as a named key's plural form or name in messages (KEY.one, KEY.name).
+// named literally ('ui.fees.heading'), by a template (`ui.fees.where_${w}`,
+// or "ui.fees.where_"+w as terser writes one), or as a named key's plural
+// form or name in messages (KEY.one, KEY.name).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -36,6 +37,8 @@ function named(file) {
     }
     if (pattern.includes('[\\w]+')) templates.push(new RegExp(`^${pattern}$`));
   }
+  // A template with one hole at its end, as terser writes it: "ui.nearby.list."+(…).
+  for (const m of js.matchAll(/["'](ui\.[\w.]+)["']\+/g)) templates.push(new RegExp(`^${m[1].replace(/\./g, '\\.')}[\\w]+$`));
   const names = (key) => literals.has(key) || templates.some((t) => t.test(key));
   return (key) => {
     const [base, form] = [key.slice(0, key.lastIndexOf('.')), key.slice(key.lastIndexOf('.') + 1)];
