@@ -27,11 +27,12 @@ test('the module gives the same JSON as the command for the same situation', asy
   const fromWasm = await page.evaluate(async ([good, bad]) => {
     // The module itself, as a region's developer would load it (the page's
     // component has its own copy inside its bundle): handed the catalogues of
-    // both languages, since it embeds no sentence (it carries the rulebooks).
+    // both languages, each in its two files (the second with the error
+    // messages), since it embeds no sentence (it carries the rulebooks).
     const mod = await import('./pkg/vardval.js');
     await mod.default();
     const { evaluate } = mod;
-    for (const lang of ['sv', 'en']) mod.set_text(lang, await (await fetch(`./data/text-${lang}.json`)).text());
+    for (const lang of ['sv', 'en']) for (const file of ['text', 'text-more']) mod.set_text(lang, await (await fetch(`./data/${file}-${lang}.json`)).text());
     let thrown = null;
     try {
       evaluate(bad);
@@ -71,7 +72,7 @@ test("a region's override: only the full module reads it, as the command does", 
     const run = async (path) => {
       const mod = await import(path);
       await mod.default();
-      mod.set_text('en', await (await fetch('./data/text-en.json')).text());
+      for (const file of ['text', 'text-more']) mod.set_text('en', await (await fetch(`./data/${file}-en.json`)).text());
       try {
         return mod.evaluate(situation);
       } catch (e) {
@@ -104,7 +105,7 @@ test("the nearby module's numeric way: positions in as one Float64Array, indices
       }
     };
     const beforeText = thrown(() => mod.nearest_ids(91, 15, 3));
-    mod.set_text('sv', await (await fetch('./data/text-sv.json')).text());
+    for (const file of ['text', 'text-more']) mod.set_text('sv', await (await fetch(`./data/${file}-sv.json`)).text());
     // Göteborg, Stockholm, Jönköping, Malmö: [lat, lon, …].
     const count = mod.set_positions(new Float64Array([57.7089, 11.9746, 59.3293, 18.0686, 57.7826, 14.1618, 55.605, 13.0038]));
     const ids = mod.nearest_ids(57.75, 14.0, 3);
