@@ -12,9 +12,9 @@ for (const f of ['vardval_full.js', 'vardval_full.d.ts', 'vardval_full_bg.wasm',
 // The full nearby module: a developer's list is their own (`set_units`, checked line by line), or positions alone.
 for (const f of ['vardval_nearby_full.js', 'vardval_nearby_full.d.ts', 'vardval_nearby_full_bg.wasm', 'vardval_nearby_full_bg.wasm.d.ts']) cpSync(`www/pkg-nearby-full/${f}`, `${out}/${f}`);
 // The text catalogues the modules answer in (they embed no sentence; they carry the rulebooks):
-// every language's, as `make build` wrote them (text-LANG.json; not text-more-LANG.json, the page's labels only).
+// every language's, as `make build` wrote them (text-LANG.json, and text-more-LANG.json with the error messages).
 mkdirSync(`${out}/data`, { recursive: true });
-for (const f of readdirSync('www/data').filter((f) => /^text-(?!more-).*\.json$/.test(f))) cpSync(`www/data/${f}`, `${out}/data/${f}`);
+for (const f of readdirSync('www/data').filter((f) => /^text-.*\.json$/.test(f))) cpSync(`www/data/${f}`, `${out}/data/${f}`);
 // The JSON Schemas of the interfaces, as checked in (`make schemas`).
 cpSync('schemas', `${out}/schemas`, { recursive: true });
 const version = /^version = "(.*)"$/m.exec(readFileSync('Cargo.toml', 'utf8'))[1];
@@ -49,9 +49,10 @@ The engine of Vårdvalskollen as WebAssembly, for developers at regions.
 import init, { evaluate, evaluate_json, set_text } from 'vardvalskollen';
 await init(); // or init({ module_or_path: url or bytes of vardval_full_bg.wasm })
 // The module carries the rulebooks but no sentence: hand it the catalogue of
-// each language you use (data/ in this package), once.
+// each language you use (data/ in this package), in its two files.
 const data = (f) => fetch(new URL(\`node_modules/vardvalskollen/data/\${f}\`, location.href)).then((r) => r.text());
 set_text('sv', await data('text-sv.json'));
+set_text('sv', await data('text-more-sv.json')); // the error messages
 const answer = evaluate({ today: '2026-11-23', person: { age: 34, home_region: '13' }, visits: [{ date: '2026-03-02', where: 'listed' }] });
 answer.fees.total_charged; // 200
 // A region's own rules (its fees, a lower ceiling), checked as \`vardval rules check\` does:
@@ -62,7 +63,8 @@ evaluate_json('{"today": "2026-11-23", "person": {"age": 34}}');
 
 import initNearby, { set_units, add_places, set_unit_counts, set_text as set_nearby_text, nearby, set_positions, nearest_ids } from 'vardvalskollen/nearby';
 await initNearby();
-set_nearby_text('sv', await data('text-sv.json')); // its error messages
+set_nearby_text('sv', await data('text-sv.json'));
+set_nearby_text('sv', await data('text-more-sv.json')); // its error messages
 set_units(csvOrJsonText);          // your unit list (see the project's docs/units.md)
 add_places(municipalitiesJson);    // data/municipalities.json, data/postal-codes.json
 set_unit_counts(countsJson);       // data/unit-counts-1177.json, only with the default list: answers say how complete it is

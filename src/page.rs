@@ -207,6 +207,13 @@ const LATER_KEYS: &[&str] = &[
     "ui.nearby.your_position",
 ];
 
+/// The answers' keys only error messages use (`error.*`, and the types they
+/// name, `type.*`): the page shows its own labels for errors (`ui.error.CODE`),
+/// so the engine's messages reach only the console and an editor's note
+/// (`rules-src`). They are in the second catalogue too, which the component
+/// hands its module once it has it.
+const LATER_ANSWER_KEYS: &[&str] = &["error", "type"];
+
 /// The `ui.` keys only the static page uses (www/page.html's title, header,
 /// lead and footer; the language menu): in neither of the component's catalogues.
 const PAGE_ONLY_KEYS: &[&str] = &["ui.brand", "ui.footer", "ui.lang", "ui.lead", "ui.nojs", "ui.privacy", "ui.skip", "ui.title", "ui.translation.original"];
@@ -217,13 +224,14 @@ fn listed(keys: &[&str], key: &str) -> bool {
 }
 
 /// The component's catalogue as JSON: the page's own labels (`ui.`) the
-/// component needs before and for its first answer, the whole answers'
-/// catalogue, which the WebAssembly module writes its answers from, and the
-/// regions' names; sorted by key, a later entry in place of an earlier one of its key.
+/// component needs before and for its first answer, the answers' catalogue
+/// but for the error messages (`LATER_ANSWER_KEYS`), which the WebAssembly
+/// module writes its answers from, and the regions' names; sorted by key, a
+/// later entry in place of an earlier one of its key.
 /// `vardval text` writes it (data/text-LANG.json); the page holds it inline.
 pub fn catalogue_json(lang: Lang) -> String {
     let page = crate::text::page_catalogue(lang).iter().filter(|(k, _)| k.starts_with("ui.") && !listed(LATER_KEYS, k) && !listed(PAGE_ONLY_KEYS, k));
-    let answers = crate::text::catalogue(lang).iter();
+    let answers = crate::text::catalogue(lang).iter().filter(|(k, _)| !listed(LATER_ANSWER_KEYS, k));
     // The regions' names for the region questions (`region.01`: "Region Stockholm"), as
     // the module's rulebook has them: the questions are drawn before the module has started.
     let regions: Vec<(String, &str)> = Rulebook::builtin("se").map_or_else(Vec::new, |book| book.regions.iter().map(|r| (format!("region.{}", r.code), &*r.name)).collect());
@@ -233,11 +241,14 @@ pub fn catalogue_json(lang: Lang) -> String {
 }
 
 /// The component's second catalogue as JSON: the labels only its parts loaded
-/// after the first answer use (`LATER_KEYS`), sorted by key. `vardval text
-/// --more` writes it (data/text-more-LANG.json); those parts fetch it as they load.
+/// after the first answer use (`LATER_KEYS`) and the engine's error messages
+/// (`LATER_ANSWER_KEYS`), sorted by key. `vardval text --more` writes it
+/// (data/text-more-LANG.json); those parts fetch it as they load, and the
+/// component hands it to its module.
 pub fn more_catalogue_json(lang: Lang) -> String {
-    let entries: std::collections::BTreeMap<&str, &str> =
-        crate::text::page_catalogue(lang).iter().filter(|(k, _)| listed(LATER_KEYS, k)).map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let labels = crate::text::page_catalogue(lang).iter().filter(|(k, _)| listed(LATER_KEYS, k));
+    let messages = crate::text::catalogue(lang).iter().filter(|(k, _)| listed(LATER_ANSWER_KEYS, k));
+    let entries: std::collections::BTreeMap<&str, &str> = labels.chain(messages).map(|(k, v)| (k.as_str(), v.as_str())).collect();
     entries.to_json()
 }
 
@@ -361,8 +372,8 @@ mod tests {
     }
 
     /// Issue 12: the page holds only what the first answer needs; what the
-    /// parts loaded later say is in the second catalogue, the static page's
-    /// own words in neither. Every language's two catalogues hold Swedish's
+    /// parts loaded later say, and the engine's error messages, are in the
+    /// second catalogue, the static page's own words in neither. Every language's two catalogues hold Swedish's
     /// keys (bar the plural forms it adds; text.rs checks their placeholders).
     #[test]
     fn the_two_catalogues_split_the_components_keys_alike_in_every_language() {
@@ -374,15 +385,23 @@ mod tests {
                 assert!(sv_page.iter().any(|(key, _)| listed(&[k], key)), "{k} names no key of i18n/page.sv.json");
             }
         }
+        for k in LATER_ANSWER_KEYS {
+            assert!(crate::text::catalogue(Lang::Sv).iter().any(|(key, _)| listed(&[k], key)), "{k} names no key of i18n/sv.json");
+        }
         // A plural form (KEY.one, Arabic's KEY.two, …) stands for its key.
         let base = |k: &String| ["zero", "one", "two", "few", "many"].iter().find_map(|f| k.strip_suffix(&format!(".{f}"))).unwrap_or(k).to_string();
         let (sv_first, sv_more) = (keys(catalogue_json(Lang::Sv)), keys(more_catalogue_json(Lang::Sv)));
         assert!(sv_more.contains("ui.error.missing_field") && sv_more.contains("ui.nearby.searching") && sv_more.contains("ui.share.copy"));
+        assert!(sv_more.contains("error.missing_field") && sv_more.contains("error.unknown_field.nearest") && sv_more.contains("type.object"));
         assert!(sv_first.contains("ui.show_answer") && sv_first.contains("ui.answer_failed") && sv_first.contains("ui.nearby.load_failed") && sv_first.contains("region.01"));
+        assert!(sv_first.contains("fees.row") && sv_first.contains("warning.unknown_field") && sv_first.contains("word.input"));
         for lang in Lang::ALL {
             let (first, more) = (keys(catalogue_json(lang)), keys(more_catalogue_json(lang)));
             assert!(first.is_disjoint(&more), "{lang:?}");
-            assert!(more.iter().all(|k| k.starts_with("ui.")), "{lang:?}: only the page's labels");
+            assert!(more.iter().all(|k| k.starts_with("ui.") || listed(LATER_ANSWER_KEYS, k)), "{lang:?}: only the page's labels and the error messages");
+            for (key, _) in crate::text::catalogue(lang) {
+                assert!(first.contains(key) != more.contains(key) && more.contains(key) == listed(LATER_ANSWER_KEYS, key), "{key} in {lang:?}");
+            }
             for (key, _) in crate::text::page_catalogue(lang).iter().filter(|(k, _)| k.starts_with("ui.")) {
                 assert_eq!(first.contains(key) || more.contains(key), !listed(PAGE_ONLY_KEYS, key), "{key} in {lang:?}");
             }

@@ -130,12 +130,13 @@ pub fn evaluate(#[wasm_bindgen(unchecked_param_type = "Situation")] situation: J
     }
 }
 
-/// Hands the module the catalogue of a language (data/text-LANG.json), once,
-/// before `evaluate`: the module embeds no sentence, so that a page downloads
-/// only its own language's (the built-in rulebooks it carries itself):
-/// the evaluate module writes its answers from it, the nearby module its
-/// error messages (there a catalogue of the keys `error.*`, `type.*` and
-/// `word.*` is enough). Without it a message is its key.
+/// Hands the module the catalogue of a language (data/text-LANG.json) before
+/// `evaluate`, and then the rest of it (data/text-more-LANG.json, which holds
+/// the error messages), each once: the module embeds no sentence, so
+/// that a page downloads only its own language's (the built-in rulebooks it
+/// carries itself): the evaluate module writes its answers from it, the
+/// nearby module its error messages (there a catalogue of the keys `error.*`,
+/// `type.*` and `word.*` is enough). Without it a message is its key.
 #[wasm_bindgen]
 pub fn set_text(lang: &str, catalogue: &str) -> bool {
     crate::text::Lang::from_code(lang).is_some_and(|l| crate::text::set_catalogue(l, catalogue))

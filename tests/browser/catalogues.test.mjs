@@ -4,10 +4,12 @@
 // first part names (www/vardval-kollen.js), and no other; the labels only
 // the parts loaded later name (www/vardval-kollen-later.js,
 // www/vardval-kollen-nearby.js) are in data/text-more-LANG.json, which they
-// fetch as they load; the static page's own words are in neither. A key is
+// fetch as they load; the static page's own words are in neither. Of the
+// engine's catalogue (i18n/LANG.json) the page holds all but the error
+// messages (`error.*`, `type.*`), which are in text-more, for the module,
+// and which no script names. A key is
 // named literally ('ui.fees.heading'), by a template (`ui.fees.where_${w}`,
-// or "ui.fees.where_"+w as terser writes one), or as a named key's plural
-// form or name in messages (KEY.one, KEY.name).
+// or "ui.fees.where_"+w as terser writes one), or as a named key's plural form or name in messages (KEY.one, KEY.name).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -16,12 +18,12 @@ const FORMS = ['zero', 'one', 'two', 'few', 'many', 'name'];
 const json = (f) => JSON.parse(readFileSync(f, 'utf8'));
 const labels = (o) => Object.keys(o).filter((k) => k.startsWith('ui.'));
 
-/// The `ui.` keys a bundled script names: literals, and templates as patterns.
-function named(file) {
+/// The keys under `group` (a pattern) a bundled script names: literals, and templates as patterns.
+function named(file, group = 'ui') {
   const js = readFileSync(file, 'utf8');
-  const literals = new Set([...js.matchAll(/["'`](ui\.[\w.]+)["'`]/g)].map((m) => m[1]));
+  const literals = new Set([...js.matchAll(new RegExp(`["'\`]((?:${group})\\.[\\w.]+)["'\`]`, 'g'))].map((m) => m[1]));
   const templates = [];
-  for (const m of js.matchAll(/`ui\./g)) {
+  for (const m of js.matchAll(new RegExp(`\`(?:${group})\\.`, 'g'))) {
     // The template's text, its ${…} holes (nested braces included) as patterns.
     let pattern = '';
     let i = m.index + 1;
@@ -46,10 +48,11 @@ function named(file) {
   };
 }
 
-test("the page holds the labels its component's first part names, the second catalogue those only the parts loaded later name", () => {
+test("the page holds the labels its component's first part names and the engine's text but its error messages, the second catalogue the rest", () => {
   const first = named('www/vardval-kollen.js');
   const later = named('www/vardval-kollen-later.js');
   const nearby = named('www/vardval-kollen-nearby.js');
+  const scripts = ['www/vardval-kollen.js', 'www/vardval-kollen-later.js', 'www/vardval-kollen-nearby.js'].map((f) => named(f, 'error|type'));
   for (const lang of readdirSync('i18n').map((f) => f.match(/^page\.(.+)\.json$/)?.[1]).filter(Boolean)) {
     const page = labels(json(`i18n/page.${lang}.json`));
     const held = new Set(labels(json(`www/data/text-${lang}.json`)));
@@ -60,6 +63,13 @@ test("the page holds the labels its component's first part names, the second cat
       else if (later(key) || nearby(key)) assert.equal(where, 'more', `${lang}: ${key}, which only the parts loaded later name`);
       else assert.equal(where, 'page only', `${lang}: ${key}, which no script names`);
     }
-    assert.deepEqual([...more].filter((k) => !page.includes(k)), [], `${lang}: text-more holds the page's labels only`);
+    const messages = Object.keys(json(`i18n/${lang}.json`));
+    const allHeld = json(`www/data/text-${lang}.json`);
+    for (const key of messages) {
+      const message = /^(error|type)\./.test(key);
+      assert.equal(more.has(key) ? 'more' : Object.hasOwn(allHeld, key) ? 'held' : 'neither', message ? 'more' : 'held', `${lang}: ${key}`);
+      if (message) for (const script of scripts) assert.ok(!script(key), `${lang}: ${key}, which a script names`);
+    }
+    assert.deepEqual([...more].filter((k) => !page.includes(k) && !messages.includes(k)), [], `${lang}: text-more holds the page's labels and the error messages only`);
   }
 });

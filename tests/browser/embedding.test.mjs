@@ -345,6 +345,24 @@ test('embed.html takes units and fees named in its link only from its own origin
   await app.close();
 });
 
+// The engine's error messages are in the second catalogue (data/text-more-LANG.json):
+// the component hands it to the module before it reads a region's rules.
+test("a region's rules with a problem are not used, and the editor's note says why in words", async () => {
+  const app = await serve(siteWith({ 'rules-13.json': JSON.stringify({ parameters: { 'fees.ceiling_maxx': [] } }) }));
+  const page = await browser.newPage();
+  record(page);
+  await page.goto(`${app.origin}/embed.html?${new URLSearchParams({ region: '13', 'rules-src': 'rules-13.json' })}`);
+  await page.waitForSelector('vardval-kollen[data-ready="true"]');
+  const note = await page.locator('.vk-editor-note').innerText();
+  assert.match(note, /^Till webbredaktören: .*: rulebook\.override\.parameters\.fees\.ceiling_maxx: rulebook\.override\.parameters\.fees\.ceiling_maxx är ingen känd parameter\. Möjliga: relisting\.limit/, note);
+  assert.doesNotMatch(note, /error\.|type\./, 'no key shown as text');
+  const [, fees] = await answerBoth(page);
+  assert.match(fees, /^Ditt besök kostar 200/, "the built-in fees, not the region's file");
+  assert.deepEqual(page.errors, []);
+  await page.close();
+  await app.close();
+});
+
 test('a host page that sets units-src and rules-src itself may name another origin', async () => {
   const app = await serve('www');
   const files = await otherOrigin({ 'units-13.csv': HALLAND_UNITS, 'rules-13.json': readFileSync('tests/fixtures/override-halland.json') });

@@ -27,12 +27,13 @@ test('the modules give the same JSON as the command for the same situation', asy
   const got = await page.evaluate(async ([good, bad]) => {
     // The modules themselves, as a region's developer would load them (the
     // page's component has its own copy inside its bundle): handed the
-    // catalogues of both languages, since they embed no sentence (they carry
+    // catalogues of both languages, each in its two files (the second with the
+    // error messages), since they embed no sentence (they carry
     // the rulebooks).
     const load = async (path) => {
       const mod = await import(path);
       await mod.default();
-      for (const lang of ['sv', 'en']) mod.set_text(lang, await (await fetch(`./data/text-${lang}.json`)).text());
+      for (const lang of ['sv', 'en']) for (const file of ['text', 'text-more']) mod.set_text(lang, await (await fetch(`./data/${file}-${lang}.json`)).text());
       return mod;
     };
     const thrown = (f) => Promise.resolve().then(f).then(() => null, (e) => e);
@@ -88,7 +89,7 @@ test("a region's override: only the full module reads it, as the command does", 
     const run = async (path) => {
       const mod = await import(path);
       await mod.default();
-      mod.set_text('en', await (await fetch('./data/text-en.json')).text());
+      for (const file of ['text', 'text-more']) mod.set_text('en', await (await fetch(`./data/${file}-en.json`)).text());
       return JSON.parse(mod.evaluate_json(JSON.stringify(situation)));
     };
     return { small: await run('./pkg/vardval.js'), full: await run('./pkg-full/vardval_full.js') };
@@ -117,7 +118,7 @@ test("the nearby module's numeric way: positions in as one Float64Array, indices
       }
     };
     const beforeText = thrown(() => mod.nearest_ids(91, 15, 3));
-    mod.set_text('sv', await (await fetch('./data/text-sv.json')).text());
+    for (const file of ['text', 'text-more']) mod.set_text('sv', await (await fetch(`./data/${file}-sv.json`)).text());
     // Göteborg, Stockholm, Jönköping, Malmö: [lat, lon, …].
     const count = mod.set_positions(new Float64Array([57.7089, 11.9746, 59.3293, 18.0686, 57.7826, 14.1618, 55.605, 13.0038]));
     const ids = mod.nearest_ids(57.75, 14.0, 3);

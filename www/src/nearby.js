@@ -20,7 +20,8 @@ export const nearby = {
       // list only.
       const own = this.getAttribute('units-src');
       const mod = await startNearby({ full: Boolean(own) });
-      // Its error messages, from the catalogue the page has already loaded (the module embeds no sentence).
+      // Its error messages, from the component's text (the module embeds no sentence): the
+      // words from the page's catalogue, the messages from the second, which came with this part.
       mod.set_text(this.lang, JSON.stringify(Object.fromEntries(Object.entries(this.text).filter(([k]) => /^(error|type|word)\./.test(k)))));
       const unitsUrl = own ? new URL(own, document.baseURI) : 'data/units.json';
       const [units, municipalities, counts] = await Promise.all([fetchText(unitsUrl), this.municipalities(), own ? null : fetchText('data/unit-counts-1177.json')]);

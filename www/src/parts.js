@@ -18,10 +18,14 @@ export class NotLoaded extends Error {
 }
 
 /// What the parts say (data/text-more-LANG.json), added to the component's
-/// text (a failed fetch is tried again on the next use).
-function loadMoreText(component) {
+/// text; the text, which also holds the engine's error messages, for its
+/// module (a failed fetch is tried again on the next use).
+export function loadMoreText(component) {
   component.moreText ??= fetchText(`data/text-more-${component.lang}.json`).then(
-    (t) => void Object.assign(component.text, JSON.parse(t)),
+    (t) => {
+      Object.assign(component.text, JSON.parse(t));
+      return t;
+    },
     (e) => {
       component.moreText = null;
       throw e;

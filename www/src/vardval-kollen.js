@@ -21,7 +21,7 @@ import { questions } from './questions.js';
 import { answers } from './answers.js';
 import { sharing } from './sharing.js';
 import { nearbyForm } from './nearby-form.js';
-import { laterPart, laterStandIns, NotLoaded } from './parts.js';
+import { laterPart, laterStandIns, NotLoaded, loadMoreText } from './parts.js';
 
 // One WebAssembly instance for every component on the page; the one that
 // reads a region's own rules only for a component with `rules-src`.
@@ -75,6 +75,8 @@ class VardvalKollen extends HTMLElement {
       await this.fallback();
       return;
     }
+    // An editor's note shows the problems of a region's rules in the engine's words.
+    if (full) await this.handMessages();
     this.rulebook = await this.readRulebook();
     if (this.rulesProblem) this.querySelector('.vk-ui').prepend(h('p', { class: 'vk-hint vk-editor-note' }, this.t('ui.rules_note', { problems: this.rulesProblem })));
     if (this.idPrefix === 'vk') {
@@ -91,6 +93,14 @@ class VardvalKollen extends HTMLElement {
     this.dataset.ready = 'true';
     started();
     laterPart.load(this).catch(() => {}); // an answer that needs it tries again
+    this.handMessages();
+  }
+
+  /// Hands the module the engine's error messages, which are in the text of
+  /// the parts loaded later, fetched after the first answer (after a failed
+  /// fetch, which the parts try again, they stay keys, which only the console shows).
+  handMessages() {
+    return loadMoreText(this).then((more) => void this.engine.set_text(this.lang, more)).catch(() => {});
   }
 
   /// The rules in full as text (data/rules-LANG.html, written by the engine at
