@@ -65,9 +65,9 @@ async function onePage(dir, files, modules = true) {
     .replace(`<link rel="stylesheet" href="${root}style.css">`, () => `<style>${style}</style>`)
     .replace(`<script type="module" src="${root}vardval-kollen.js"></script>`, '')
     // The file holds what the page preloads: nothing to fetch.
-    .replace(/<!-- What the first answer needs[^>]*-->\n|<link rel="(module)?preload"[^>]*>\n/g, '')
+    .replace(/<link rel="(module)?preload"[^>]*>\n/g, '')
     // …and the catalogue the page holds (its `<` written as \u003c, so no tag inside).
-    .replace(/<!-- The component's text[^>]*-->\n<script type="application\/json"[^>]*>[^<]*<\/script>\n/, '')
+    .replace(/<script type="application\/json"[^>]*>[^<]*<\/script>\n/, '')
     // One language a file: the menu's links lead to pages the file does not hold;
     // a translation names the Swedish original without a link to it.
     .replace(/<nav class="vk-langs".*?<\/nav>/s, '')

@@ -10,7 +10,8 @@
 //! `{{translation_note}}` (on a translated page: the Swedish text is the
 //! original, and who has checked the translation), `{{static}}` (the
 //! rules, below) and `{{catalogue}}` (the component's catalogue, the same
-//! JSON as `data/text-LANG.json`, for the page to hold inline).
+//! JSON as `data/text-LANG.json`, for the page to hold inline); `{{# …}}` is
+//! a note to the template's reader, left out of the page.
 
 use crate::json_writer::WriteJson;
 use crate::rulebook::{FreeAgeRule, Rulebook, Source};
@@ -317,6 +318,11 @@ pub fn render(template: &str, lang: Lang, book: &Rulebook, day: crate::date::Dat
             )),
             "translation_note" => {}
             "static" => out.push_str(&rules_html(lang, book, day)),
+            // A note to the template's reader, not sent to every visitor (with its line's end).
+            _ if name.starts_with('#') => {
+                rest = tail.strip_prefix('\n').unwrap_or(tail);
+                continue;
+            }
             // Inside a <script> element no `<` may stand: `</script>` would end it.
             "catalogue" => out.push_str(&catalogue_json(lang).replace('<', "\\u003c")),
             _ => match name.strip_prefix("t:") {
@@ -358,6 +364,8 @@ mod tests {
         assert!(html.contains("{{unknown}}"));
         let en = render("{{t:ui.title}} {{root}}", Lang::En, book, day);
         assert_eq!(en, "Your rights in primary care ../");
+        // A note to the template's reader is left out, with its line's end.
+        assert_eq!(render("<head>\n{{# why the next line is here }}\n<link>\n", Lang::Sv, book, day), "<head>\n<link>\n");
     }
 
     #[test]

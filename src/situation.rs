@@ -10,6 +10,7 @@ use crate::rulebook::{Rulebook, BUILTIN_IDS, CHANGE_REASONS};
 use crate::text::{join, Lang};
 use crate::json::Value;
 use crate::json_writer::Decimal;
+#[cfg(rulebook_reader)]
 use alloc::borrow::Cow;
 
 /// At most this many visits and changes in one situation (CONTRACT §3).
@@ -39,10 +40,10 @@ pub mod schema;
 pub struct Situation {
     pub today: Date,
     pub lang: Lang,
-    pub rulebook: Cow<'static, Rulebook>,
+    pub rulebook: Book,
     /// Under current law (`se`), the 100 kr proposal with the same override,
     /// for the comparison the answer shows.
-    pub proposal: Option<Cow<'static, Rulebook>>,
+    pub proposal: Option<Book>,
     pub person: Person,
     pub listing: Listing,
     pub visits: Vec<Visit>,
@@ -219,18 +220,34 @@ impl Situation {
     }
 }
 
-/// `"se"`, `"sou-2019-42"` or `{ "base": "se", "override": { … } }`; and,
-/// when the base is `se`, the proposal with the same override.
-type Book = Cow<'static, Rulebook>;
+/// A situation's rulebook: a built-in one, shared, or one with a region's
+/// override, read afresh (where the reader is).
+#[cfg(rulebook_reader)]
+pub type Book = Cow<'static, Rulebook>;
+/// Without the reader every rulebook is a built-in one: no owned rulebook, so
+/// the module carries no code to drop one (0.8 KB).
+#[cfg(not(rulebook_reader))]
+pub type Book = &'static Rulebook;
+
+#[cfg(rulebook_reader)]
+fn shared(book: &'static Rulebook) -> Book {
+    Cow::Borrowed(book)
+}
+#[cfg(not(rulebook_reader))]
+fn shared(book: &'static Rulebook) -> Book {
+    book
+}
 
 /// The proposal an answer under `base` is compared with: only `se` has one.
 fn proposal_of(base: &str) -> Option<&'static str> {
     (base == "se").then_some("sou-2019-42")
 }
 
+/// `"se"`, `"sou-2019-42"` or `{ "base": "se", "override": { … } }`; and,
+/// when the base is `se`, the proposal with the same override.
 fn read_rulebook(v: Option<&Value>, reader: &mut Reader) -> (Option<Book>, Option<Book>) {
     // The built-in books are shared; a book with an override is read afresh.
-    let builtin = |id: &str| (Rulebook::builtin(id).map(Cow::Borrowed), proposal_of(id).and_then(Rulebook::builtin).map(Cow::Borrowed));
+    let builtin = |id: &str| (Rulebook::builtin(id).map(shared), proposal_of(id).and_then(Rulebook::builtin).map(shared));
     let Some(v) = v else { return builtin("se") };
     match v {
         Value::String(id) => match builtin(id) {
