@@ -122,7 +122,7 @@ impl NextStep {
 /// reads on `date`), the section says so and cites the override's own source
 /// and date, never the national value's (issue 11, D2).
 pub(crate) fn cite_regional_values(book: &Rulebook, lang: Lang, date: Date, names: &[&str], details: &mut Vec<String>, sources: &mut Vec<rulebook::Source>) {
-    let Some(regional) = &book.regional else { return };
+    let Some(regional) = book.regional() else { return };
     for name in regional.parameters.iter().filter(|n| names.contains(n)) {
         let Some((source_id, valid_from)) = book.provenance_of(name, date) else { continue };
         let source = (source_id != "override").then(|| book.source(source_id));
@@ -143,7 +143,7 @@ pub(crate) fn cite_regional_values(book: &Rulebook, lang: Lang, date: Date, name
 /// A rulebook's title; one a region's override changed says so, unless the
 /// override gives a title of its own.
 fn rulebook_title(book: &Rulebook, lang: Lang) -> String {
-    match &book.regional {
+    match book.regional() {
         None => book.title.in_lang(lang),
         Some(regional) => regional.title.as_ref().map_or_else(|| tr(lang, "rulebook.regional_title", &[("base", book.title.in_lang(lang))]), |t| t.in_lang(lang)),
     }
@@ -152,7 +152,7 @@ fn rulebook_title(book: &Rulebook, lang: Lang) -> String {
 /// The name of a rulebook a region's override changed: the override's own
 /// title, else "a region's changes to the national rules".
 fn regional_title(book: &Rulebook, lang: Lang) -> String {
-    match book.regional.as_ref().and_then(|r| r.title.as_ref()) {
+    match book.regional().and_then(|r| r.title.as_ref()) {
         Some(title) => title.in_lang(lang),
         None => tr(lang, "rulebook.regional", &[]),
     }
@@ -245,7 +245,7 @@ fn answer(s: &Situation) -> Answer {
     if book.status == "proposal" {
         warnings.push(Warning { code: "proposal_rulebook", message: tr(lang, "warning.proposal_rulebook", &[("rulebook", book.title.in_lang(lang))]) });
     }
-    if let Some(regional) = &book.regional {
+    if let Some(regional) = book.regional() {
         let key = if regional.title.is_some() { "warning.regional_rulebook.titled" } else { "warning.regional_rulebook" };
         warnings.push(Warning { code: "regional_rulebook", message: tr(lang, key, &[("rulebook", regional_title(book, lang))]) });
     }

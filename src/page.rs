@@ -208,12 +208,16 @@ const LATER_KEYS: &[&str] = &[
     "ui.nearby.your_position",
 ];
 
-/// The answers' keys only error messages use (`error.*`, and the types they
-/// name, `type.*`): the page shows its own labels for errors (`ui.error.CODE`),
-/// so the engine's messages reach only the console and an editor's note
-/// (`rules-src`). They are in the second catalogue too, which the component
-/// hands its module once it has it.
-const LATER_ANSWER_KEYS: &[&str] = &["error", "type"];
+/// The answers' keys the page's first answer never needs, in the second
+/// catalogue, which the component hands its module once it has it (with
+/// `rules-src` before it reads the override):
+/// - those only error messages use (`error.*`, and the types they name,
+///   `type.*`): the page shows its own labels for errors (`ui.error.CODE`), so
+///   the engine's messages reach only the console and an editor's note;
+/// - those only an answer under a region's override uses (`regional.*`, the
+///   parameters it names, `param.*`, and the override's titles and warning):
+///   only the full module, loaded for `rules-src`, reads one.
+pub(crate) const LATER_ANSWER_KEYS: &[&str] = &["error", "type", "regional", "param", "rulebook.regional", "rulebook.regional_title", "warning.regional_rulebook"];
 
 /// The `ui.` keys only the static page uses (www/page.html's title, header,
 /// lead and footer; the language menu): in neither of the component's catalogues.
@@ -401,6 +405,7 @@ mod tests {
         let (sv_first, sv_more) = (keys(catalogue_json(Lang::Sv)), keys(more_catalogue_json(Lang::Sv)));
         assert!(sv_more.contains("ui.error.missing_field") && sv_more.contains("ui.nearby.searching") && sv_more.contains("ui.share.copy"));
         assert!(sv_more.contains("error.missing_field") && sv_more.contains("error.unknown_field.nearest") && sv_more.contains("type.object"));
+        assert!(sv_more.contains("regional.value") && sv_more.contains("param.fees.ceiling_max") && sv_more.contains("warning.regional_rulebook.titled") && sv_more.contains("rulebook.regional_title"));
         assert!(sv_first.contains("ui.show_answer") && sv_first.contains("ui.answer_failed") && sv_first.contains("ui.nearby.load_failed") && sv_first.contains("region.01"));
         assert!(sv_first.contains("fees.row") && sv_first.contains("warning.unknown_field") && sv_first.contains("word.input"));
         for lang in Lang::ALL {

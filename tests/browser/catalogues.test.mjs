@@ -6,7 +6,9 @@
 // www/vardval-kollen-nearby.js) are in data/text-more-LANG.json, which they
 // fetch as they load; the static page's own words are in neither. Of the
 // engine's catalogue (i18n/LANG.json) the page holds all but the error
-// messages (`error.*`, `type.*`), which are in text-more, for the module,
+// messages (`error.*`, `type.*`) and what only an answer under a region's
+// override says (`regional.*`, `param.*`, the override's titles and warning:
+// src/page.rs, `LATER_ANSWER_KEYS`), which are in text-more, for the module,
 // and which no script names. A key is
 // named literally ('ui.fees.heading'), by a template (`ui.fees.where_${w}`,
 // or "ui.fees.where_"+w as terser writes one), or as a named key's plural form or name in messages (KEY.one, KEY.name).
@@ -14,6 +16,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 
+// src/page.rs, `LATER_ANSWER_KEYS`: each key, and the keys under it.
+const LATER_ANSWER_KEYS = ['error', 'type', 'regional', 'param', 'rulebook.regional', 'rulebook.regional_title', 'warning.regional_rulebook'];
+const LATER_GROUPS = LATER_ANSWER_KEYS.map((k) => k.replace(/\./g, '\\.')).join('|');
+const LATER_ANSWER = new RegExp(`^(${LATER_GROUPS})(\\.|$)`);
 const FORMS = ['zero', 'one', 'two', 'few', 'many', 'name'];
 const json = (f) => JSON.parse(readFileSync(f, 'utf8'));
 const labels = (o) => Object.keys(o).filter((k) => k.startsWith('ui.'));
@@ -52,7 +58,7 @@ test("the page holds the labels its component's first part names and the engine'
   const first = named('www/vardval-kollen.js');
   const later = named('www/vardval-kollen-later.js');
   const nearby = named('www/vardval-kollen-nearby.js');
-  const scripts = ['www/vardval-kollen.js', 'www/vardval-kollen-later.js', 'www/vardval-kollen-nearby.js'].map((f) => named(f, 'error|type'));
+  const scripts = ['www/vardval-kollen.js', 'www/vardval-kollen-later.js', 'www/vardval-kollen-nearby.js'].map((f) => named(f, LATER_GROUPS));
   for (const lang of readdirSync('i18n').map((f) => f.match(/^page\.(.+)\.json$/)?.[1]).filter(Boolean)) {
     const page = labels(json(`i18n/page.${lang}.json`));
     const held = new Set(labels(json(`www/data/text-${lang}.json`)));
@@ -66,10 +72,10 @@ test("the page holds the labels its component's first part names and the engine'
     const messages = Object.keys(json(`i18n/${lang}.json`));
     const allHeld = json(`www/data/text-${lang}.json`);
     for (const key of messages) {
-      const message = /^(error|type)\./.test(key);
+      const message = LATER_ANSWER.test(key);
       assert.equal(more.has(key) ? 'more' : Object.hasOwn(allHeld, key) ? 'held' : 'neither', message ? 'more' : 'held', `${lang}: ${key}`);
       if (message) for (const script of scripts) assert.ok(!script(key), `${lang}: ${key}, which a script names`);
     }
-    assert.deepEqual([...more].filter((k) => !page.includes(k) && !messages.includes(k)), [], `${lang}: text-more holds the page's labels and the error messages only`);
+    assert.deepEqual([...more].filter((k) => !page.includes(k) && !messages.includes(k)), [], `${lang}: text-more holds the page's labels and the answers' keys the first answer never needs only`);
   }
 });

@@ -227,7 +227,12 @@ test("a region's own units and fees, under a strict CSP on its own page", async 
   await page.waitForSelector('vardval-kollen[data-ready="true"]');
   const [, fees] = await answerBoth(page);
   assert.match(fees, /^Ditt besök kostar 250/, "the region's own fee");
-  assert.match(await page.locator('#vk-fees-answer').innerText(), /uppgift från 2026-01-01/);
+  const feesAnswer = await page.locator('#vk-fees-answer').innerText();
+  assert.match(feesAnswer, /uppgift från 2026-01-01/);
+  // What only an answer under an override says is in the second catalogue, handed
+  // to the module before it read the override: in words, not keys.
+  assert.match(feesAnswer, /Högkostnadsskyddet kommer från en regions ändringar av de nationella reglerna\. Källa: Region Halland: patientavgifter 2026/);
+  assert.doesNotMatch(await page.locator('vardval-kollen').innerText(), /\b(regional|param|rulebook|warning)\.\w/);
   await page.fill('[id="vk-nearby.where"]', 'Halmstad');
   await page.click('#vk-nearby button[type=submit]');
   await page.waitForSelector('#vk-nearby-answer .vk-unit');
