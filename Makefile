@@ -1,7 +1,12 @@
 # Vårdvalskollen. `make run` and `make test` install what is missing, build and
 # run; nothing is downloaded except from crates.io, npm and Debian.
 
-WASM_BINDGEN_VERSION := 0.2.129
+# The wasm-bindgen CLI must be the library's version exactly: read from its
+# `=` pin in Cargo.toml, so the two cannot drift apart (tests/toolchain.rs).
+WASM_BINDGEN_VERSION := $(shell sed -nE 's/^wasm-bindgen = .*"=([0-9][0-9.]*)".*/\1/p' Cargo.toml)
+ifeq ($(WASM_BINDGEN_VERSION),)
+$(error Cargo.toml pins no wasm-bindgen version with "=")
+endif
 WASM_PACK_VERSION    := 0.15.1
 PORT                 ?= 8080
 
