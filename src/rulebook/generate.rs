@@ -25,30 +25,18 @@ impl RustLiteral for Str {
     }
 }
 
-impl RustLiteral for &'static str {
-    fn write_rust(&self, out: &mut String) {
-        let _ = write!(out, "{self:?}");
-    }
+// As `Debug` writes them: a string quoted and escaped, a whole number, an f64
+// in the shortest form that reads back as the same f64 (with a point), a bool.
+macro_rules! literal_by_debug {
+    ($($t:ty),*) => {$(
+        impl RustLiteral for $t {
+            fn write_rust(&self, out: &mut String) {
+                let _ = write!(out, "{self:?}");
+            }
+        }
+    )*};
 }
-
-impl RustLiteral for u32 {
-    fn write_rust(&self, out: &mut String) {
-        let _ = write!(out, "{self}");
-    }
-}
-
-impl RustLiteral for f64 {
-    fn write_rust(&self, out: &mut String) {
-        // `{:?}` writes the shortest form that reads back as the same f64, with a point.
-        let _ = write!(out, "{self:?}");
-    }
-}
-
-impl RustLiteral for bool {
-    fn write_rust(&self, out: &mut String) {
-        let _ = write!(out, "{self}");
-    }
-}
+literal_by_debug!(&'static str, u32, f64, bool);
 
 impl RustLiteral for Date {
     fn write_rust(&self, out: &mut String) {
@@ -59,17 +47,16 @@ impl RustLiteral for Date {
 }
 
 // A variant's path: its name is what `Debug` writes.
-impl RustLiteral for Window {
-    fn write_rust(&self, out: &mut String) {
-        let _ = write!(out, "Window::{self:?}");
-    }
+macro_rules! variant_by_debug {
+    ($($t:ident),*) => {$(
+        impl RustLiteral for $t {
+            fn write_rust(&self, out: &mut String) {
+                let _ = write!(out, concat!(stringify!($t), "::{:?}"), self);
+            }
+        }
+    )*};
 }
-
-impl RustLiteral for FreeAgeRule {
-    fn write_rust(&self, out: &mut String) {
-        let _ = write!(out, "FreeAgeRule::{self:?}");
-    }
-}
+variant_by_debug!(Window, FreeAgeRule);
 
 impl<T: RustLiteral> RustLiteral for Option<T> {
     fn write_rust(&self, out: &mut String) {
