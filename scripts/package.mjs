@@ -12,7 +12,7 @@ for (const f of ['vardval_full.js', 'vardval_full.d.ts', 'vardval_full_bg.wasm',
 // The full nearby module: a developer's list is their own (`set_units`, checked line by line), or positions alone.
 for (const f of ['vardval_nearby_full.js', 'vardval_nearby_full.d.ts', 'vardval_nearby_full_bg.wasm', 'vardval_nearby_full_bg.wasm.d.ts']) cpSync(`www/pkg-nearby-full/${f}`, `${out}/${f}`);
 // The text catalogues the modules answer in (they embed no sentence; they carry the rulebooks):
-// every language's, as `make build` wrote them (text-LANG.json, and text-more-LANG.json with the error messages).
+// every language's, as `make build` wrote them (text-LANG.json, and text-more-LANG.json with the error messages and what only an answer under a region's override says).
 mkdirSync(`${out}/data`, { recursive: true });
 for (const f of readdirSync('www/data').filter((f) => /^text-.*\.json$/.test(f))) cpSync(`www/data/${f}`, `${out}/data/${f}`);
 // The JSON Schemas of the interfaces, as checked in (`make schemas`).
@@ -52,7 +52,7 @@ await init(); // or init({ module_or_path: url or bytes of vardval_full_bg.wasm 
 // each language you use (data/ in this package), in its two files.
 const data = (f) => fetch(new URL(\`node_modules/vardvalskollen/data/\${f}\`, location.href)).then((r) => r.text());
 set_text('sv', await data('text-sv.json'));
-set_text('sv', await data('text-more-sv.json')); // the error messages
+set_text('sv', await data('text-more-sv.json')); // the error messages, and an override's citations
 const answer = evaluate({ today: '2026-11-23', person: { age: 34, home_region: '13' }, visits: [{ date: '2026-03-02', where: 'listed' }] });
 answer.fees.total_charged; // 200
 // A region's own rules (its fees, a lower ceiling), checked as \`vardval rules check\` does:

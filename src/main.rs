@@ -45,7 +45,8 @@ const USAGE: &str = "usage:
   vardval page LANG TEMPLATE DATE
                               write the static page for LANG (sv, en) from TEMPLATE, with the rules in force on DATE
   vardval text LANG           print the text the page's component uses before and for its first answer, as JSON
-  vardval text --more LANG    print the text only its parts loaded later use, as JSON
+  vardval text --more LANG    print the rest: what its parts loaded later say, the engine's error
+                              messages and an override's citations, as JSON
   vardval rulebooks           print the built-in rulebooks the modules carry, as JSON
   vardval rulebooks --rust    the same as Rust statics: src/rulebook/builtin.rs (make build)
   vardval schema NAME         print the JSON Schema of an interface: situation, answer, errors, nearby-query,

@@ -230,7 +230,7 @@ fn listed(keys: &[&str], key: &str) -> bool {
 
 /// The component's catalogue as JSON: the page's own labels (`ui.`) the
 /// component needs before and for its first answer, the answers' catalogue
-/// but for the error messages (`LATER_ANSWER_KEYS`), which the WebAssembly
+/// but for what the first answer never needs (`LATER_ANSWER_KEYS`), which the WebAssembly
 /// module writes its answers from, and the regions' names; sorted by key, a
 /// later entry in place of an earlier one of its key.
 /// `vardval text` writes it (data/text-LANG.json); the page holds it inline.
@@ -246,8 +246,8 @@ pub fn catalogue_json(lang: Lang) -> String {
 }
 
 /// The component's second catalogue as JSON: the labels only its parts loaded
-/// after the first answer use (`LATER_KEYS`) and the engine's error messages
-/// (`LATER_ANSWER_KEYS`), sorted by key. `vardval text --more` writes it
+/// after the first answer use (`LATER_KEYS`), the engine's error messages and
+/// what only an answer under an override says (`LATER_ANSWER_KEYS`), sorted by key. `vardval text --more` writes it
 /// (data/text-more-LANG.json); those parts fetch it as they load, and the
 /// component hands it to its module.
 pub fn more_catalogue_json(lang: Lang) -> String {
@@ -384,7 +384,8 @@ mod tests {
     }
 
     /// Issue 12: the page holds only what the first answer needs; what the
-    /// parts loaded later say, and the engine's error messages, are in the
+    /// parts loaded later say, the engine's error messages and what only an
+    /// answer under an override says are in the
     /// second catalogue, the static page's own words in neither. Every language's two catalogues hold Swedish's
     /// keys (bar the plural forms it adds; text.rs checks their placeholders).
     #[test]
@@ -411,7 +412,7 @@ mod tests {
         for lang in Lang::ALL {
             let (first, more) = (keys(catalogue_json(lang)), keys(more_catalogue_json(lang)));
             assert!(first.is_disjoint(&more), "{lang:?}");
-            assert!(more.iter().all(|k| k.starts_with("ui.") || listed(LATER_ANSWER_KEYS, k)), "{lang:?}: only the page's labels and the error messages");
+            assert!(more.iter().all(|k| k.starts_with("ui.") || listed(LATER_ANSWER_KEYS, k)), "{lang:?}: only the page's labels and the answers' keys the first answer never needs");
             for (key, _) in crate::text::catalogue(lang) {
                 assert!(first.contains(key) != more.contains(key) && more.contains(key) == listed(LATER_ANSWER_KEYS, key), "{key} in {lang:?}");
             }

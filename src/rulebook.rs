@@ -429,7 +429,7 @@ impl Rulebook {
 
     /// What a region's override changed. A built-in rulebook changed nothing,
     /// and only the reader applies an override: without it, nothing, so the
-    /// page's module carries no code to cite changes (0.5 KB brotli).
+    /// page's module carries no code to cite changes (0.9 KB brotli).
     pub fn regional(&self) -> Option<&RegionalChanges> {
         #[cfg(rulebook_reader)]
         return self.regional.as_ref();

@@ -106,7 +106,8 @@ pub fn catalogue(lang: Lang) -> &'static Catalogue {
 
 // In the module, each language's catalogue as the page hands it in
 // (`set_catalogue`), in two parts each set once: the page's text, and its
-// second catalogue with the error messages. The module has no std and one
+// second catalogue (the error messages, what only an answer under an
+// override says). The module has no std and one
 // thread: `OnceCell`s (`OneThread`), which cost less than a `RefCell`'d
 // catalogue merged in place (0.3 KB brotli).
 #[cfg(target_arch = "wasm32")]

@@ -131,8 +131,9 @@ pub fn evaluate(#[wasm_bindgen(unchecked_param_type = "Situation")] situation: J
 }
 
 /// Hands the module the catalogue of a language (data/text-LANG.json) before
-/// `evaluate`, and then the rest of it (data/text-more-LANG.json, which holds
-/// the error messages), each once: the module embeds no sentence, so
+/// the first answer, and then the rest of it (data/text-more-LANG.json: the
+/// error messages and what only an answer under a region's override says),
+/// each once: the module embeds no sentence, so
 /// that a page downloads only its own language's (the built-in rulebooks it
 /// carries itself): the evaluate module writes its answers from it, the
 /// nearby module its error messages (there a catalogue of the keys `error.*`,

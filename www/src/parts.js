@@ -18,8 +18,8 @@ export class NotLoaded extends Error {
 }
 
 /// What the parts say (data/text-more-LANG.json), added to the component's
-/// text; the text, which also holds the engine's error messages, for its
-/// module (a failed fetch is tried again on the next use).
+/// text; the text, which also holds the engine's error messages and what
+/// only an answer under an override says, for its module (a failed fetch is tried again on the next use).
 export function loadMoreText(component) {
   component.moreText ??= fetchText(`data/text-more-${component.lang}.json`).then(
     (t) => {

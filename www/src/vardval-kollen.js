@@ -96,9 +96,11 @@ class VardvalKollen extends HTMLElement {
     this.handMessages();
   }
 
-  /// Hands the module the engine's error messages, which are in the text of
-  /// the parts loaded later, fetched after the first answer (after a failed
-  /// fetch, which the parts try again, they stay keys, which only the console shows).
+  /// Hands the module the rest of its text (the engine's error messages, what
+  /// only an answer under an override says), which is in the text of the parts
+  /// loaded later: after the first answer, or with `rules-src` before the
+  /// override is read (after a failed fetch, which the parts try again, the
+  /// messages stay keys, which only the console shows).
   handMessages() {
     return loadMoreText(this).then((more) => void this.engine.set_text(this.lang, more)).catch(() => {});
   }
