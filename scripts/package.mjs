@@ -66,8 +66,8 @@ await initNearby();
 set_nearby_text('sv', await data('text-sv.json'));
 set_nearby_text('sv', await data('text-more-sv.json')); // its error messages
 set_units(csvOrJsonText);          // your unit list (see the project's docs/units.md)
-add_places(municipalitiesJson);    // data/municipalities.json, data/postal-codes.json
-set_unit_counts(countsJson);       // data/unit-counts-1177.json, only with the default list: answers say how complete it is
+add_places(municipalitiesJson);    // the project's data/municipalities.json and data/postal-codes.json (not in this package)
+set_unit_counts(countsJson);       // the project's data/unit-counts-1177.json (not in this package), only with the default list: answers say how complete it is
 nearby({ from: { postal_code: '413 19' }, k: 10 });
 
 // Many units, or many queries: positions in as one Float64Array, indices out.
@@ -80,7 +80,7 @@ Types: \`Situation\`, \`Answer\`, \`InputErrors\`, \`UnitProblems\`, \`NearbyQue
 JSON Schemas (draft 2020-12) in \`schemas/\`: \`situation\`, \`answer\`, \`errors\`, \`nearby-query\`, \`nearby-answer\`,
 \`rulebook\` (a region's override) and \`units\` (a unit list), e.g. \`vardvalskollen/schemas/situation.schema.json\`.
 The JSON interface is the project's CONTRACT (version 1) and docs/interface.md; the rules and their
-sources are in the answers. Both functions are pure: \`today\` comes in the situation; nothing is sent anywhere.
+sources are in the answers. The functions are pure: \`today\` comes in the situation; nothing is sent anywhere.
 `,
 );
 console.log(`wrote ${out}/ (vardvalskollen ${version})`);
